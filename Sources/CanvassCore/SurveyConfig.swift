@@ -1,0 +1,87 @@
+/// One survey file and how its columns map onto the analysis (SPEC §2 `surveys`).
+public struct SurveyConfig: Sendable, Equatable {
+    public enum Wave: Sendable, Equatable {
+        case fixed(String)
+        case column(String)
+    }
+
+    public enum AttributeKind: String, Sendable, CaseIterable {
+        case numeric, category
+    }
+
+    public struct Pair: Sendable, Equatable {
+        public var dimension: String
+        public var expectation: String
+        public var perception: String
+        public var importance: String?
+        public init(dimension: String, expectation: String, perception: String, importance: String? = nil) {
+            self.dimension = dimension
+            self.expectation = expectation
+            self.perception = perception
+            self.importance = importance
+        }
+    }
+
+    public struct CSAT: Sendable, Equatable {
+        public var column: String
+        public var scale: RatingScale
+        public var top: Int
+        public init(column: String, scale: RatingScale, top: Int) {
+            self.column = column
+            self.scale = scale
+            self.top = top
+        }
+    }
+
+    public struct Attribute: Sendable, Equatable {
+        public var name: String
+        public var kind: AttributeKind
+        public init(name: String, kind: AttributeKind) {
+            self.name = name
+            self.kind = kind
+        }
+    }
+
+    public struct Competitor: Sendable, Equatable {
+        public var name: String
+        /// Dimension id → column with the competitor's perception rating.
+        public var columns: [String: String]
+        public init(name: String, columns: [String: String]) {
+            self.name = name
+            self.columns = columns
+        }
+    }
+
+    public struct KanoFeature: Sendable, Equatable {
+        public var id: String
+        public var functional: String
+        public var dysfunctional: String
+        public init(id: String, functional: String, dysfunctional: String) {
+            self.id = id
+            self.functional = functional
+            self.dysfunctional = dysfunctional
+        }
+    }
+
+    /// Path relative to `content/`.
+    public var file: String
+    public var idColumn: String
+    public var wave: Wave?
+    public var scale: RatingScale?
+    public var pairs: [Pair] = []
+    public var ratings: [String] = []
+    public var nps: String?
+    public var csat: CSAT?
+    public var attributes: [Attribute] = []
+    public var text: [String] = []
+    public var duration: String?
+    public var competitors: [Competitor] = []
+    public var kano: [KanoFeature] = []
+    /// Where the entry stands in `canvass.yml`, for diagnostics about its columns.
+    public var location: SourceLocation?
+
+    public init(file: String, idColumn: String) {
+        self.file = file
+        self.idColumn = idColumn
+    }
+}

@@ -1,0 +1,51 @@
+import CanvassCore
+import Testing
+@testable import CanvassMarkdown
+
+@Suite struct HTMLRendererTests {
+    @Test func rawHTMLIsDroppedByDefault() {
+        let doc = CommonMark.parse("<script>alert(1)</script>\n\nHello <b onclick=\"x()\">there</b>\n")
+        let html = HTMLRenderer().render(doc)
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("onclick"))
+        #expect(html.contains("<p>Hello there</p>"))
+    }
+
+    @Test func rawHTMLIsKeptWhenAllowed() {
+        var renderer = HTMLRenderer()
+        renderer.allowRawHTML = true
+        #expect(renderer.render(CommonMark.parse("Hi <b>x</b>\n")) == "<p>Hi <b>x</b></p>\n")
+    }
+
+    @Test func unsafeLinkTargetsAreRemoved() {
+        let doc = CommonMark.parse("[a](javascript:alert(1)) [b]( JaVaScRiPt:x) [c](data:text/html,x) [d](https://ok.example/x?q=1) [e](../notes/x/index.html) ![i](vbscript:x)\n")
+        let html = HTMLRenderer().render(doc)
+        #expect(!html.lowercased().contains("javascript"))
+        #expect(!html.contains("data:"))
+        #expect(!html.contains("vbscript"))
+        #expect(html.contains("<a href=\"https://ok.example/x?q=1\">d</a>"))
+        #expect(html.contains("<a href=\"../notes/x/index.html\">e</a>"))
+        #expect(html.contains("a b c"))
+    }
+
+    @Test func textAndAttributesAreEscaped() {
+        let html = HTMLRenderer().render(CommonMark.parse("5 < 6 & \"q\" [x](/a \"t\\\"><script>\")\n"))
+        #expect(html == "<p>5 &lt; 6 &amp; &quot;q&quot; <a href=\"/a\" title=\"t&quot;&gt;&lt;script&gt;\">x</a></p>\n")
+    }
+
+    @Test func tagsBecomeLinksOrDisappear() {
+        let doc = CommonMark.parse("Slow setup #onboarding #x\n")
+        var renderer = HTMLRenderer()
+        renderer.tagStyle = .link { $0 == "onboarding" ? "../themes/onboarding/index.html" : nil }
+        #expect(renderer.render(doc) == "<p>Slow setup <a class=\"tag\" href=\"../themes/onboarding/index.html\">#onboarding</a> <span class=\"tag\">#x</span></p>\n")
+        renderer.tagStyle = .hidden
+        #expect(renderer.render(doc) == "<p>Slow setup  </p>\n")
+    }
+
+    @Test func decorationsAnchorBlocksAndHeadingsGetIDs() {
+        var renderer = HTMLRenderer()
+        renderer.decorations[SourcePoint(line: 3, column: 1)] = .init(id: "L3", className: "excerpt", footerHTML: "<footer>Jane</footer>")
+        let html = renderer.render(CommonMark.parse("## Set up\n\n> quote\n\n## Set up\n"))
+        #expect(html == "<h2 id=\"set-up\">Set up</h2>\n<blockquote id=\"L3\" class=\"excerpt\">\n<p>quote</p>\n<footer>Jane</footer>\n</blockquote>\n<h2 id=\"set-up-2\">Set up</h2>\n")
+    }
+}
