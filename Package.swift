@@ -1,12 +1,55 @@
 // swift-tools-version:6.0
 import PackageDescription
+
 let package = Package(
     name: "Canvass",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "canvass", targets: ["canvass"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
     targets: [
-        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
         .target(name: "CanvassCore"),
         .target(name: "CanvassMarkdown", dependencies: ["CCmark", "CanvassCore"]),
+        .target(
+            name: "CanvassContent",
+            dependencies: ["CanvassCore", "CanvassMarkdown", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "CanvassAnalysis", dependencies: ["CanvassCore"]),
+        .target(
+            name: "CanvassRender",
+            dependencies: [
+                "CanvassCore", "CanvassMarkdown",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(
+            name: "CanvassSite",
+            dependencies: ["CanvassCore", "CanvassContent", "CanvassAnalysis", "CanvassRender"]
+        ),
+        .target(
+            name: "CanvassCLI",
+            dependencies: ["CanvassSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "canvass", dependencies: ["CanvassCLI"]),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown"]),
+        .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent"]),
+        .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent"]),
+        .testTarget(
+            name: "CanvassSiteTests",
+            dependencies: ["CanvassSite", "CanvassCLI"],
+            resources: [.copy("Fixtures")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

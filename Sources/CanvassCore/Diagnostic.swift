@@ -2,7 +2,7 @@
 ///
 /// Printed like a compiler's: `path:line:col: error: message`, the offending line quoted with a
 /// caret under the column, then a hint where one helps.
-public struct Diagnostic: Sendable, Hashable, Comparable {
+public struct Diagnostic: Error, Sendable, Hashable, Comparable {
     public enum Severity: String, Sendable, Hashable, Codable {
         case error, warning
     }

@@ -1,0 +1,62 @@
+import ArgumentParser
+import CanvassCore
+import Foundation
+
+/// `canvass`: the root command. Subcommands do the work through `execute(console:)`, which
+/// returns the exit code, so tests run them in-process.
+public struct CanvassCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "canvass",
+        abstract: "Build a browsable insight site from customer research notes, surveys and records.",
+        version: CanvassVersion.string,
+        subcommands: [BuildCommand.self, CheckCommand.self])
+
+    public init() {}
+
+    /// Exit codes: 0 success, 1 content errors, 2 usage errors (SPEC §6).
+    public enum Exit {
+        public static let success: Int32 = 0
+        public static let contentError: Int32 = 1
+        public static let usageError: Int32 = 2
+    }
+
+    /// Parses and runs `arguments` (without the program name).
+    public static func run(arguments: [String], console: Console = .standard) -> Int32 {
+        let command: ParsableCommand
+        do {
+            command = try parseAsRoot(arguments)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                console.out(message + "\n")
+                return Exit.success
+            }
+            console.err(message + "\n")
+            return Exit.usageError
+        }
+        switch command {
+        case let build as BuildCommand: return build.execute(console: console)
+        case let check as CheckCommand: return check.execute(console: console)
+        default:
+            console.out(helpMessage() + "\n")
+            return Exit.success
+        }
+    }
+}
+
+public enum CanvassVersion {
+    public static let string = "0.1.0"
+}
+
+/// Options shared by commands that read a project.
+struct ProjectOptions: ParsableArguments {
+    @Argument(help: "The project folder (holding canvass.yml).", completion: .directory)
+    var directory: String = "."
+
+    var root: String {
+        let path = (directory as NSString).expandingTildeInPath
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return (absolute as NSString).standardizingPath
+    }
+}

@@ -1,0 +1,49 @@
+import CanvassCore
+import Yams
+
+/// Reads `content/data/codebook.yml` (SPEC §3.4).
+struct CodebookLoader {
+    let file: SourceFile
+    let dimensions: [CanvassCore.Dimension]
+
+    func load() -> (Codebook?, [Diagnostic]) {
+        let reader = YAMLReader(file: file)
+        guard let root = reader.parse(file.text) else {
+            return (reader.diagnostics.isEmpty ? Codebook(themes: []) : nil, reader.diagnostics)
+        }
+        guard let fields = reader.fields(root, "the codebook", allowed: ["themes"]),
+              let list = fields["themes"], let items = reader.sequence(list, "`themes`")
+        else {
+            if reader.diagnostics.isEmpty {
+                reader.error("the codebook needs a `themes:` list", at: root, hint: "e.g. themes: [{id: onboarding, label: Onboarding, tags: [setup]}]")
+            }
+            return (nil, reader.diagnostics)
+        }
+        var themes: [Theme] = []
+        let dimensionIDs = dimensions.map(\.id)
+        for item in items {
+            guard let theme = reader.fields(item, "a theme", allowed: ["id", "label", "dimension", "description", "tags"]) else { continue }
+            guard let id = theme.string("id"), !id.isEmpty else {
+                reader.error("a theme needs an `id`", at: item)
+                continue
+            }
+            if themes.contains(where: { $0.id == id }) {
+                reader.error("theme `\(id)` is defined twice", at: theme["id"] ?? item)
+                continue
+            }
+            let dimension = theme.string("dimension")
+            if let dimension, !dimensionIDs.contains(dimension), let node = theme["dimension"] {
+                reader.error(
+                    "theme `\(id)` names dimension `\(dimension)`, which canvass.yml does not define", at: node,
+                    hint: Suggestion.didYouMean(dimension, in: dimensionIDs)
+                        ?? (dimensionIDs.isEmpty ? "define `dimensions:` in canvass.yml" : "known dimensions: \(dimensionIDs.joined(separator: ", "))"))
+            }
+            themes.append(Theme(
+                id: id, label: theme.string("label") ?? id, dimension: dimension,
+                description: theme.string("description"),
+                tags: (theme.strings("tags") ?? []).map(NoteLoader.normaliseTag),
+                location: reader.location(of: item)))
+        }
+        return (Codebook(themes: themes), reader.diagnostics)
+    }
+}

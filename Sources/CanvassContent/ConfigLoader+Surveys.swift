@@ -1,0 +1,111 @@
+import CanvassCore
+import Yams
+
+extension ConfigLoader {
+    static let surveyKeys = [
+        "file", "id", "wave", "waveColumn", "scale", "pairs", "ratings", "nps", "csat", "attributes",
+        "text", "duration", "competitors", "kano",
+    ]
+
+    func readSurvey(_ node: Node, defaultScale: RatingScale, dimensions: [CanvassCore.Dimension]) -> SurveyConfig? {
+        guard let fields = reader.fields(node, "a survey", allowed: Self.surveyKeys) else { return nil }
+        guard let file = fields.string("file") else {
+            reader.error("a survey needs a `file`", at: node, hint: "e.g. file: surveys/2026-q3.csv")
+            return nil
+        }
+        checkContentPath(file, at: fields["file"] ?? node)
+        guard let idColumn = fields.string("id") else {
+            reader.error("survey `\(file)` needs `id`: the column holding each respondent's id", at: node)
+            return nil
+        }
+        var survey = SurveyConfig(file: file, idColumn: idColumn)
+        survey.location = reader.location(of: fields["file"] ?? node)
+        if let wave = fields.string("wave") { survey.wave = .fixed(wave) }
+        if let column = fields.string("waveColumn") {
+            if survey.wave != nil, let node = fields["waveColumn"] {
+                reader.error("a survey takes `wave` or `waveColumn`, not both", at: node)
+            }
+            survey.wave = .column(column)
+        }
+        if let node = fields["scale"] { survey.scale = readScale(node, "the survey's `scale`") }
+        if let node = fields["pairs"] { survey.pairs = readPairs(node, dimensions: dimensions) }
+        survey.ratings = fields.strings("ratings") ?? []
+        survey.nps = fields.string("nps")
+        if let node = fields["csat"] { survey.csat = readCSAT(node) }
+        if let node = fields["attributes"], let entries = reader.mapping(node, "`attributes`") {
+            survey.attributes = entries.compactMap { entry in
+                reader.choice(entry.value, "attribute `\(entry.key)`", as: SurveyConfig.AttributeKind.self)
+                    .map { SurveyConfig.Attribute(name: entry.key, kind: $0) }
+            }
+        }
+        survey.text = fields.strings("text") ?? []
+        survey.duration = fields.string("duration")
+        if let node = fields["competitors"] { survey.competitors = readCompetitors(node, dimensions: dimensions) }
+        if let node = fields["kano"] { survey.kano = readKano(node) }
+        return survey
+    }
+
+    private func readPairs(_ node: Node, dimensions: [CanvassCore.Dimension]) -> [SurveyConfig.Pair] {
+        guard let entries = reader.mapping(node, "`pairs`") else { return [] }
+        let known = dimensions.map(\.id)
+        return entries.compactMap { entry in
+            if !known.contains(entry.key) {
+                reader.error(
+                    "`pairs` names dimension `\(entry.key)`, which `dimensions` does not define", at: entry.keyNode,
+                    hint: Suggestion.didYouMean(entry.key, in: known) ?? "known dimensions: \(known.joined(separator: ", "))")
+                return nil
+            }
+            guard let pair = reader.fields(entry.value, "pair `\(entry.key)`", allowed: ["expectation", "perception", "importance"]) else { return nil }
+            guard let expectation = pair.string("expectation"), let perception = pair.string("perception") else {
+                reader.error("pair `\(entry.key)` needs both `expectation` and `perception` columns", at: entry.value)
+                return nil
+            }
+            return SurveyConfig.Pair(dimension: entry.key, expectation: expectation, perception: perception, importance: pair.string("importance"))
+        }
+    }
+
+    private func readCSAT(_ node: Node) -> SurveyConfig.CSAT? {
+        guard let fields = reader.fields(node, "`csat`", allowed: ["column", "scale", "top"]) else { return nil }
+        guard let column = fields.string("column") else {
+            reader.error("`csat` needs a `column`", at: node)
+            return nil
+        }
+        let scale = fields["scale"].flatMap { readScale($0, "`csat.scale`") } ?? RatingScale(min: 1, max: 5)
+        let top = fields.int("top") ?? 2
+        if top < 1 || top > scale.max - scale.min + 1 {
+            reader.error("`csat.top` must be between 1 and the number of scale points", at: fields["top"] ?? node)
+        }
+        return SurveyConfig.CSAT(column: column, scale: scale, top: top)
+    }
+
+    private func readCompetitors(_ node: Node, dimensions: [CanvassCore.Dimension]) -> [SurveyConfig.Competitor] {
+        guard let entries = reader.mapping(node, "`competitors`") else { return [] }
+        let known = dimensions.map(\.id)
+        return entries.compactMap { entry in
+            guard let columns = reader.mapping(entry.value, "competitor `\(entry.key)`") else { return nil }
+            var map: [String: String] = [:]
+            for column in columns {
+                if !known.contains(column.key) {
+                    reader.error(
+                        "competitor `\(entry.key)` names dimension `\(column.key)`, which `dimensions` does not define",
+                        at: column.keyNode, hint: Suggestion.didYouMean(column.key, in: known))
+                    continue
+                }
+                if let name = reader.string(column.value, "a competitor column") { map[column.key] = name }
+            }
+            return SurveyConfig.Competitor(name: entry.key, columns: map)
+        }
+    }
+
+    private func readKano(_ node: Node) -> [SurveyConfig.KanoFeature] {
+        guard let entries = reader.mapping(node, "`kano`") else { return [] }
+        return entries.compactMap { entry in
+            guard let fields = reader.fields(entry.value, "Kano feature `\(entry.key)`", allowed: ["functional", "dysfunctional"]) else { return nil }
+            guard let functional = fields.string("functional"), let dysfunctional = fields.string("dysfunctional") else {
+                reader.error("Kano feature `\(entry.key)` needs `functional` and `dysfunctional` columns", at: entry.value)
+                return nil
+            }
+            return SurveyConfig.KanoFeature(id: entry.key, functional: functional, dysfunctional: dysfunctional)
+        }
+    }
+}

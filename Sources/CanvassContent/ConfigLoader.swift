@@ -1,0 +1,160 @@
+import Foundation
+import CanvassCore
+import Yams
+
+/// Loads and validates `canvass.yml` (SPEC §2).
+///
+/// Validates the whole file, including sections later stages consume, so a typo anywhere is
+/// reported at once. Column names inside CSV files are checked when the CSV is read.
+struct ConfigLoader {
+    static let topLevelKeys = [
+        "title", "language", "baseURL", "scale", "dimensions", "surveys", "breakdowns", "personas",
+        "commitments", "records", "profile", "markdown", "quality",
+    ]
+
+    let reader: YAMLReader
+
+    init(file: SourceFile) {
+        reader = YAMLReader(file: file)
+    }
+
+    /// The config, or nil when it is too broken to build from; diagnostics either way.
+    func load() -> (ProjectConfig?, [Diagnostic]) {
+        guard let root = reader.parse(reader.file.text) else {
+            if reader.diagnostics.isEmpty {
+                return (nil, [reader.file.diagnostic(.error, "canvass.yml is empty", line: 1, column: 1, hint: "it needs at least `title: \"My study\"`")])
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard let fields = reader.fields(root, "canvass.yml", allowed: Self.topLevelKeys) else {
+            return (nil, reader.diagnostics)
+        }
+        guard let title = fields.string("title"), !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+            if fields["title"] == nil {
+                let diagnostic = reader.file.diagnostic(
+                    .error, "canvass.yml has no `title`", line: 1, column: 1,
+                    hint: "add a line such as `title: \"Clinic software — customer insight\"`")
+                return (nil, reader.diagnostics + [diagnostic])
+            }
+            if let node = fields["title"] { reader.error("`title` must not be empty", at: node) }
+            return (nil, reader.diagnostics)
+        }
+        var config = ProjectConfig(title: title)
+        if let node = fields["language"], let language = reader.choice(node, "`language`", as: Language.self) {
+            config.language = language
+        }
+        if let baseURL = fields.string("baseURL") { config.baseURL = baseURL }
+        if let node = fields["scale"], let scale = readScale(node, "`scale`") { config.scale = scale }
+        if let node = fields["dimensions"] { config.dimensions = readDimensions(node) }
+        if let node = fields["profile"], let profile = reader.choice(node, "`profile`", as: Profile.self) {
+            config.profile = profile
+        }
+        if let node = fields["markdown"], let markdown = reader.fields(node, "`markdown`", allowed: ["unsafe"]) {
+            config.markdown.unsafe = markdown.bool("unsafe") ?? false
+        }
+        if let node = fields["quality"], let quality = reader.fields(node, "`quality`", allowed: ["exclude"]),
+           let list = quality["exclude"], let items = reader.sequence(list, "`quality.exclude`") {
+            config.quality.exclude = items.compactMap { reader.choice($0, "an entry of `quality.exclude`", as: QualityConfig.Exclusion.self) }
+        }
+        if let node = fields["surveys"], let items = reader.sequence(node, "`surveys`") {
+            config.surveys = items.compactMap { readSurvey($0, defaultScale: config.scale, dimensions: config.dimensions) }
+        }
+        if let node = fields["breakdowns"], let names = reader.strings(node, "`breakdowns`") {
+            config.breakdowns = names
+            checkAttributes(names, at: node, key: "breakdowns", surveys: config.surveys)
+        }
+        if let node = fields["personas"] { config.personas = readPersonas(node, surveys: config.surveys) }
+        if let node = fields["commitments"] { config.commitments = readCommitments(node) }
+        if let node = fields["records"], let items = reader.sequence(node, "`records`") {
+            config.records = items.compactMap { readRecords($0) }
+        }
+        return (config, reader.diagnostics)
+    }
+
+    // MARK: - Sections
+
+    func readScale(_ node: Node, _ what: String) -> RatingScale? {
+        guard let fields = reader.fields(node, what, allowed: ["min", "max"]) else { return nil }
+        guard let min = fields.int("min"), let max = fields.int("max") else {
+            reader.error("\(what) needs whole-number `min` and `max`", at: node, hint: "e.g. scale: {min: 1, max: 7}")
+            return nil
+        }
+        guard min < max else {
+            reader.error("\(what) must have `min` below `max`", at: node)
+            return nil
+        }
+        return RatingScale(min: min, max: max)
+    }
+
+    func readDimensions(_ node: Node) -> [CanvassCore.Dimension] {
+        guard let items = reader.sequence(node, "`dimensions`") else { return [] }
+        var dimensions: [CanvassCore.Dimension] = []
+        for item in items {
+            guard let fields = reader.fields(item, "a dimension", allowed: ["id", "label", "weight"]) else { continue }
+            guard let id = fields.string("id"), !id.isEmpty else {
+                reader.error("a dimension needs an `id`", at: item, hint: "e.g. - {id: price, label: \"Price\", weight: 15}")
+                continue
+            }
+            if dimensions.contains(where: { $0.id == id }) {
+                reader.error("dimension `\(id)` is defined twice", at: item)
+                continue
+            }
+            let weight = fields.number("weight")
+            if let weight, weight < 0, let node = fields["weight"] {
+                reader.error("a dimension's `weight` must not be negative", at: node)
+            }
+            dimensions.append(CanvassCore.Dimension(id: id, label: fields.string("label") ?? id, weight: weight))
+        }
+        return dimensions
+    }
+
+    func readCommitments(_ node: Node) -> [Commitment] {
+        guard let entries = reader.mapping(node, "`commitments`") else { return [] }
+        return entries.compactMap { entry in
+            guard let text = reader.string(entry.value, "commitment `\(entry.key)`") else { return nil }
+            guard let seconds = Commitment.seconds(from: text) else {
+                reader.error(
+                    "commitment `\(entry.key)` must be a duration like 30m, 4h or 3d, not `\(text)`", at: entry.value)
+                return nil
+            }
+            return Commitment(priority: entry.key, seconds: seconds, text: text)
+        }
+    }
+
+    func readRecords(_ node: Node) -> RecordsConfig? {
+        let keys = ["file", "priority", "opened", "responded", "resolved", "dimension"]
+        guard let fields = reader.fields(node, "a `records` entry", allowed: keys) else { return nil }
+        guard let file = fields.string("file") else {
+            reader.error("a `records` entry needs a `file`", at: node, hint: "e.g. file: records/tickets.csv")
+            return nil
+        }
+        var records = RecordsConfig(file: file)
+        records.priority = fields.string("priority")
+        records.opened = fields.string("opened")
+        records.responded = fields.string("responded")
+        records.resolved = fields.string("resolved")
+        records.dimension = fields.string("dimension")
+        records.location = reader.location(of: fields["file"] ?? node)
+        checkContentPath(file, at: fields["file"] ?? node)
+        return records
+    }
+
+    /// Content paths must stay inside `content/`.
+    func checkContentPath(_ path: String, at node: Node) {
+        let parts = path.split(separator: "/")
+        if path.hasPrefix("/") || parts.contains("..") {
+            reader.error("`\(path)` points outside the project's content/ folder", at: node, hint: "paths are relative to content/, e.g. surveys/2026-q3.csv")
+        }
+    }
+
+    /// Attributes named in `breakdowns` or `personas.attributes` must be mapped by some survey.
+    func checkAttributes(_ names: [String], at node: Node, key: String, surveys: [SurveyConfig]) {
+        guard !surveys.isEmpty else { return }
+        let known = Set(surveys.flatMap { $0.attributes.map(\.name) })
+        for name in names where !known.contains(name) {
+            reader.error(
+                "`\(key)` names attribute `\(name)`, which no survey maps under `attributes`", at: node,
+                hint: Suggestion.didYouMean(name, in: known) ?? "add it to a survey's `attributes`")
+        }
+    }
+}

@@ -1,0 +1,183 @@
+import CanvassCore
+import CanvassMarkdown
+import Dispatch
+import Foundation
+
+/// Loads a whole project from disk: config, notes and codebook, with every diagnostic collected.
+public struct ProjectLoader: Sendable {
+    public struct Options: Sendable {
+        /// Keep notes marked `draft: true`.
+        public var includeDrafts = false
+        /// Warnings become errors.
+        public var strict = false
+        public init(includeDrafts: Bool = false, strict: Bool = false) {
+            self.includeDrafts = includeDrafts
+            self.strict = strict
+        }
+    }
+
+    public struct Result: Sendable {
+        /// Nil when errors prevent analysis.
+        public var project: Project?
+        /// Sorted by file and place.
+        public var diagnostics: [Diagnostic]
+    }
+
+    public static let configFile = "canvass.yml"
+    public static let notesFolder = "content/interviews"
+    public static let codebookFile = "content/data/codebook.yml"
+
+    public let root: String
+    public let options: Options
+
+    public init(root: String, options: Options = Options()) {
+        self.root = (root as NSString).standardizingPath
+        self.options = options
+    }
+
+    public func load() -> Result {
+        let configPath = path(Self.configFile)
+        guard FileManager.default.fileExists(atPath: configPath) else {
+            return Result(project: nil, diagnostics: [.error(
+                "no \(Self.configFile) in \(root)",
+                hint: "pass the project folder (the one holding canvass.yml), or start one with `canvass new DIR`")])
+        }
+        var diagnostics: [Diagnostic] = []
+        var config: ProjectConfig?
+        switch SourceFile.read(absolute: configPath, relative: Self.configFile) {
+        case .failure(let diagnostic):
+            diagnostics.append(diagnostic)
+        case .success(let file):
+            let (loaded, found) = ConfigLoader(file: file).load()
+            config = loaded
+            diagnostics += found
+        }
+        if let config { diagnostics += checkDataFiles(config) }
+
+        var codebook: Codebook?
+        if FileManager.default.fileExists(atPath: path(Self.codebookFile)) {
+            switch SourceFile.read(absolute: path(Self.codebookFile), relative: Self.codebookFile) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let file):
+                let (loaded, found) = CodebookLoader(file: file, dimensions: config?.dimensions ?? []).load()
+                codebook = loaded
+                diagnostics += found
+            }
+        }
+
+        var notes = loadNotes(diagnostics: &diagnostics)
+        diagnostics += checkDuplicateIDs(notes)
+        if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }
+        if !options.includeDrafts { notes.removeAll(where: \.draft) }
+        notes.sort { ($0.date ?? CalendarDate("0001-01-01")!, $1.id) > ($1.date ?? CalendarDate("0001-01-01")!, $0.id) }
+
+        diagnostics = diagnostics.promotingWarnings(options.strict).sorted()
+        guard let config, !diagnostics.hasErrors else { return Result(project: nil, diagnostics: diagnostics) }
+        return Result(project: Project(root: root, config: config, notes: notes, codebook: codebook), diagnostics: diagnostics)
+    }
+
+    func path(_ relative: String) -> String {
+        (root as NSString).appendingPathComponent(relative)
+    }
+
+    // MARK: - Notes
+
+    /// Every `.md` file under `content/interviews`, project-relative, sorted.
+    func noteFiles() -> [String] {
+        let folder = path(Self.notesFolder)
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            if item.hasSuffix(".md") && !(item as NSString).lastPathComponent.hasPrefix(".") {
+                files.append(Self.notesFolder + "/" + item)
+            }
+        }
+        return files.sorted()
+    }
+
+    /// Reads and parses notes on every core; results keep file order.
+    private func loadNotes(diagnostics: inout [Diagnostic]) -> [Note] {
+        let files = noteFiles()
+        let results = ParallelMap.map(files) { relative -> (Note?, [Diagnostic]) in
+            switch SourceFile.read(absolute: path(relative), relative: relative) {
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            case .success(let file): return NoteLoader(file: file).load()
+            }
+        }
+        diagnostics += results.flatMap { $0.1 }
+        return results.compactMap { $0.0 }
+    }
+
+    private func checkDuplicateIDs(_ notes: [Note]) -> [Diagnostic] {
+        var firstFile: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for note in notes {
+            if let first = firstFile[note.id] {
+                diagnostics.append(.error(
+                    "note id `\(note.id)` is already used by \(first)", at: note.location,
+                    hint: "give one of them a different `id:` in its front matter, or rename the file"))
+            } else {
+                firstFile[note.id] = note.file
+            }
+        }
+        return diagnostics
+    }
+
+    /// Tags that no codebook theme claims: a warning at the tag's first use in each file.
+    private func checkTags(_ notes: [Note], codebook: Codebook) -> [Diagnostic] {
+        let index = codebook.themesByTag
+        let known = Array(index.keys)
+        var diagnostics: [Diagnostic] = []
+        for note in notes {
+            let tags = Set(note.excerpts.flatMap(\.tags) + note.tags)
+            for tag in tags.sorted() where !codebook.knows(tag: tag, index: index) {
+                let place = locate(tag: tag, in: note)
+                diagnostics.append(.warning(
+                    "tag `#\(tag)` is not in the codebook", at: place.location,
+                    hint: Suggestion.didYouMean(tag, in: known) ?? "add it to a theme's `tags` in \(Self.codebookFile)",
+                    sourceLine: place.line))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The first line of the note where the tag is written, with its column.
+    private func locate(tag: String, in note: Note) -> (location: SourceLocation, line: String?) {
+        guard let text = try? String(contentsOfFile: path(note.file), encoding: .utf8) else { return (note.location, nil) }
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        for (index, line) in lines.enumerated() {
+            let lineText = String(line)
+            if let match = TagScanner.matches(in: lineText).first(where: { $0.name == tag }) {
+                let column = lineText[..<match.range.lowerBound].unicodeScalars.count + 1
+                return (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
+            }
+        }
+        // A front-matter tag, written without `#`: prefer the `tags:` line, then a list entry.
+        let candidates = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("tags:") }
+            + lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
+        for index in candidates where lines[index].lowercased().contains(tag) {
+            let line = lines[index]
+            let lineText = String(line)
+            let range = lineText.lowercased().range(of: tag)!
+            let column = lineText.lowercased()[..<range.lowerBound].unicodeScalars.count + 1
+            return (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
+        }
+        return (note.location, nil)
+    }
+
+    // MARK: - Data files named in the config
+
+    private func checkDataFiles(_ config: ProjectConfig) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let named = config.surveys.map { ($0.file, $0.location) } + config.records.map { ($0.file, $0.location) }
+        for (file, location) in named where !file.contains("..") && !file.hasPrefix("/") {
+            if !FileManager.default.fileExists(atPath: path("content/" + file)) {
+                diagnostics.append(.error(
+                    "content/\(file) does not exist", at: location,
+                    hint: "paths in canvass.yml are relative to content/"))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,44 @@
+import CanvassCore
+import Foundation
+
+/// A project file's text, with line endings normalised to `\n` and lines kept for quoting.
+struct SourceFile: Sendable {
+    /// Project-relative path, as diagnostics show it.
+    let path: String
+    let text: String
+    let lines: [Substring]
+
+    init(path: String, text: String) {
+        self.path = path
+        var normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
+        if normalised.contains("\r") { normalised = normalised.replacingOccurrences(of: "\r", with: "\n") }
+        self.text = normalised
+        self.lines = self.text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Reads `absolute`; unreadable or non-UTF-8 files are a diagnostic, not a trap.
+    static func read(absolute: String, relative: String) -> Result<SourceFile, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: absolute) else {
+            return .failure(.error("cannot read file", at: SourceLocation(file: relative, line: 1, column: 1)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            return .failure(.error(
+                "file is not valid UTF-8", at: SourceLocation(file: relative, line: 1, column: 1),
+                hint: "save the file as UTF-8 (most editors offer it under \"Save with encoding\")"))
+        }
+        return .success(SourceFile(path: relative, text: text))
+    }
+
+    func line(_ number: Int) -> String? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return String(lines[number - 1])
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+
+    func diagnostic(_ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int, hint: String? = nil) -> Diagnostic {
+        Diagnostic(severity, message, at: location(line: line, column: column), hint: hint, sourceLine: self.line(line))
+    }
+}

@@ -1,0 +1,222 @@
+import CanvassCore
+import Foundation
+import Yams
+
+/// Reads YAML into typed values while keeping every node's place, so each mistake becomes a
+/// diagnostic at its file, line and column. Collects diagnostics rather than stopping at the first.
+final class YAMLReader {
+    let file: SourceFile
+    /// File line of the YAML's first line (front matter starts on line 2).
+    let firstLine: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: SourceFile, firstLine: Int = 1) {
+        self.file = file
+        self.firstLine = firstLine
+    }
+
+    // MARK: - Parsing
+
+    /// Parses `yaml`; a syntax error becomes a diagnostic and the result is nil.
+    func parse(_ yaml: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            report(error)
+        } catch {
+            diagnostics.append(file.diagnostic(.error, "invalid YAML: \(error)", line: firstLine, column: 1))
+        }
+        return nil
+    }
+
+    private func report(_ error: YamlError) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            diagnostics.append(file.diagnostic(
+                .error, message, line: mark.line + firstLine - 1, column: mark.column,
+                hint: hint(for: problem)))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let line = context.mark.line + firstLine - 1
+            diagnostics.append(file.diagnostic(
+                .error, "duplicate key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) in YAML",
+                line: line, column: context.mark.column, hint: "each key may appear once in a mapping"))
+        case .reader(let problem, _, _, _):
+            diagnostics.append(file.diagnostic(.error, "invalid YAML: \(problem)", line: firstLine, column: 1))
+        default:
+            diagnostics.append(file.diagnostic(.error, "invalid YAML: \(error)", line: firstLine, column: 1))
+        }
+    }
+
+    private func hint(for problem: String) -> String? {
+        if problem.contains("mapping values are not allowed") {
+            return "a value containing `: ` must be quoted, e.g. title: \"Call: onboarding\""
+        }
+        if problem.contains("tab") {
+            return "indent YAML with spaces, not tabs"
+        }
+        if problem.contains("did not find expected") {
+            return "check the indentation and that every quote and bracket is closed"
+        }
+        return nil
+    }
+
+    // MARK: - Places
+
+    func location(of node: Node) -> SourceLocation {
+        let mark = node.mark
+        return file.location(line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
+    }
+
+    func error(_ message: String, at node: Node, hint: String? = nil) {
+        add(.error, message, at: node, hint: hint)
+    }
+
+    func warning(_ message: String, at node: Node, hint: String? = nil) {
+        add(.warning, message, at: node, hint: hint)
+    }
+
+    private func add(_ severity: Diagnostic.Severity, _ message: String, at node: Node, hint: String?) {
+        let place = location(of: node)
+        diagnostics.append(file.diagnostic(severity, message, line: place.line, column: place.column, hint: hint))
+    }
+
+    // MARK: - Typed access
+
+    /// A mapping's entries in written order, or an error if the node is not a mapping.
+    func mapping(_ node: Node, _ what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            error("\(what) must be a mapping of keys to values", at: node)
+            return nil
+        }
+        var entries: [(key: String, keyNode: Node, value: Node)] = []
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.scalar?.string else {
+                error("keys in \(what) must be plain text", at: keyNode)
+                continue
+            }
+            entries.append((key, keyNode, value))
+        }
+        return entries
+    }
+
+    /// Reads a mapping and warns about keys that are not `allowed`, with a "did you mean" hint.
+    func fields(_ node: Node, _ what: String, allowed: [String]) -> Fields? {
+        guard let entries = mapping(node, what) else { return nil }
+        for entry in entries where !allowed.contains(entry.key) {
+            warning(
+                "unknown key `\(entry.key)` in \(what)", at: entry.keyNode,
+                hint: Suggestion.didYouMean(entry.key, in: allowed) ?? "known keys: \(allowed.joined(separator: ", "))")
+        }
+        return Fields(entries: entries, reader: self)
+    }
+
+    func string(_ node: Node, _ what: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error("\(what) must be text, not a \(node.isMapping ? "mapping" : "list")", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    func int(_ node: Node, _ what: String) -> Int? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = Int(text) else {
+            error("\(what) must be a whole number, not `\(text)`", at: node)
+            return nil
+        }
+        return value
+    }
+
+    func number(_ node: Node, _ what: String) -> Double? {
+        guard let text = string(node, what) else { return nil }
+        guard let value = Double(text), value.isFinite else {
+            error("\(what) must be a number, not `\(text)`", at: node)
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ node: Node, _ what: String) -> Bool? {
+        guard let text = string(node, what) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            error("\(what) must be true or false, not `\(text)`", at: node)
+            return nil
+        }
+    }
+
+    /// A list of text; a single value is accepted as a list of one.
+    func strings(_ node: Node, _ what: String) -> [String]? {
+        switch node {
+        case .scalar(let scalar):
+            return scalar.string.isEmpty ? [] : [scalar.string]
+        case .sequence(let sequence):
+            return sequence.compactMap { string($0, "each entry of \(what)") }
+        default:
+            error("\(what) must be a list", at: node)
+            return nil
+        }
+    }
+
+    func sequence(_ node: Node, _ what: String) -> [Node]? {
+        guard case .sequence(let sequence) = node else {
+            error("\(what) must be a list", at: node)
+            return nil
+        }
+        return Array(sequence)
+    }
+
+    /// One of `cases`, by raw value, with a hint listing them.
+    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as type: T.Type) -> T? where T.RawValue == String {
+        guard let text = string(node, what) else { return nil }
+        if let value = T(rawValue: text) { return value }
+        let names = T.allCases.map(\.rawValue)
+        error(
+            "\(what) must be one of \(names.joined(separator: ", ")); `\(text)` is not",
+            at: node, hint: Suggestion.didYouMean(text, in: names))
+        return nil
+    }
+}
+
+/// A YAML mapping's entries with typed accessors that report what is wrong where.
+struct Fields {
+    let entries: [(key: String, keyNode: Node, value: Node)]
+    let reader: YAMLReader
+
+    subscript(key: String) -> Node? {
+        entries.first { $0.key == key }?.value
+    }
+
+    func string(_ key: String, _ what: String? = nil) -> String? {
+        self[key].flatMap { reader.string($0, what ?? "`\(key)`") }
+    }
+
+    func int(_ key: String) -> Int? {
+        self[key].flatMap { reader.int($0, "`\(key)`") }
+    }
+
+    func number(_ key: String) -> Double? {
+        self[key].flatMap { reader.number($0, "`\(key)`") }
+    }
+
+    func bool(_ key: String) -> Bool? {
+        self[key].flatMap { reader.bool($0, "`\(key)`") }
+    }
+
+    func strings(_ key: String) -> [String]? {
+        self[key].flatMap { reader.strings($0, "`\(key)`") }
+    }
+}
+
+extension Node {
+    var isMapping: Bool {
+        if case .mapping = self { return true }
+        return false
+    }
+}

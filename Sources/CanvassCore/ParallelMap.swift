@@ -1,0 +1,32 @@
+import Foundation
+
+/// Maps over an array on every core, keeping the input order.
+public enum ParallelMap {
+    public static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+    ) -> [Output] {
+        let results = ResultSlots<Output>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            results.store(transform(inputs[index]), at: index)
+        }
+        return results.values()
+    }
+}
+
+/// Write-once slots filled from several threads; each index is written by exactly one.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        lock.withLock { slots[index] = value }
+    }
+
+    func values() -> [Value] {
+        lock.withLock { slots.map { $0! } }
+    }
+}

@@ -1,0 +1,46 @@
+
+/// Which themes a tag, and so an excerpt, belongs to.
+///
+/// With a codebook, a tag belongs to every theme that lists it or one of its ancestors
+/// (`need/checklist` belongs to a theme listing `need`); a theme's id counts as one of its tags.
+/// Without a codebook, every tag is a theme of its own (SPEC §3.4).
+public struct ThemeIndex: Sendable {
+    public let themes: [Theme]
+    private let byTag: [String: [String]]
+    private let usesCodebook: Bool
+
+    public init(codebook: Codebook?, notes: [Note]) {
+        if let codebook, !codebook.themes.isEmpty {
+            themes = codebook.themes
+            byTag = codebook.themesByTag
+            usesCodebook = true
+        } else {
+            let tags = Set(notes.flatMap { $0.excerpts.flatMap(\.tags) })
+            themes = tags.sorted().map { Theme(id: Self.themeID(forTag: $0), label: $0, tags: [$0]) }
+            byTag = Dictionary(uniqueKeysWithValues: tags.map { ($0, [Self.themeID(forTag: $0)]) })
+            usesCodebook = false
+        }
+    }
+
+    public static func themeID(forTag tag: String) -> String {
+        let slug = Slug.make(tag)
+        return slug.isEmpty ? "tag" : slug
+    }
+
+    /// Theme ids for a tag, in codebook order, unique.
+    public func themeIDs(forTag tag: String) -> [String] {
+        let lineage = usesCodebook ? TagPath.lineage(of: tag) : [tag]
+        let ids = Set(lineage.flatMap { byTag[$0] ?? [] })
+        return themes.map(\.id).filter(ids.contains)
+    }
+
+    /// Theme ids of an excerpt, in codebook order, unique.
+    public func themeIDs(for excerpt: Excerpt) -> [String] {
+        let ids = Set(excerpt.tags.flatMap { themeIDs(forTag: $0) })
+        return themes.map(\.id).filter(ids.contains)
+    }
+
+    public func theme(id: String) -> Theme? {
+        themes.first { $0.id == id }
+    }
+}

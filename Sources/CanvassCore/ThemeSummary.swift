@@ -1,0 +1,33 @@
+/// A theme with the evidence behind it (SPEC §4.10, the counts that need no survey).
+public struct ThemeSummary: Sendable {
+    public var theme: Theme
+    /// Every excerpt carrying the theme, newest note first, then in note order.
+    public var excerpts: [Excerpt]
+    /// Notes with at least one such excerpt, in the project's note order.
+    public var noteIDs: [String]
+    /// Participants who raised it: a quote's speaker, or the sole participant of a one-to-one note.
+    /// Observations in group sessions name nobody, so are not counted here.
+    public var participantIDs: [String]
+
+    public init(theme: Theme, excerpts: [Excerpt], noteIDs: [String], participantIDs: [String]) {
+        self.theme = theme
+        self.excerpts = excerpts
+        self.noteIDs = noteIDs
+        self.participantIDs = participantIDs
+    }
+}
+
+/// Everything the analysis stage computes, handed to rendering.
+public struct ProjectAnalysis: Sendable {
+    public var themeIndex: ThemeIndex
+    public var themes: [ThemeSummary]
+
+    public init(themeIndex: ThemeIndex, themes: [ThemeSummary]) {
+        self.themeIndex = themeIndex
+        self.themes = themes
+    }
+
+    public func summary(themeID: String) -> ThemeSummary? {
+        themes.first { $0.theme.id == themeID }
+    }
+}

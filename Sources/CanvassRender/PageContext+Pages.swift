@@ -1,0 +1,164 @@
+import CanvassCore
+import CanvassMarkdown
+
+extension PageContext {
+    func home() -> [String: Any] {
+        let notes = project.notes
+        let participants = Set(notes.flatMap { $0.participants.map(\.id) })
+        let excerptCount = notes.reduce(0) { $0 + $1.excerpts.count }
+        let themed = analysis.themes.filter { !$0.excerpts.isEmpty }
+        let top = themed.prefix(8)
+        let maxCount = top.first?.excerpts.count ?? 0
+        let methods = NoteMethod.allCases.compactMap { method -> [String: Any]? in
+            let count = notes.filter { $0.method == method }.count
+            return count == 0 ? nil : ["label": methodLabel(method), "count": strings.formatNumber(count)]
+        }
+        let figures: [[String: Any]] = [
+            ["value": strings.formatNumber(notes.count), "label": strings["figure_notes"], "href": path.link(to: PagePath.notes.path)],
+            ["value": strings.formatNumber(excerptCount), "label": strings["figure_excerpts"]],
+            ["value": strings.formatNumber(participants.count), "label": strings["figure_participants"]],
+            ["value": strings.formatNumber(themed.count), "label": strings["figure_themes"], "href": path.link(to: PagePath.themes.path)],
+        ]
+        return merged(base(title: strings["home_title"], section: "home"), [
+            "figures": figures,
+            "topThemes": top.map { summary -> [String: Any] in
+                [
+                    "label": summary.theme.label,
+                    "href": path.link(to: PagePath.theme(summary.theme.id).path),
+                    "count": strings.count("excerpts", summary.excerpts.count),
+                    "width": barWidth(summary.excerpts.count, max: maxCount),
+                    "dimension": summary.theme.dimension.flatMap { project.config.dimension(id: $0)?.label } ?? "",
+                ]
+            },
+            "hasThemes": !top.isEmpty,
+            "recentNotes": notes.prefix(6).map(noteRow),
+            "hasNotes": !notes.isEmpty,
+            "methods": methods,
+        ])
+    }
+
+    /// A note as a row of a list: title, date, method, who, how much evidence.
+    func noteRow(_ note: Note) -> [String: Any] {
+        [
+            "title": note.title,
+            "href": noteHref(note.id),
+            "date": date(note.date),
+            "isoDate": note.date?.description ?? "",
+            "method": methodLabel(note.method),
+            "methodID": note.method.rawValue,
+            "participants": note.participants.map(displayName).joined(separator: "; "),
+            "participantIDs": note.participants.map(\.id).joined(separator: " "),
+            "tagIDs": Set(note.excerpts.flatMap(\.tags) + note.tags).sorted().joined(separator: " "),
+            "excerpts": strings.formatNumber(note.excerpts.count),
+        ]
+    }
+
+    func notesIndex() -> [String: Any] {
+        let notes = project.notes
+        let methods = NoteMethod.allCases.filter { m in notes.contains { $0.method == m } }
+        var people: [String: Participant] = [:]
+        for note in notes { for person in note.participants where people[person.id] == nil { people[person.id] = person } }
+        let tags = Set(notes.flatMap { $0.excerpts.flatMap(\.tags) + $0.tags }).sorted()
+        return merged(base(title: strings["notes_title"], section: "notes"), [
+            "notes": notes.map(noteRow),
+            "count": strings.count("notes", notes.count),
+            "methodOptions": methods.map { ["value": $0.rawValue, "label": methodLabel($0)] },
+            "participantOptions": people.keys.sorted().map { ["value": $0, "label": displayName(people[$0]!)] },
+            "tagOptions": tags.map { ["value": $0, "label": "#" + $0] },
+        ])
+    }
+
+    func note(_ note: Note) -> [String: Any] {
+        var html = renderer(tagStyle: .link { tagHref($0) })
+        for excerpt in note.excerpts {
+            var footer: String?
+            if let speaker = excerpt.speaker, let person = note.participant(id: speaker) {
+                footer = "<footer class=\"speaker\">— " + HTMLEscaping.escape(displayName(person)) + "</footer>"
+            }
+            let point = SourcePoint(line: excerpt.location.line, column: excerpt.location.column)
+            html.decorations[point] = .init(id: excerpt.anchor, className: "excerpt excerpt-\(excerpt.kind.rawValue)", footerHTML: footer)
+        }
+        let themeCounts = Dictionary(grouping: note.excerpts.flatMap { analysis.themeIndex.themeIDs(for: $0) }, by: { $0 })
+        let themes = analysis.themeIndex.themes.filter { themeCounts[$0.id] != nil }.map { theme -> [String: Any] in
+            ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path),
+             "count": strings.formatNumber(themeCounts[theme.id]!.count)]
+        }
+        return merged(base(title: note.title, section: "notes", description: note.summary), [
+            "note": [
+                "title": note.title,
+                "date": date(note.date),
+                "isoDate": note.date?.description ?? "",
+                "method": methodLabel(note.method),
+                "summary": note.summary ?? "",
+                "excerptCount": strings.count("excerpts", note.excerpts.count),
+                "source": note.file,
+                "bodyHTML": html.render(note.body),
+                "tags": tagChips(note.tags),
+                "hasTags": !note.tags.isEmpty,
+                "participants": note.participants.map { person -> [String: Any] in
+                    [
+                        "name": displayName(person),
+                        "id": person.id,
+                        "attributes": person.attributes.keys.sorted().map { ["key": $0, "value": person.attributes[$0]!] },
+                        "hasAttributes": !person.attributes.isEmpty,
+                    ]
+                },
+                "hasParticipants": !note.participants.isEmpty,
+                "themes": themes,
+                "hasThemes": !themes.isEmpty,
+            ] as [String: Any],
+        ])
+    }
+
+    func themesIndex() -> [String: Any] {
+        let maxCount = analysis.themes.map(\.excerpts.count).max() ?? 0
+        let rows = analysis.themes.map { summary -> [String: Any] in
+            [
+                "label": summary.theme.label,
+                "href": path.link(to: PagePath.theme(summary.theme.id).path),
+                "description": summary.theme.description ?? "",
+                "dimension": summary.theme.dimension.flatMap { project.config.dimension(id: $0)?.label } ?? "",
+                "excerpts": strings.formatNumber(summary.excerpts.count),
+                "excerptCount": summary.excerpts.count,
+                "notes": strings.formatNumber(summary.noteIDs.count),
+                "participants": strings.formatNumber(summary.participantIDs.count),
+                "width": barWidth(summary.excerpts.count, max: maxCount),
+            ]
+        }
+        return merged(base(title: strings["themes_title"], section: "themes"), [
+            "themes": rows,
+            "count": strings.count("themes", rows.count),
+        ])
+    }
+
+    func theme(_ summary: ThemeSummary) -> [String: Any] {
+        let notes = notesByID
+        let dimension = summary.theme.dimension.flatMap { project.config.dimension(id: $0) }
+        return merged(base(title: summary.theme.label, section: "themes", description: summary.theme.description), [
+            "theme": [
+                "label": summary.theme.label,
+                "description": summary.theme.description ?? "",
+                "dimension": dimension?.label ?? "",
+                "tags": summary.theme.tags.map { ["label": "#" + $0] },
+                "excerptCount": strings.count("excerpts", summary.excerpts.count),
+                "noteCount": strings.count("notes", summary.noteIDs.count),
+                "participantCount": strings.count("participants", summary.participantIDs.count),
+                "excerpts": summary.excerpts.map { excerpt($0, notes: notes) },
+                "hasExcerpts": !summary.excerpts.isEmpty,
+            ] as [String: Any],
+        ])
+    }
+
+    func notFound() -> [String: Any] {
+        // The 404 page is served from any depth, so it links from the configured base URL.
+        var context = base(title: strings["notfound_title"], section: nil)
+        let baseURL = project.config.baseURL.hasSuffix("/") ? project.config.baseURL : project.config.baseURL + "/"
+        context["root"] = baseURL
+        context["nav"] = (context["nav"] as? [[String: Any]] ?? []).map { item -> [String: Any] in
+            var item = item
+            item["href"] = baseURL + ((item["href"] as? String) ?? "")
+            return item
+        }
+        return context
+    }
+}

@@ -1,0 +1,115 @@
+import CanvassCore
+import CanvassMarkdown
+
+/// Builds the view model of one page: the values its template reads, already formatted and
+/// escaped where they are HTML. Keys common to every page come from `base`.
+struct PageContext {
+    let renderer: SiteRenderer
+    let path: PagePath
+
+    var project: Project { renderer.project }
+    var analysis: ProjectAnalysis { renderer.analysis }
+    var strings: Strings { renderer.templates.strings }
+
+    // MARK: - Common
+
+    /// Keys every page has: site, page, t (UI strings), root, nav.
+    func base(title: String, section: String?, description: String? = nil) -> [String: Any] {
+        let items: [(String, String, String)] = [
+            ("home", "nav_overview", PagePath.home.path),
+            ("notes", "nav_notes", PagePath.notes.path),
+            ("themes", "nav_themes", PagePath.themes.path),
+        ]
+        let nav: [[String: Any]] = items.map { key, label, target in
+            ["label": strings[label], "href": path.link(to: target), "current": key == section]
+        }
+        return [
+            "site": [
+                "title": project.config.title,
+                "lang": project.config.language.rawValue,
+                "profile": strings["profile_\(project.config.profile.rawValue)"],
+                "isPublic": project.config.profile == .public,
+            ] as [String: Any],
+            "page": ["title": title, "description": description ?? project.config.title] as [String: Any],
+            "t": strings.table,
+            "root": path.root,
+            "nav": nav,
+        ]
+    }
+
+    func merged(_ base: [String: Any], _ values: [String: Any]) -> [String: Any] {
+        base.merging(values) { _, new in new }
+    }
+
+    // MARK: - Shared pieces
+
+    /// How a participant is named on pages.
+    func displayName(_ participant: Participant) -> String {
+        var parts: [String] = []
+        if project.config.profile == .internal, let name = participant.name { parts.append(name) }
+        if let role = participant.role { parts.append(role) }
+        return parts.isEmpty ? participant.id : parts.joined(separator: ", ")
+    }
+
+    func date(_ date: CalendarDate?) -> String {
+        date.map(strings.formatDate) ?? strings["date_unknown"]
+    }
+
+    func methodLabel(_ method: NoteMethod) -> String {
+        strings["method_\(method.rawValue.replacingOccurrences(of: "-", with: "_"))"]
+    }
+
+    /// Link to the theme a tag belongs to, or nil when no theme claims it.
+    func tagHref(_ tag: String) -> String? {
+        analysis.themeIndex.themeIDs(forTag: tag).first.map { path.link(to: PagePath.theme($0).path) }
+    }
+
+    func tagChips(_ tags: [String]) -> [[String: Any]] {
+        tags.map { tag in
+            var chip: [String: Any] = ["label": "#" + tag]
+            if let href = tagHref(tag) { chip["href"] = href }
+            return chip
+        }
+    }
+
+    func noteHref(_ id: String, anchor: String? = nil) -> String {
+        path.link(to: PagePath.note(id).path) + (anchor.map { "#" + $0 } ?? "")
+    }
+
+    func renderer(tagStyle: HTMLRenderer.TagStyle) -> HTMLRenderer {
+        var html = HTMLRenderer()
+        html.allowRawHTML = project.config.markdown.unsafe
+        html.tagStyle = tagStyle
+        return html
+    }
+
+    /// An excerpt as it appears outside its note: the text, who said it, and a link back.
+    func excerpt(_ excerpt: Excerpt, notes: [String: Note]) -> [String: Any] {
+        let note = notes[excerpt.noteID]
+        var model: [String: Any] = [
+            "html": renderer(tagStyle: .hidden).render(excerpt.content),
+            "isQuote": excerpt.kind == .quote,
+            "href": noteHref(excerpt.noteID, anchor: excerpt.anchor),
+            "noteTitle": note?.title ?? excerpt.noteID,
+            "date": date(note?.date),
+            "method": note.map { methodLabel($0.method) } ?? "",
+            "tags": tagChips(excerpt.tags),
+            "source": "\(excerpt.location.file):\(excerpt.location.line)",
+        ]
+        if let speaker = excerpt.speaker, let person = note?.participant(id: speaker) {
+            model["speaker"] = displayName(person)
+        }
+        return model
+    }
+
+    var notesByID: [String: Note] {
+        Dictionary(uniqueKeysWithValues: project.notes.map { ($0.id, $0) })
+    }
+
+    /// A bar's width in percent of the largest value, for CSS bars beside counts.
+    func barWidth(_ value: Int, max: Int) -> String {
+        guard max > 0 else { return "0" }
+        let percent = Double(value) * 100 / Double(max)
+        return String(Int(percent.rounded()))
+    }
+}

@@ -1,0 +1,43 @@
+/// Where a page lives in the site and how it links to others: relative links, so the site works
+/// from `file://` and from any sub-path.
+public struct PagePath: Sendable, Hashable {
+    /// Path inside the site, e.g. `notes/onboarding-call/index.html`.
+    public let path: String
+
+    public init(_ path: String) {
+        self.path = path
+    }
+
+    /// `../` once per folder the page sits in.
+    public var root: String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+
+    /// A relative link from this page to another site path.
+    public func link(to target: String) -> String {
+        root + target
+    }
+
+    public static let home = PagePath("index.html")
+    public static let notes = PagePath("notes/index.html")
+    public static let themes = PagePath("themes/index.html")
+    public static let notFound = PagePath("404.html")
+
+    public static func note(_ id: String) -> PagePath { PagePath("notes/\(id)/index.html") }
+    public static func theme(_ id: String) -> PagePath { PagePath("themes/\(id)/index.html") }
+}
+
+/// A file of the built site.
+public struct OutputFile: Sendable, Equatable {
+    public var path: String
+    public var bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import CanvassCore
+import CanvassMarkdown
+
+/// Renders every page of the site from the loaded project and its analysis.
+///
+/// View models are built per page, inside that page's rendering task, as plain dictionaries the
+/// templates read; templates only loop and test. Pages render in parallel on every core.
+public struct SiteRenderer: Sendable {
+    public let project: Project
+    public let analysis: ProjectAnalysis
+    public let templates: TemplateSet
+
+    public init(project: Project, analysis: ProjectAnalysis, templates: TemplateSet) {
+        self.project = project
+        self.analysis = analysis
+        self.templates = templates
+    }
+
+    /// One page to render, named by what it shows.
+    public enum Page: Sendable, Hashable {
+        case home, notes, note(String), themes, theme(String), notFound
+
+        var template: String {
+            switch self {
+            case .home: return "pages.home"
+            case .notes: return "pages.notes"
+            case .note: return "pages.note"
+            case .themes: return "pages.themes"
+            case .theme: return "pages.theme"
+            case .notFound: return "pages.404"
+            }
+        }
+
+        public var path: PagePath {
+            switch self {
+            case .home: return .home
+            case .notes: return .notes
+            case .note(let id): return .note(id)
+            case .themes: return .themes
+            case .theme(let id): return .theme(id)
+            case .notFound: return .notFound
+            }
+        }
+    }
+
+    /// Every page of the site, in a stable order.
+    public var pages: [Page] {
+        [.home, .notes] + project.notes.map { .note($0.id) } + [.themes] + analysis.themes.map { .theme($0.theme.id) } + [.notFound]
+    }
+
+    /// Renders all pages and the sitemap; a missing template is a diagnostic.
+    public func render(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ([OutputFile], [Diagnostic]) {
+        let pages = self.pages
+        let missing = Set(pages.map(\.template)).sorted().filter { !templates.has($0) }
+        if !missing.isEmpty {
+            return ([], missing.map {
+                .error("the theme has no template \(TemplateSet.folder)/\($0.replacingOccurrences(of: ".", with: "/")).mustache",
+                       at: SourceLocation(file: TemplateSet.folder, line: 1, column: 1),
+                       hint: "copy it from the default theme (`canvass new` writes one)")
+            })
+        }
+        let counter = ProgressCounter(total: pages.count, report: progress)
+        let files = ParallelMap.map(pages) { page -> OutputFile in
+            let html = render(page)
+            counter.advance()
+            return OutputFile(path: page.path.path, text: html)
+        }
+        return (files + [sitemap(pages: pages)], [])
+    }
+
+    /// Renders one page to HTML.
+    public func render(_ page: Page) -> String {
+        let builder = PageContext(renderer: self, path: page.path)
+        let context: [String: Any]
+        switch page {
+        case .home: context = builder.home()
+        case .notes: context = builder.notesIndex()
+        case .note(let id): context = builder.note(project.notes.first { $0.id == id }!)
+        case .themes: context = builder.themesIndex()
+        case .theme(let id): context = builder.theme(analysis.summary(themeID: id)!)
+        case .notFound: context = builder.notFound()
+        }
+        return templates.render(context, template: page.template) ?? ""
+    }
+
+    private func sitemap(pages: [Page]) -> OutputFile {
+        let base = project.config.baseURL.hasSuffix("/") ? project.config.baseURL : project.config.baseURL + "/"
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for page in pages where page != .notFound {
+            let path = page.path.path.hasSuffix("index.html") ? String(page.path.path.dropLast("index.html".count)) : page.path.path
+            xml += "  <url><loc>\(HTMLEscaping.escape(base + path))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+}
+
+/// Counts finished pages from several threads and reports each step.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let report: (@Sendable (Int, Int) -> Void)?
+
+    init(total: Int, report: (@Sendable (Int, Int) -> Void)?) {
+        self.total = total
+        self.report = report
+    }
+
+    func advance() {
+        guard let report else { return }
+        let current = lock.withLock { done += 1; return done }
+        report(current, total)
+    }
+}

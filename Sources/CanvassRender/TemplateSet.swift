@@ -1,0 +1,92 @@
+import CanvassCore
+import Foundation
+import Mustache
+
+/// The theme's templates, parsed once: `templates/**/*.mustache`, named by path without extension
+/// and with dots for slashes (`layouts.base`, `partials.excerpt`, `pages.note`), plus UI strings and assets.
+public struct TemplateSet: Sendable {
+    public static let folder = "templates"
+
+    let library: MustacheLibrary
+    public let strings: Strings
+    /// Files under `templates/assets`, relative to that folder, sorted.
+    public let assets: [String]
+    /// Absolute path of the templates folder.
+    public let path: String
+
+    /// Loads the templates of `projectRoot`; every template that fails to parse is a diagnostic.
+    public static func load(projectRoot: String, language: Language) -> (TemplateSet?, [Diagnostic]) {
+        let path = (projectRoot as NSString).appendingPathComponent(folder)
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        let files = listFiles(in: path)
+        for relative in files where relative.hasSuffix(".mustache") {
+            let display = folder + "/" + relative
+            guard let data = FileManager.default.contents(atPath: path + "/" + relative),
+                  let text = String(data: data, encoding: .utf8)
+            else {
+                diagnostics.append(.error("cannot read template (is it UTF-8?)", at: SourceLocation(file: display, line: 1, column: 1)))
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: templateName(relative))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error(
+                    "template does not parse: \(describe(error.error))",
+                    at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed",
+                    sourceLine: error.context.line))
+            } catch {
+                diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(file: display, line: 1, column: 1)))
+            }
+        }
+        let (strings, stringDiagnostics) = Strings.load(projectRoot: projectRoot, language: language)
+        diagnostics += stringDiagnostics
+        let assets = files.filter { $0.hasPrefix("assets/") }.map { String($0.dropFirst("assets/".count)) }
+        guard !diagnostics.hasErrors, let strings else { return (nil, diagnostics) }
+        return (TemplateSet(library: library, strings: strings, assets: assets, path: path), diagnostics)
+    }
+
+    /// Renders a registered template; nil when the theme lacks it.
+    public func render(_ context: Any, template name: String) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    public func has(_ name: String) -> Bool {
+        library.getTemplate(named: name) != nil
+    }
+
+    /// `pages/home.mustache` → `pages.home`: Mustache section names cannot hold `/`.
+    static func templateName(_ relative: String) -> String {
+        String(relative.dropLast(".mustache".count)).replacingOccurrences(of: "/", with: ".")
+    }
+
+    /// Every file under `folder`, relative, sorted; hidden files skipped.
+    static func listFiles(in folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let full = folder + "/" + item
+            if (item as NSString).lastPathComponent.hasPrefix(".") { continue }
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files.append(item)
+            }
+        }
+        return files.sorted()
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a different name than it was opened"
+        case .unfinishedName?: return "a tag is not closed with }}"
+        case .expectedSectionEnd?: return "a section is never closed"
+        case .invalidSetDelimiter?: return "a set-delimiter tag is malformed"
+        case .transformAppliedToInheritanceSection?: return "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection?: return "only {{$block}} overrides may stand inside {{<parent}}"
+        case .textInsideInheritSection?: return "text stands inside {{<parent}} outside any {{$block}}"
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,144 @@
+import CanvassAnalysis
+import CanvassContent
+import CanvassCore
+import CanvassRender
+import Foundation
+
+/// The build: Load → Analyse → Render → Write. `check` stops after Analyse.
+public struct Pipeline: Sendable {
+    public struct Options: Sendable {
+        public var root: String
+        /// Absolute output folder; `<root>/site` by default.
+        public var output: String?
+        public var includeDrafts = false
+        public var strict = false
+        public var profile: Profile?
+
+        public init(root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, profile: Profile? = nil) {
+            self.root = root
+            self.output = output
+            self.includeDrafts = includeDrafts
+            self.strict = strict
+            self.profile = profile
+        }
+    }
+
+    /// What a build or check produced.
+    public struct Report: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var succeeded: Bool { !diagnostics.hasErrors && failedStage == nil }
+        public var failedStage: String?
+        public var notes = 0
+        public var excerpts = 0
+        public var themes = 0
+        public var pages = 0
+        public var files = 0
+        public var output: String?
+        /// Seconds per stage, in order, for `--verbose`.
+        public var timings: [(stage: String, seconds: Double)] = []
+    }
+
+    public let options: Options
+
+    public init(options: Options) {
+        self.options = options
+    }
+
+    var outputFolder: String {
+        options.output ?? (options.root as NSString).appendingPathComponent("site")
+    }
+
+    /// Loads and analyses without writing anything.
+    public func check() -> Report {
+        var report = Report()
+        _ = loadAndAnalyse(&report)
+        return report
+    }
+
+    /// Builds the site into memory: every output file, nothing written.
+    public func render(progress: (@Sendable (Int, Int) -> Void)? = nil) -> (Report, [OutputFileData]) {
+        var report = Report()
+        guard let (project, analysis) = loadAndAnalyse(&report) else { return (report, []) }
+        var clock = Stopwatch()
+        let (templates, templateDiagnostics) = TemplateSet.load(projectRoot: options.root, language: project.config.language)
+        report.diagnostics += templateDiagnostics.promotingWarnings(options.strict)
+        guard let templates, !report.diagnostics.hasErrors else {
+            report.failedStage = "templates"
+            return (report, [])
+        }
+        let renderer = SiteRenderer(project: project, analysis: analysis, templates: templates)
+        let (pages, renderDiagnostics) = renderer.render(progress: progress)
+        report.diagnostics += renderDiagnostics
+        guard !renderDiagnostics.hasErrors else {
+            report.failedStage = "render"
+            return (report, [])
+        }
+        var files: [OutputFileData] = pages.map { ($0.path, $0.bytes) }
+        for asset in templates.assets {
+            guard let data = FileManager.default.contents(atPath: templates.path + "/assets/" + asset) else {
+                report.diagnostics.append(.error("cannot read asset", at: SourceLocation(file: "templates/assets/" + asset, line: 1, column: 1)))
+                continue
+            }
+            files.append(("assets/" + asset, [UInt8](data)))
+        }
+        report.timings.append(("render", clock.lap()))
+        report.pages = pages.filter { $0.path.hasSuffix(".html") }.count
+        report.files = files.count + 1
+        return (report, files)
+    }
+
+    /// Builds and writes the site atomically; on any error the previous output stays as it was.
+    public func build(progress: (@Sendable (Int, Int) -> Void)? = nil) -> Report {
+        let writer = SiteWriter(projectRoot: options.root, output: outputFolder)
+        if let refusal = writer.refusal() {
+            var report = Report()
+            report.diagnostics = [refusal]
+            report.failedStage = "write"
+            return report
+        }
+        var (report, files) = render(progress: progress)
+        guard report.succeeded else { return report }
+        var clock = Stopwatch()
+        do {
+            try writer.write(files)
+            report.output = outputFolder
+        } catch SiteWriterError.refused(let diagnostic) {
+            report.diagnostics.append(diagnostic)
+            report.failedStage = "write"
+        } catch {
+            report.diagnostics.append(.error("could not write the site to \(outputFolder): \(error)"))
+            report.failedStage = "write"
+        }
+        report.timings.append(("write", clock.lap()))
+        return report
+    }
+
+    private func loadAndAnalyse(_ report: inout Report) -> (Project, ProjectAnalysis)? {
+        var clock = Stopwatch()
+        let loaded = ProjectLoader(root: options.root, options: .init(includeDrafts: options.includeDrafts, strict: options.strict)).load()
+        report.diagnostics = loaded.diagnostics
+        report.timings.append(("load", clock.lap()))
+        guard var project = loaded.project else {
+            report.failedStage = "load"
+            return nil
+        }
+        if let profile = options.profile { project.config.profile = profile }
+        let analysis = Analyzer.analyse(project)
+        report.timings.append(("analyse", clock.lap()))
+        report.notes = project.notes.count
+        report.excerpts = project.notes.reduce(0) { $0 + $1.excerpts.count }
+        report.themes = analysis.themes.count
+        return (project, analysis)
+    }
+}
+
+/// Wall-clock laps for `--verbose` timings; never part of the output.
+struct Stopwatch {
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap() -> Double {
+        let now = DispatchTime.now().uptimeNanoseconds
+        defer { last = now }
+        return Double(now - last) / 1e9
+    }
+}

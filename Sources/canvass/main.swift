@@ -1,0 +1,4 @@
+import CanvassCLI
+import Foundation
+
+exit(CanvassCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
