@@ -42,13 +42,14 @@ let package = Package(
             dependencies: ["CanvassSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "canvass", dependencies: ["CanvassCLI"]),
+        .target(name: "CanvassTestSupport", path: "Tests/CanvassTestSupport"),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown"]),
-        .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent"]),
-        .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent"]),
+        .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
+        .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
         .testTarget(
             name: "CanvassSiteTests",
-            dependencies: ["CanvassSite", "CanvassCLI"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["CanvassSite", "CanvassCLI", "CanvassTestSupport"],
+            exclude: ["Fixtures", "Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

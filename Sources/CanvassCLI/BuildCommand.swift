@@ -65,17 +65,15 @@ struct BuildCommand: ParsableCommand {
             console.out(String(
                 format: "built %d pages from %d notes (%d excerpts, %d themes) in %.2f s%@ → %@\n",
                 report.pages, report.notes, report.excerpts, report.themes, seconds, warningText as NSString,
-                Self.display(outputPath, root: root) as NSString))
+                Self.display(outputPath) as NSString))
         }
         return CanvassCommand.Exit.success
     }
 
-    static func display(_ path: String, root: String) -> String {
+    /// The output folder relative to the working directory when inside it, else absolute.
+    static func display(_ path: String) -> String {
         let cwd = FileManager.default.currentDirectoryPath
-        for base in [cwd, root] where path.hasPrefix(base + "/") {
-            return String(path.dropFirst(base.count + 1)) + "/"
-        }
-        return path + "/"
+        return (path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path) + "/"
     }
 }
 

@@ -33,9 +33,11 @@ extension ConfigLoader {
         survey.nps = fields.string("nps")
         if let node = fields["csat"] { survey.csat = readCSAT(node) }
         if let node = fields["attributes"], let entries = reader.mapping(node, "`attributes`") {
-            survey.attributes = entries.compactMap { entry in
-                reader.choice(entry.value, "attribute `\(entry.key)`", as: SurveyConfig.AttributeKind.self)
-                    .map { SurveyConfig.Attribute(name: entry.key, kind: $0) }
+            // An attribute with a bad kind is reported and kept as a category, so later
+            // references to it do not cascade into errors of their own; the build fails anyway.
+            survey.attributes = entries.map { entry in
+                let kind = reader.choice(entry.value, "attribute `\(entry.key)`", as: SurveyConfig.AttributeKind.self)
+                return SurveyConfig.Attribute(name: entry.key, kind: kind ?? .category)
             }
         }
         survey.text = fields.strings("text") ?? []

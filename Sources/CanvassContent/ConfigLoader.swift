@@ -151,9 +151,12 @@ struct ConfigLoader {
     func checkAttributes(_ names: [String], at node: Node, key: String, surveys: [SurveyConfig]) {
         guard !surveys.isEmpty else { return }
         let known = Set(surveys.flatMap { $0.attributes.map(\.name) })
-        for name in names where !known.contains(name) {
+        let entries: [Node]
+        if case .sequence(let sequence) = node { entries = Array(sequence) } else { entries = [node] }
+        for (index, name) in names.enumerated() where !known.contains(name) {
             reader.error(
-                "`\(key)` names attribute `\(name)`, which no survey maps under `attributes`", at: node,
+                "`\(key)` names attribute `\(name)`, which no survey maps under `attributes`",
+                at: index < entries.count ? entries[index] : node,
                 hint: Suggestion.didYouMean(name, in: known) ?? "add it to a survey's `attributes`")
         }
     }

@@ -11,6 +11,18 @@ struct PageContext {
     var analysis: ProjectAnalysis { renderer.analysis }
     var strings: Strings { renderer.templates.strings }
 
+    /// The view model of a page of the site.
+    func context(for page: SiteRenderer.Page) -> [String: Any] {
+        switch page {
+        case .home: return home()
+        case .notes: return notesIndex()
+        case .note(let id): return note(project.notes.first { $0.id == id }!)
+        case .themes: return themesIndex()
+        case .theme(let id): return theme(analysis.summary(themeID: id)!)
+        case .notFound: return notFound()
+        }
+    }
+
     // MARK: - Common
 
     /// Keys every page has: site, page, t (UI strings), root, nav.

@@ -71,16 +71,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders one page to HTML.
     public func render(_ page: Page) -> String {
-        let builder = PageContext(renderer: self, path: page.path)
-        let context: [String: Any]
-        switch page {
-        case .home: context = builder.home()
-        case .notes: context = builder.notesIndex()
-        case .note(let id): context = builder.note(project.notes.first { $0.id == id }!)
-        case .themes: context = builder.themesIndex()
-        case .theme(let id): context = builder.theme(analysis.summary(themeID: id)!)
-        case .notFound: context = builder.notFound()
-        }
+        let context = PageContext(renderer: self, path: page.path).context(for: page)
         return templates.render(context, template: page.template) ?? ""
     }
 

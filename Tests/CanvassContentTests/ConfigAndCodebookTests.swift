@@ -1,0 +1,120 @@
+import Foundation
+import CanvassTestSupport
+import CanvassCore
+import Testing
+@testable import CanvassContent
+
+@Suite struct ConfigAndCodebookTests {
+    @Test func missingConfigIsOneClearError() throws {
+        let project = try CanvassTestSupport.TemporaryProject([:], includeTheme: false)
+        defer { project.remove() }
+        try FileManager.default.removeItem(atPath: project.root + "/canvass.yml")
+        let result = ProjectLoader(root: project.root).load()
+        #expect(result.diagnostics.count == 1)
+        #expect(result.diagnostics[0].message.hasPrefix("no canvass.yml in "))
+    }
+
+    @Test func missingTitleAndUnknownKeys() throws {
+        let result = try load(["canvass.yml": "language: en\ndimensons: []\n"])
+        #expect(places(result.diagnostics) == ["canvass.yml:1:1 error", "canvass.yml:2:1 warning"])
+        #expect(result.diagnostics[0].message == "canvass.yml has no `title`")
+        #expect(result.diagnostics[1].hint == "did you mean `dimensions`?")
+    }
+
+    @Test func loadsTheWholeSpecExampleConfig() throws {
+        let config = """
+        title: "Clinic software"
+        language: zh-Hans
+        scale: {min: 1, max: 7}
+        dimensions:
+          - {id: function, label: "Product function", weight: 30}
+          - {id: price, label: "Price", weight: 15}
+        surveys:
+          - file: surveys/q3.csv
+            id: respondent_id
+            wave: 2026-Q3
+            pairs:
+              function: {expectation: exp_function, perception: perc_function, importance: imp_function}
+              price: {expectation: exp_price, perception: perc_price}
+            ratings: [q_ease]
+            nps: recommend
+            csat: {column: satisfied, scale: {min: 1, max: 5}, top: 2}
+            attributes: {age: numeric, plan: category}
+            text: [comment]
+            duration: seconds
+            competitors: {Acme: {price: acme_price}}
+            kano:
+              offline-mode: {functional: kano_f, dysfunctional: kano_d}
+        breakdowns: [plan]
+        personas: {method: k-prototypes, attributes: [age, plan], k: auto, seed: 7}
+        commitments: {P1: 4h, P2: 1d, P3: 30m}
+        records:
+          - {file: records/tickets.csv, priority: priority, opened: opened_at, responded: first_response_at}
+        profile: public
+        markdown: {unsafe: true}
+        quality: {exclude: [speeders]}
+        """
+        let result = try load([
+            "canvass.yml": config, "content/surveys/q3.csv": "respondent_id\n", "content/records/tickets.csv": "id\n",
+        ])
+        #expect(result.diagnostics.isEmpty)
+        let loaded = try #require(result.project?.config)
+        #expect(loaded.language == .chinese)
+        #expect(loaded.dimensions.map(\.weight) == [30, 15])
+        #expect(loaded.surveys[0].pairs.map(\.dimension) == ["function", "price"])
+        #expect(loaded.surveys[0].pairs[0].importance == "imp_function")
+        #expect(loaded.surveys[0].wave == .fixed("2026-Q3"))
+        #expect(loaded.surveys[0].csat == SurveyConfig.CSAT(column: "satisfied", scale: RatingScale(min: 1, max: 5), top: 2))
+        #expect(loaded.surveys[0].attributes == [.init(name: "age", kind: .numeric), .init(name: "plan", kind: .category)])
+        #expect(loaded.surveys[0].kano == [.init(id: "offline-mode", functional: "kano_f", dysfunctional: "kano_d")])
+        #expect(loaded.personas?.seed == 7)
+        #expect(loaded.commitments.map(\.seconds) == [14400, 86400, 1800])
+        #expect(loaded.profile == .public)
+        #expect(loaded.markdown.unsafe)
+        #expect(loaded.quality.exclude == [.speeders])
+    }
+
+    @Test func configMistakesAreErrorsAtTheirPlace() throws {
+        let config = """
+        title: S
+        dimensions: [{id: price, label: Price}]
+        surveys:
+          - file: surveys/missing.csv
+            id: rid
+            pairs: {prize: {expectation: e, perception: p}}
+            attributes: {plan: categorical}
+        breakdowns: [plan, region]
+        commitments: {P1: soon}
+        """
+        let result = try load(["canvass.yml": config])
+        #expect(places(result.diagnostics) == [
+            "canvass.yml:4:11 error",   // content/surveys/missing.csv does not exist
+            "canvass.yml:6:13 error",   // unknown dimension prize
+            "canvass.yml:7:24 error",   // attribute kind
+            "canvass.yml:8:20 error",   // breakdown region is not a mapped attribute
+            "canvass.yml:9:19 error",   // duration
+        ])
+        #expect(result.diagnostics[1].hint == "did you mean `price`?")
+    }
+
+    @Test func codebookThemesNeedKnownDimensions() throws {
+        let codebook = "themes:\n  - {id: a, label: A, dimension: servise}\n  - {id: a, label: Again}\n"
+        let result = try load(["content/data/codebook.yml": codebook])
+        #expect(places(result.diagnostics) == ["content/data/codebook.yml:2:34 error", "content/data/codebook.yml:3:10 error"])
+        #expect(result.diagnostics[0].hint == "did you mean `service`?")
+    }
+
+    @Test func unknownTagIsAWarningOrUnderStrictAnError() throws {
+        let files = [
+            "content/data/codebook.yml": "themes:\n  - {id: onboarding, label: Onboarding, tags: [setup, need]}\n",
+            "content/interviews/call.md": goodNote + "\n- known nested #need/checklist and unknown #onbording\n",
+        ]
+        let lenient = try load(files)
+        #expect(lenient.project != nil)
+        #expect(places(lenient.diagnostics) == ["content/interviews/call.md:9:44 warning"])
+        #expect(lenient.diagnostics[0].hint == "did you mean `onboarding`?")
+        let strict = try load(files, strict: true)
+        #expect(strict.project == nil)
+        #expect(places(strict.diagnostics) == ["content/interviews/call.md:9:44 error"])
+    }
+}

@@ -1,0 +1,48 @@
+import CanvassAnalysis
+import CanvassCore
+import Testing
+
+@Suite struct ThemeAnalysisTests {
+    let notes = """
+    ---
+    title: T
+    participants: [{id: p1}]
+    ---
+    > Slow setup. #setup
+    > — p1
+
+    - Wants a list #need/checklist
+    - Unrelated #pricing
+    """
+
+    @Test func codebookThemesCountNestedTagsAndParticipants() throws {
+        let project = try #require(try load([
+            "content/data/codebook.yml": "themes:\n  - {id: onboarding, label: Onboarding, tags: [setup, need]}\n  - {id: pricing, label: Pricing}\n",
+            "content/interviews/a.md": notes,
+        ]).project)
+        let analysis = Analyzer.analyse(project)
+        let onboarding = try #require(analysis.summary(themeID: "onboarding"))
+        #expect(onboarding.excerpts.count == 2)
+        #expect(onboarding.noteIDs == ["a"])
+        #expect(onboarding.participantIDs == ["p1"])
+        // The theme's own id counts as a tag.
+        #expect(analysis.summary(themeID: "pricing")?.excerpts.count == 1)
+        #expect(analysis.themes.map(\.theme.id) == ["onboarding", "pricing"])
+    }
+
+    @Test func withoutACodebookTagsAreThemes() throws {
+        let project = try #require(try load(["content/interviews/a.md": notes]).project)
+        let analysis = Analyzer.analyse(project)
+        #expect(analysis.themes.map(\.theme.id) == ["need-checklist", "pricing", "setup"])
+        #expect(analysis.themes.map(\.excerpts.count) == [1, 1, 1])
+        #expect(analysis.themeIndex.themeIDs(forTag: "need") == [])
+    }
+
+    @Test func groupObservationsNameNoParticipant() throws {
+        let group = "---\ntitle: G\nmethod: focus-group\nparticipants: [{id: a}, {id: b}]\n---\n- All agreed #x\n"
+        let project = try #require(try load(["content/interviews/g.md": group]).project)
+        let summary = try #require(Analyzer.analyse(project).summary(themeID: "x"))
+        #expect(summary.excerpts.count == 1)
+        #expect(summary.participantIDs.isEmpty)
+    }
+}

@@ -1,0 +1,76 @@
+import CanvassTestSupport
+import CanvassCore
+import Testing
+@testable import CanvassRender
+
+@Suite struct PageRenderingTests {
+    @Test func contentIsEscapedEverywhere() throws {
+        let fixture = try RenderFixture()
+        defer { fixture.project.remove() }
+        let (files, diagnostics) = fixture.renderer.render()
+        #expect(diagnostics.isEmpty)
+        for file in files {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!html.contains("<script>alert"), "\(file.path) lets a script through")
+            #expect(!html.contains("<img src=x"), "\(file.path) lets raw HTML through")
+            #expect(!html.contains("javascript:"), "\(file.path) keeps a javascript: link")
+            #expect(!html.contains("<b>&"), "\(file.path) renders a codebook label as HTML")
+        }
+        let note = try #require(files.first { $0.path == "notes/call/index.html" })
+        let html = String(decoding: note.bytes, as: UTF8.self)
+        #expect(html.contains("<title>Call with &lt;script&gt;alert(1)&lt;/script&gt; · Test study</title>"))
+        #expect(html.contains("Jane &lt;img src=x onerror=alert(1)&gt;, Manager"))
+    }
+
+    @Test func notePageAnchorsExcerptsAndLinksTags() throws {
+        let fixture = try RenderFixture()
+        defer { fixture.project.remove() }
+        let html = fixture.renderer.render(.note("call"))
+        #expect(html.contains("<blockquote id=\"L10\" class=\"excerpt excerpt-quote\">"))
+        #expect(html.contains("<footer class=\"speaker\">— Jane &lt;img src=x onerror=alert(1)&gt;, Manager</footer>"))
+        #expect(html.contains("<a class=\"tag\" href=\"../../themes/onboarding/index.html\">#onboarding</a>"))
+        #expect(html.contains("<li id=\"L13\" class=\"excerpt excerpt-observation\">Cheaper please click"))
+    }
+
+    @Test func themePageLinksEachExcerptToItsNoteAnchor() throws {
+        let fixture = try RenderFixture()
+        defer { fixture.project.remove() }
+        let html = fixture.renderer.render(.theme("onboarding"))
+        #expect(html.contains("href=\"../../notes/call/index.html#L10\""))
+        #expect(html.contains("href=\"../../notes/zh/index.html#L7\""))
+        #expect(html.contains("培训太少了。"))
+        #expect(html.contains("— 护士"))
+    }
+
+    @Test func chineseBuildHasChineseInterface() throws {
+        let fixture = try RenderFixture(language: .chinese)
+        defer { fixture.project.remove() }
+        let (files, _) = fixture.renderer.render()
+        let english = try #require(Strings.load(projectRoot: fixture.project.root, language: .english).0)
+        let chinese = fixture.templates.strings
+        // Strings that differ between the tables must not appear in their English form.
+        let englishOnly = english.table.filter { key, value in chinese.table[key] != value && value.count > 3 && !value.contains("{") }
+        for file in files where file.path.hasSuffix(".html") {
+            let html = String(decoding: file.bytes, as: UTF8.self)
+            #expect(html.contains("<html lang=\"zh-Hans\">"))
+            #expect(!html.contains("⟦"), "\(file.path) has a missing string")
+            for (key, value) in englishOnly {
+                #expect(!html.contains(">\(value)<"), "\(file.path) shows English `\(key)`")
+            }
+        }
+        let note = try #require(files.first { $0.path == "notes/call/index.html" })
+        #expect(String(decoding: note.bytes, as: UTF8.self).contains("2026年9月14日"))
+    }
+
+    @Test func rawHTMLIsKeptOnlyWhenTheProjectOptsIn() throws {
+        let fixture = try RenderFixture(extra: ["canvass.yml": TemporaryProject.defaultConfig + "\nmarkdown: {unsafe: true}\n"])
+        defer { fixture.project.remove() }
+        #expect(fixture.renderer.render(.note("call")).contains("<script>alert(2)</script>"))
+    }
+
+    @Test func linksAreRelativeSoTheSiteWorksFromDisk() {
+        #expect(PagePath.home.root == "")
+        #expect(PagePath.note("x").root == "../../")
+        #expect(PagePath.note("x").link(to: "themes/y/index.html") == "../../themes/y/index.html")
+    }
+}

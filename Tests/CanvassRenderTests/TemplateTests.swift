@@ -1,0 +1,86 @@
+import CanvassCore
+import CanvassTestSupport
+import Foundation
+import Testing
+@testable import CanvassRender
+
+@Suite struct TemplateTests {
+    static let themeFolder = TemporaryProject.repositoryRoot + "/templates"
+
+    /// `{{name}}`, `{{#name}}`, `{{^name}}`, `{{{name}}}`, `{{&name}}` → name; partials and blocks skipped.
+    static func variableNames(in template: String) -> [String] {
+        let pattern = try! NSRegularExpression(pattern: #"\{\{\{?\s*([#^&]?)\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}?\}\}"#)
+        let range = NSRange(template.startIndex..., in: template)
+        return pattern.matches(in: template, range: range).map { String(template[Range($0.range(at: 2), in: template)!]) }
+    }
+
+    static func templates() -> [(name: String, text: String)] {
+        TemplateSet.listFiles(in: themeFolder).filter { $0.hasSuffix(".mustache") }.map {
+            ($0, try! String(contentsOfFile: themeFolder + "/" + $0, encoding: .utf8))
+        }
+    }
+
+    @Test func bothLanguagesHaveTheSameStrings() throws {
+        let en = try #require(Strings.load(projectRoot: TemporaryProject.repositoryRoot, language: .english).0)
+        let zh = try #require(Strings.load(projectRoot: TemporaryProject.repositoryRoot, language: .chinese).0)
+        #expect(Set(en.table.keys).subtracting(zh.table.keys).sorted() == [])
+        #expect(Set(zh.table.keys).subtracting(en.table.keys).sorted() == [])
+    }
+
+    @Test func everyStringATemplateUsesExists() throws {
+        let en = try #require(Strings.load(projectRoot: TemporaryProject.repositoryRoot, language: .english).0)
+        for (name, text) in Self.templates() {
+            for variable in Self.variableNames(in: text) where variable.hasPrefix("t.") {
+                #expect(en.table[String(variable.dropFirst(2))] != nil, "\(name) uses missing string \(variable)")
+            }
+        }
+    }
+
+    /// swift-mustache renders an unknown name as nothing; this catches a template asking for a
+    /// key no view model provides.
+    @Test func everyNameATemplateUsesIsProvided() throws {
+        let fixture = try RenderFixture()
+        defer { fixture.project.remove() }
+        let renderer = fixture.renderer
+        var keys = Set<String>()
+        func collect(_ value: Any) {
+            if let dictionary = value as? [String: Any] {
+                for (key, child) in dictionary {
+                    keys.insert(key)
+                    collect(child)
+                }
+            } else if let array = value as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        for page in renderer.pages {
+            collect(PageContext(renderer: renderer, path: page.path).context(for: page))
+        }
+        for (name, text) in Self.templates() {
+            for variable in Self.variableNames(in: text) where !variable.hasPrefix("t.") {
+                for component in variable.split(separator: ".") {
+                    #expect(keys.contains(String(component)), "\(name) uses `\(variable)`, which no view model has")
+                }
+            }
+        }
+    }
+
+    @Test func aBrokenTemplateIsADiagnosticAtItsLine() throws {
+        let project = try TemporaryProject([:])
+        defer { project.remove() }
+        try project.write("<p>\n{{#items}}\n<li>{{name}}</li>\n{{/itemz}}\n", to: "templates/partials/broken.mustache")
+        let (set, diagnostics) = TemplateSet.load(projectRoot: project.root, language: .english)
+        #expect(set == nil)
+        #expect(diagnostics.map { $0.location?.description } == ["templates/partials/broken.mustache:4:5"])
+        #expect(diagnostics[0].message.contains("closed with a different name"))
+    }
+
+    @Test func missingLanguageFileIsADiagnostic() throws {
+        let project = try TemporaryProject([:])
+        defer { project.remove() }
+        try FileManager.default.removeItem(atPath: project.root + "/templates/i18n/zh-Hans.yml")
+        let (set, diagnostics) = TemplateSet.load(projectRoot: project.root, language: .chinese)
+        #expect(set == nil)
+        #expect(diagnostics.first?.location?.file == "templates/i18n/zh-Hans.yml")
+    }
+}

@@ -1,0 +1,93 @@
+import CanvassCore
+import CanvassSite
+import CanvassTestSupport
+import Foundation
+import Testing
+
+@Suite struct BuildTests {
+    @Test func fixtureSiteMatchesGoldenFiles() throws {
+        let project = try fixtureProject("basic")
+        defer { project.remove() }
+        let report = Pipeline(options: .init(root: project.root)).build()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let site = TemporaryProject.snapshot(of: project.root + "/site")
+        let pages = site.keys.filter { !$0.hasPrefix("assets/") }.sorted()
+        #expect(pages == [
+            ".canvass-site", "404.html", "index.html", "notes/index.html", "notes/manager/index.html",
+            "notes/owners/index.html", "notes/zh-call/index.html", "sitemap.xml", "themes/index.html",
+            "themes/needs/index.html", "themes/onboarding/index.html", "themes/pricing/index.html",
+        ])
+        for page in pages where page != ".canvass-site" {
+            let outcome = Golden.compare(String(decoding: site[page]!, as: UTF8.self), toFileAt: goldenFolder + "/basic/" + page)
+            #expect(outcome == .matches, "\(outcome)")
+        }
+        #expect(site["assets/style.css"] != nil && site["assets/canvass.js"] != nil)
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let project = try fixtureProject("basic")
+        defer { project.remove() }
+        let first = Pipeline(options: .init(root: project.root, output: project.root + "/one")).build()
+        let second = Pipeline(options: .init(root: project.root, output: project.root + "/two")).build()
+        #expect(first.succeeded && second.succeeded)
+        let one = TemporaryProject.snapshot(of: project.root + "/one")
+        #expect(one.count > 10)
+        #expect(one == TemporaryProject.snapshot(of: project.root + "/two"))
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
+        let project = try fixtureProject("basic")
+        defer { project.remove() }
+        #expect(Pipeline(options: .init(root: project.root)).build().succeeded)
+        let before = TemporaryProject.snapshot(of: project.root + "/site")
+        try project.write("---\ntitle: [broken\n---\n", to: "content/interviews/manager.md")
+        let report = Pipeline(options: .init(root: project.root)).build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.errors.first?.location?.file == "content/interviews/manager.md")
+        #expect(TemporaryProject.snapshot(of: project.root + "/site") == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: project.root).filter { $0.contains(".tmp-") || $0.contains(".old-") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aRebuildRemovesPagesOfDeletedNotes() throws {
+        let project = try fixtureProject("basic")
+        defer { project.remove() }
+        #expect(Pipeline(options: .init(root: project.root)).build().succeeded)
+        try FileManager.default.removeItem(atPath: project.root + "/content/interviews/owners.md")
+        #expect(Pipeline(options: .init(root: project.root)).build().succeeded)
+        #expect(!FileManager.default.fileExists(atPath: project.root + "/site/notes/owners/index.html"))
+    }
+
+    @Test(arguments: [".", "content", "content/site", "templates"])
+    func refusesToWriteOverTheProject(output: String) throws {
+        let project = try fixtureProject("basic")
+        defer { project.remove() }
+        let before = TemporaryProject.snapshot(of: project.root)
+        let report = Pipeline(options: .init(root: project.root, output: project.root + "/" + output)).build()
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.first?.message.hasPrefix("refusing to write the site") == true)
+        #expect(TemporaryProject.snapshot(of: project.root) == before)
+    }
+
+    @Test func refusesAFolderOfOtherFiles() throws {
+        let project = try fixtureProject("basic")
+        defer { project.remove() }
+        try project.write("keep me", to: "elsewhere/thesis.docx")
+        let report = Pipeline(options: .init(root: project.root, output: project.root + "/elsewhere")).build()
+        #expect(report.diagnostics.map(\.message) == ["refusing to write the site to elsewhere: it holds files Canvass did not write"])
+        #expect(project.read("elsewhere/thesis.docx") == "keep me")
+    }
+
+    @Test func draftsAreBuiltOnlyWhenAsked() throws {
+        let project = try fixtureProject("basic")
+        defer { project.remove() }
+        #expect(Pipeline(options: .init(root: project.root, includeDrafts: true)).build().succeeded)
+        #expect(FileManager.default.fileExists(atPath: project.root + "/site/notes/draft/index.html"))
+    }
+
+    @Test func theExampleStudyChecksCleanly() {
+        let report = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).check()
+        #expect(report.diagnostics == [])
+        #expect(report.notes >= 15)
+    }
+}
