@@ -46,6 +46,19 @@ public struct HTMLRenderer: Sendable {
         return output
     }
 
+    /// Renders an excerpt out of its note: a list item's or a quote's contents, without the
+    /// `<li>` or `<blockquote>` that only make sense in place.
+    public func renderExcerpt(_ node: MarkdownNode) -> String {
+        switch node.kind {
+        case .item, .blockQuote:
+            var contents = node
+            contents.kind = .document
+            return render(contents)
+        default:
+            return render(node)
+        }
+    }
+
     // MARK: - Blocks
 
     private func render(_ node: MarkdownNode, into out: inout String, tight: Bool, usedIDs: inout [String: Int]) {

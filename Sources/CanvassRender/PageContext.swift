@@ -99,7 +99,7 @@ struct PageContext {
     func excerpt(_ excerpt: Excerpt, notes: [String: Note]) -> [String: Any] {
         let note = notes[excerpt.noteID]
         var model: [String: Any] = [
-            "html": renderer(tagStyle: .hidden).render(excerpt.content),
+            "html": renderer(tagStyle: .hidden).renderExcerpt(excerpt.content),
             "isQuote": excerpt.kind == .quote,
             "href": noteHref(excerpt.noteID, anchor: excerpt.anchor),
             "noteTitle": note?.title ?? excerpt.noteID,

@@ -48,4 +48,12 @@ import Testing
         let html = renderer.render(CommonMark.parse("## Set up\n\n> quote\n\n## Set up\n"))
         #expect(html == "<h2 id=\"set-up\">Set up</h2>\n<blockquote id=\"L3\" class=\"excerpt\">\n<p>quote</p>\n<footer>Jane</footer>\n</blockquote>\n<h2 id=\"set-up-2\">Set up</h2>\n")
     }
+
+    @Test func excerptsRenderWithoutTheirListOrQuoteWrapper() {
+        let doc = CommonMark.parse("- Wants a list #x\n\n> Slow. #y\n")
+        var renderer = HTMLRenderer()
+        renderer.tagStyle = .hidden
+        #expect(renderer.renderExcerpt(doc.children[0].children[0]) == "<p>Wants a list </p>\n")
+        #expect(renderer.renderExcerpt(doc.children[1]) == "<p>Slow. </p>\n")
+    }
 }

@@ -1,0 +1,29 @@
+# Canvass: `make site` builds the example study into site/; `make test` runs every test.
+# Both install what is missing on a fresh Debian machine (libcmark-dev through apt).
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+CANVASS := .build/debug/canvass
+
+.PHONY: site test deps build check clean
+
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
+		echo "installing libcmark-dev (CommonMark) with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev; \
+	fi
+
+build: deps
+	$(SWIFT) build --product canvass
+
+site: build
+	$(CANVASS) build .
+
+check: build
+	$(CANVASS) check .
+
+test: deps
+	$(SWIFT) test
+
+clean:
+	rm -rf .build site.tmp-* site.old-*
