@@ -22,8 +22,10 @@ site: build
 check: build
 	$(CANVASS) check .
 
+# Build everything first (the end-to-end tests run the canvass executable), then test.
 test: deps
-	$(SWIFT) test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
 
 clean:
 	rm -rf .build site.tmp-* site.old-*
