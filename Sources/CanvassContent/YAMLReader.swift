@@ -35,10 +35,17 @@ final class YAMLReader {
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = "invalid YAML: \(problem)"
-            if let context { message += " \(context.text)" }
+            var hints = [hint(for: problem)].compactMap { $0 }
+            if let context {
+                message += " \(context.text)"
+                // libyaml notices a problem where it gives up; say where the construct began.
+                if context.mark.line != mark.line {
+                    hints.insert("it began at line \(context.mark.line + firstLine - 1), column \(context.mark.column)", at: 0)
+                }
+            }
             diagnostics.append(file.diagnostic(
                 .error, message, line: mark.line + firstLine - 1, column: mark.column,
-                hint: hint(for: problem)))
+                hint: hints.isEmpty ? nil : hints.joined(separator: "; ")))
         case .duplicatedKeysInMapping(let duplicates, let context):
             let line = context.mark.line + firstLine - 1
             diagnostics.append(file.diagnostic(

@@ -42,6 +42,13 @@ import Testing
         #expect(result.diagnostics[0].sourceLine == "title: Call: onboarding")
     }
 
+    @Test func unclosedBracketSaysWhereItBegan() throws {
+        let text = "---\ntitle: T\nparticipants: [\nsummary: x\n---\n"
+        let result = try load(["content/interviews/b.md": text])
+        #expect(places(result.diagnostics) == ["content/interviews/b.md:5:1 error"])
+        #expect(result.diagnostics[0].hint?.hasPrefix("it began at line 3, column 15") == true)
+    }
+
     @Test func dateThatIsNotADate() throws {
         let text = "---\ntitle: T\ndate: 2026-02-30\n---\n"
         let result = try load(["content/interviews/d.md": text])
