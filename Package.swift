@@ -44,6 +44,7 @@ let package = Package(
         .executableTarget(name: "canvass", dependencies: ["CanvassCLI"]),
         .target(name: "CanvassTestSupport", path: "Tests/CanvassTestSupport"),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown"]),
+        .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis"]),
         .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
         .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
         .testTarget(
