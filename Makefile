@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CANVASS := .build/debug/canvass
 
-.PHONY: site test deps build check clean
+.PHONY: site test deps build check crosscheck clean
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
@@ -26,6 +26,11 @@ check: build
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Recomputes the example's survey figures with numpy/scipy and compares them with site/data.
+crosscheck: site
+	@python3 -c "import numpy, scipy" 2>/dev/null || python3 -m pip install --quiet numpy scipy
+	python3 Tests/CrossCheck/crosscheck_example.py
 
 clean:
 	rm -rf .build site.tmp-* site.old-*

@@ -32,6 +32,8 @@ public enum ThemeAnalysis {
 public enum Analyzer {
     public static func analyse(_ project: Project) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
-        return ProjectAnalysis(themeIndex: index, themes: ThemeAnalysis.summarize(notes: project.notes, index: index))
+        return ProjectAnalysis(
+            themeIndex: index, themes: ThemeAnalysis.summarize(notes: project.notes, index: index),
+            surveys: SurveyAnalyzer(config: project.config, surveys: project.surveys).analyse())
     }
 }

@@ -44,15 +44,22 @@ public struct ProjectLoader: Sendable {
         }
         var diagnostics: [Diagnostic] = []
         var config: ProjectConfig?
+        var configSource: SourceFile?
         switch SourceFile.read(absolute: configPath, relative: Self.configFile) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
         case .success(let file):
             let (loaded, found) = ConfigLoader(file: file).load()
             config = loaded
+            configSource = file
             diagnostics += found
         }
-        if let config { diagnostics += checkDataFiles(config) }
+        var surveys: [SurveyData] = []
+        if let config {
+            let missing = checkDataFiles(config)
+            diagnostics += missing
+            if !missing.hasErrors { surveys = loadSurveys(config, configSource: configSource, diagnostics: &diagnostics) }
+        }
 
         var codebook: Codebook?
         if FileManager.default.fileExists(atPath: path(Self.codebookFile)) {
@@ -74,7 +81,7 @@ public struct ProjectLoader: Sendable {
 
         diagnostics = diagnostics.promotingWarnings(options.strict).sorted()
         guard let config, !diagnostics.hasErrors else { return Result(project: nil, diagnostics: diagnostics) }
-        return Result(project: Project(root: root, config: config, notes: notes, codebook: codebook), diagnostics: diagnostics)
+        return Result(project: Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys), diagnostics: diagnostics)
     }
 
     func path(_ relative: String) -> String {
@@ -164,6 +171,21 @@ public struct ProjectLoader: Sendable {
             return (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
         }
         return (note.location, nil)
+    }
+
+    // MARK: - Surveys
+
+    private func loadSurveys(_ config: ProjectConfig, configSource: SourceFile?, diagnostics: inout [Diagnostic]) -> [SurveyData] {
+        let results = ParallelMap.map(config.surveys) { survey -> (SurveyData?, [Diagnostic]) in
+            let relative = "content/" + survey.file
+            switch SourceFile.read(absolute: path(relative), relative: relative) {
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            case .success(let file):
+                return SurveyLoader(survey: survey, file: file, defaultScale: config.scale, configFile: configSource).load()
+            }
+        }
+        diagnostics += results.flatMap { $0.1 }
+        return results.compactMap { $0.0 }
     }
 
     // MARK: - Data files named in the config

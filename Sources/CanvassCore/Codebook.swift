@@ -51,11 +51,14 @@ public struct Project: Sendable {
     /// Notes sorted by date (newest first), then id.
     public var notes: [Note]
     public var codebook: Codebook?
+    /// Surveys in `canvass.yml` order.
+    public var surveys: [SurveyData]
 
-    public init(root: String, config: ProjectConfig, notes: [Note], codebook: Codebook?) {
+    public init(root: String, config: ProjectConfig, notes: [Note], codebook: Codebook?, surveys: [SurveyData] = []) {
         self.root = root
         self.config = config
         self.notes = notes
         self.codebook = codebook
+        self.surveys = surveys
     }
 }

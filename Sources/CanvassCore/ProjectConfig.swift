@@ -34,7 +34,7 @@ public enum Profile: String, Sendable, CaseIterable {
     case `public`
 }
 
-public struct RatingScale: Sendable, Equatable {
+public struct RatingScale: Sendable, Hashable {
     public var min: Int
     public var max: Int
     public init(min: Int, max: Int) {
@@ -44,7 +44,7 @@ public struct RatingScale: Sendable, Equatable {
 }
 
 /// A dimension of the customer-needs model: what customers expect and perceive.
-public struct Dimension: Sendable, Equatable {
+public struct Dimension: Sendable, Hashable {
     public var id: String
     public var label: String
     /// Relative weight; normalised to sum 1 when the overall gap is weighted.

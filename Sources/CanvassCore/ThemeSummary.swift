@@ -21,10 +21,13 @@ public struct ThemeSummary: Sendable {
 public struct ProjectAnalysis: Sendable {
     public var themeIndex: ThemeIndex
     public var themes: [ThemeSummary]
+    /// Nil when the project has no survey.
+    public var surveys: SurveyResults?
 
-    public init(themeIndex: ThemeIndex, themes: [ThemeSummary]) {
+    public init(themeIndex: ThemeIndex, themes: [ThemeSummary], surveys: SurveyResults? = nil) {
         self.themeIndex = themeIndex
         self.themes = themes
+        self.surveys = surveys
     }
 
     public func summary(themeID: String) -> ThemeSummary? {

@@ -13,7 +13,34 @@ extension PageContext {
             let count = notes.filter { $0.method == method }.count
             return count == 0 ? nil : ["label": methodLabel(method), "count": strings.formatNumber(count)]
         }
-        let figures: [[String: Any]] = [
+        var surveyFigures: [[String: Any]] = []
+        var survey: [String: Any] = ["present": false]
+        if let results = analysis.surveys {
+            surveyFigures.append(["value": strings.formatNumber(results.respondents), "label": strings["figure_respondents"],
+                                  "href": path.link(to: PagePath.methodology.path)])
+            if let nps = results.nps?.overall {
+                surveyFigures.append(["value": NumberFormat.fixed(nps.score, 0), "detail": "± " + NumberFormat.fixed(nps.moe95, 1),
+                                      "label": strings["figure_nps"], "small": nps.n < 30 && nps.n > 0])
+            }
+            if let csat = results.csat?.overall {
+                surveyFigures.append(["value": NumberFormat.percent(csat.score, 0), "label": strings["figure_csat"],
+                                      "detail": NumberFormat.interval(csat.ci95?.lower, csat.ci95?.upper, 0)])
+            }
+            surveyFigures.append(["value": NumberFormat.signed(results.overallGap.weighted), "label": strings["figure_weighted_gap"],
+                                  "href": path.link(to: PagePath.gaps.path)])
+            let shortfalls = results.dimensions.filter { ($0.gap.mean ?? 0) < 0 }.sorted { $0.gap.mean! < $1.gap.mean! }.prefix(3)
+            var npsRows: [(label: String, result: NPSResult)] = []
+            if let nps = results.nps {
+                npsRows = [(strings["all_respondents"], nps.overall)] + nps.byWave.map { ($0.label, $0.value) }
+            }
+            survey = [
+                "present": true,
+                "shortfalls": shortfalls.map(dimensionRow),
+                "hasShortfalls": !shortfalls.isEmpty,
+                "npsSVG": npsRows.isEmpty ? "" : charts.nps(npsRows),
+            ]
+        }
+        let figures: [[String: Any]] = surveyFigures + [
             ["value": strings.formatNumber(notes.count), "label": strings["figure_notes"], "href": path.link(to: PagePath.notes.path)],
             ["value": strings.formatNumber(excerptCount), "label": strings["figure_excerpts"]],
             ["value": strings.formatNumber(participants.count), "label": strings["figure_participants"]],
@@ -21,6 +48,7 @@ extension PageContext {
         ]
         return merged(base(title: strings["home_title"], section: "home"), [
             "figures": figures,
+            "survey": survey,
             "topThemes": top.map { summary -> [String: Any] in
                 [
                     "label": summary.theme.label,

@@ -20,6 +20,10 @@ struct PageContext {
         case .themes: return themesIndex()
         case .theme(let id): return theme(analysis.summary(themeID: id)!)
         case .notFound: return notFound()
+        case .gaps: return gaps(analysis.surveys!)
+        case .dimension(let id): return dimension(analysis.surveys!.dimension(id: id)!, results: analysis.surveys!)
+        case .quality: return quality(analysis.surveys!)
+        case .methodology: return methodology()
         }
     }
 
@@ -27,11 +31,12 @@ struct PageContext {
 
     /// Keys every page has: site, page, t (UI strings), root, nav.
     func base(title: String, section: String?, description: String? = nil) -> [String: Any] {
-        let items: [(String, String, String)] = [
-            ("home", "nav_overview", PagePath.home.path),
-            ("notes", "nav_notes", PagePath.notes.path),
-            ("themes", "nav_themes", PagePath.themes.path),
-        ]
+        let hasSurveys = analysis.surveys != nil
+        let items: [(String, String, String)] = [("home", "nav_overview", PagePath.home.path)]
+            + (hasSurveys ? [("gaps", "nav_gaps", PagePath.gaps.path)] : [])
+            + [("themes", "nav_themes", PagePath.themes.path), ("notes", "nav_notes", PagePath.notes.path)]
+            + (hasSurveys ? [("quality", "nav_quality", PagePath.quality.path)] : [])
+            + [("methodology", "nav_methodology", PagePath.methodology.path)]
         let nav: [[String: Any]] = items.map { key, label, target in
             ["label": strings[label], "href": path.link(to: target), "current": key == section]
         }

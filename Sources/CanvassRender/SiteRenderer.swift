@@ -20,6 +20,7 @@ public struct SiteRenderer: Sendable {
     /// One page to render, named by what it shows.
     public enum Page: Sendable, Hashable {
         case home, notes, note(String), themes, theme(String), notFound
+        case gaps, dimension(String), quality, methodology
 
         var template: String {
             switch self {
@@ -29,6 +30,10 @@ public struct SiteRenderer: Sendable {
             case .themes: return "pages.themes"
             case .theme: return "pages.theme"
             case .notFound: return "pages.404"
+            case .gaps: return "pages.gaps"
+            case .dimension: return "pages.dimension"
+            case .quality: return "pages.quality"
+            case .methodology: return "pages.methodology"
             }
         }
 
@@ -40,13 +45,21 @@ public struct SiteRenderer: Sendable {
             case .themes: return .themes
             case .theme(let id): return .theme(id)
             case .notFound: return .notFound
+            case .gaps: return .gaps
+            case .dimension(let id): return .dimension(id)
+            case .quality: return .quality
+            case .methodology: return .methodology
             }
         }
     }
 
     /// Every page of the site, in a stable order.
     public var pages: [Page] {
-        [.home, .notes] + project.notes.map { .note($0.id) } + [.themes] + analysis.themes.map { .theme($0.theme.id) } + [.notFound]
+        var pages: [Page] = [.home, .notes] + project.notes.map { .note($0.id) } + [.themes] + analysis.themes.map { .theme($0.theme.id) }
+        if let surveys = analysis.surveys {
+            pages += [.gaps] + surveys.dimensions.map { .dimension($0.dimension.id) } + [.quality]
+        }
+        return pages + [.methodology, .notFound]
     }
 
     /// Renders all pages and the sitemap; a missing template is a diagnostic.
@@ -66,7 +79,7 @@ public struct SiteRenderer: Sendable {
             counter.advance()
             return OutputFile(path: page.path.path, text: html)
         }
-        return (files + [sitemap(pages: pages)], [])
+        return (files + [sitemap(pages: pages)] + DataFiles(project: project, analysis: analysis).files(), [])
     }
 
     /// Renders one page to HTML.

@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func rawHTMLIsKeptOnlyWhenTheProjectOptsIn() throws {
-        let fixture = try RenderFixture(extra: ["canvass.yml": TemporaryProject.defaultConfig + "\nmarkdown: {unsafe: true}\n"])
+        let fixture = try RenderFixture(withSurvey: false, extra: ["canvass.yml": TemporaryProject.defaultConfig + "\nmarkdown: {unsafe: true}\n"])
         defer { fixture.project.remove() }
         #expect(fixture.renderer.render(.note("call")).contains("<script>alert(2)</script>"))
     }
@@ -72,5 +72,29 @@ import Testing
         #expect(PagePath.home.root == "")
         #expect(PagePath.note("x").root == "../../")
         #expect(PagePath.note("x").link(to: "themes/y/index.html") == "../../themes/y/index.html")
+    }
+
+    @Test func surveyPagesExistAndShowTheirNumbers() throws {
+        let fixture = try RenderFixture()
+        defer { fixture.project.remove() }
+        let (files, diagnostics) = fixture.renderer.render()
+        #expect(diagnostics.isEmpty)
+        let paths = Set(files.map(\.path))
+        for page in ["gaps/index.html", "gaps/service/index.html", "gaps/price/index.html", "quality/index.html", "methodology/index.html",
+                     "data/gaps.json", "data/nps.json", "data/kano.json", "data/quality.json", "data/ratings.json", "data/summary.json"] {
+            #expect(paths.contains(page), "missing \(page)")
+        }
+        let service = String(decoding: files.first { $0.path == "gaps/service/index.html" }!.bytes, as: UTF8.self)
+        // Service gaps: −2, −2, 0, −3 → mean −1.75, small sample (n = 4).
+        #expect(service.contains("Gap −1.75"))
+        #expect(service.contains("small sample"))
+        let quality = String(decoding: files.first { $0.path == "quality/index.html" }!.bytes, as: UTF8.self)
+        #expect(quality.contains("<code>content/surveys/s.csv:5</code>"))
+        #expect(quality.contains("`9` is not a point of the 1–7 scale"))
+        let home = String(decoding: files.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
+        #expect(home.contains("<svg class=\"chart chart-nps\""))
+        for file in files where file.path.hasSuffix(".html") {
+            #expect(!String(decoding: file.bytes, as: UTF8.self).contains("<b>hi</b>"))
+        }
     }
 }

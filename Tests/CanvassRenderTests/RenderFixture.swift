@@ -39,13 +39,44 @@ struct RenderFixture {
         """,
     ]
 
+    /// A survey touching every mapping, for the survey pages.
+    static let surveyFiles: [String: String] = [
+        "canvass.yml": TemporaryProject.defaultConfig + """
+
+        surveys:
+          - file: surveys/s.csv
+            id: id
+            waveColumn: wave
+            pairs:
+              service: {expectation: e_s, perception: p_s, importance: i_s}
+              price: {expectation: e_p, perception: p_p}
+            ratings: [ease]
+            nps: nps
+            csat: {column: sat, scale: {min: 1, max: 5}, top: 2}
+            attributes: {plan: category, age: numeric}
+            text: [comment]
+            duration: secs
+            competitors: {Acme: {price: acme_p}}
+            kano:
+              offline: {functional: kf, dysfunctional: kd}
+        breakdowns: [plan, age]
+        """,
+        "content/surveys/s.csv": #"""
+        id,wave,e_s,p_s,i_s,e_p,p_p,ease,nps,sat,plan,age,comment,secs,acme_p,kf,kd
+        a,W1,6,4,7,5,4,5,9,5,basic,30,"Slow, ""really""",300,5,1,3
+        b,W1,7,5,6,6,3,4,6,2,pro,45,,310,,1,5
+        c,W2,5,5,5,4,4,4,10,4,basic,52,<b>hi</b>,20,4,3,5
+        d,W2,6,3,6,5,9,3,7,3,pro,61,,400,3,2,5
+        """#,
+    ]
+
     let project: TemporaryProject
     let loaded: Project
     let templates: TemplateSet
 
-    init(language: Language = .english, extra: [String: String] = [:]) throws {
-        var files = Self.files.merging(extra) { _, new in new }
-        if language == .chinese { files["canvass.yml"] = TemporaryProject.defaultConfig + "\nlanguage: zh-Hans\n" }
+    init(language: Language = .english, withSurvey: Bool = true, extra: [String: String] = [:]) throws {
+        var files = Self.files.merging(withSurvey ? Self.surveyFiles : [:]) { _, new in new }.merging(extra) { _, new in new }
+        if language == .chinese { files["canvass.yml"]! += "\nlanguage: zh-Hans\n" }
         project = try TemporaryProject(files)
         let result = ProjectLoader(root: project.root).load()
         guard let loaded = result.project else { throw FixtureError.load(result.diagnostics) }

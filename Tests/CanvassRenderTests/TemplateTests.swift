@@ -54,7 +54,10 @@ import Testing
             }
         }
         for page in renderer.pages {
-            collect(PageContext(renderer: renderer, path: page.path).context(for: page))
+            let context = PageContext(renderer: renderer, path: page.path).context(for: page)
+            collect(context)
+            // `t` holds the UI strings; a nested key of that name would hide them in its section.
+            #expect(context.values.allSatisfy { !Self.definesKey("t", in: $0) }, "\(page) shadows `t`")
         }
         for (name, text) in Self.templates() {
             for variable in Self.variableNames(in: text) where !variable.hasPrefix("t.") {
@@ -63,6 +66,14 @@ import Testing
                 }
             }
         }
+    }
+
+    static func definesKey(_ key: String, in value: Any) -> Bool {
+        if let dictionary = value as? [String: Any] {
+            return dictionary[key] != nil || dictionary.values.contains { definesKey(key, in: $0) }
+        }
+        if let array = value as? [Any] { return array.contains { definesKey(key, in: $0) } }
+        return false
     }
 
     @Test func aBrokenTemplateIsADiagnosticAtItsLine() throws {

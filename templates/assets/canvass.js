@@ -29,4 +29,37 @@
     form.hidden = false;
     apply();
   });
+
+  // Sortable tables: click a header with data-sort="number|text"; cells may carry data-value.
+  document.querySelectorAll("table.sortable").forEach(function (table) {
+    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    headers.forEach(function (header, column) {
+      var kind = header.getAttribute("data-sort");
+      if (!kind) return;
+      header.tabIndex = 0;
+      function sort() {
+        var ascending = header.getAttribute("aria-sort") !== "ascending";
+        headers.forEach(function (h) { h.removeAttribute("aria-sort"); });
+        header.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        function key(row) {
+          var cell = row.cells[column];
+          var raw = cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent.trim();
+          if (kind === "number") {
+            var number = parseFloat(raw.replace("\u2212", "-").replace(/[^0-9eE.+-]/g, ""));
+            return isNaN(number) ? -Infinity : number;
+          }
+          return raw.toLowerCase();
+        }
+        rows.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          return (x < y ? -1 : x > y ? 1 : 0) * (ascending ? 1 : -1);
+        });
+        rows.forEach(function (row) { body.appendChild(row); });
+      }
+      header.addEventListener("click", sort);
+      header.addEventListener("keydown", function (event) { if (event.key === "Enter") sort(); });
+    });
+  });
 })();

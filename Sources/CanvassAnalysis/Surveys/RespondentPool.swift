@@ -1,0 +1,93 @@
+import CanvassCore
+
+/// Every respondent of every survey, addressed by (survey, row), with the lookups the analysis
+/// needs: a column's value, a respondent's wave, and the group a respondent falls in for an
+/// attribute (numeric attributes in quartile bands).
+struct RespondentPool {
+    struct Row: Hashable {
+        var survey: Int
+        var row: Int
+    }
+
+    let surveys: [SurveyData]
+    /// Rows in the statistics, in file order.
+    let rows: [Row]
+    /// Band of each row for numeric attributes, by attribute name.
+    private var numericBands: [String: [Row: String]] = [:]
+    private var bandOrder: [String: [String]] = [:]
+
+    init(surveys: [SurveyData], excluding excluded: Set<Row>) {
+        self.surveys = surveys
+        var rows: [Row] = []
+        for (s, survey) in surveys.enumerated() {
+            for r in 0..<survey.count where !excluded.contains(Row(survey: s, row: r)) {
+                rows.append(Row(survey: s, row: r))
+            }
+        }
+        self.rows = rows
+    }
+
+    func number(_ column: String, _ row: Row) -> Double? {
+        surveys[row.survey].numbers[column]?[row.row] ?? nil
+    }
+
+    func text(_ column: String, _ row: Row) -> String? {
+        surveys[row.survey].texts[column]?[row.row] ?? nil
+    }
+
+    func wave(_ row: Row) -> String? {
+        surveys[row.survey].waves.isEmpty ? nil : surveys[row.survey].waves[row.row]
+    }
+
+    /// Waves present, in label order.
+    var waves: [String] {
+        Array(Set(rows.compactMap(wave))).sorted()
+    }
+
+    func isNumeric(_ attribute: String) -> Bool {
+        surveys.contains { $0.config.attributes.contains { $0.name == attribute && $0.kind == .numeric } }
+    }
+
+    // MARK: - Attribute groups
+
+    /// Prepares quartile bands for the numeric attributes among `attributes`.
+    mutating func prepareBands(for attributes: [String]) {
+        for attribute in attributes where isNumeric(attribute) {
+            let values = rows.compactMap { row in number(attribute, row).map { (row, $0) } }
+            let sorted = values.map(\.1).sorted()
+            guard !sorted.isEmpty else { continue }
+            let cuts = [0.25, 0.5, 0.75].compactMap { Estimators.quantile(sorted, $0) }
+            // Band index: how many cut points lie strictly below the value.
+            var members: [Int: [Double]] = [:]
+            var bandOf: [Row: Int] = [:]
+            for (row, value) in values {
+                let band = cuts.filter { value > $0 }.count
+                members[band, default: []].append(value)
+                bandOf[row] = band
+            }
+            var labels: [Int: String] = [:]
+            for (band, list) in members {
+                let low = list.min()!, high = list.max()!
+                labels[band] = low == high ? Self.format(low) : "\(Self.format(low))–\(Self.format(high))"
+            }
+            numericBands[attribute] = bandOf.mapValues { labels[$0]! }
+            bandOrder[attribute] = members.keys.sorted().map { labels[$0]! }
+        }
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
+    /// The group a row falls in for an attribute: its category, or its numeric band.
+    func group(_ attribute: String, _ row: Row) -> String? {
+        if let bands = numericBands[attribute] { return bands[row] }
+        return text(attribute, row)
+    }
+
+    /// The attribute's groups in display order: bands low to high, categories alphabetically.
+    func groups(of attribute: String) -> [String] {
+        if let order = bandOrder[attribute] { return order }
+        return Array(Set(rows.compactMap { text(attribute, $0) })).sorted()
+    }
+}

@@ -1,0 +1,216 @@
+import CanvassCore
+
+/// Computes every survey statistic of SPEC §4.1–4.8 and §4.13 from the loaded surveys.
+public struct SurveyAnalyzer {
+    let config: ProjectConfig
+    let surveys: [SurveyData]
+
+    public init(config: ProjectConfig, surveys: [SurveyData]) {
+        self.config = config
+        self.surveys = surveys
+    }
+
+    /// Nil when the project has no survey.
+    public func analyse() -> SurveyResults? {
+        guard !surveys.isEmpty else { return nil }
+        let flags = QualityFlags(surveys: surveys, defaultScale: config.scale)
+        var excluded = Set<RespondentPool.Row>()
+        if config.quality.exclude.contains(.straightLiners) { excluded.formUnion(flags.straightLiners) }
+        if config.quality.exclude.contains(.speeders) { excluded.formUnion(flags.speeders) }
+        var pool = RespondentPool(surveys: surveys, excluding: excluded)
+        pool.prepareBands(for: config.breakdowns)
+
+        let dimensions = dimensionResults(pool)
+        let (weights, source) = weights(for: dimensions)
+        var withWeights = dimensions
+        for index in withWeights.indices { withWeights[index].weight = weights[index] }
+        let overall = Estimators.overallGap(gaps: dimensions.map(\.gap.mean), weights: weights.map { $0 ?? 0 })
+        let (placed, crosshair) = placeInQuadrants(withWeights)
+        let overallByWave = pool.waves.map { wave in
+            Group(label: wave, value: Estimators.overallGap(
+                gaps: placed.map { $0.byWave.first { $0.label == wave }?.value.mean }, weights: weights.map { $0 ?? 0 }).weighted)
+        }
+
+        return SurveyResults(
+            respondents: pool.rows.count, respondentsInFiles: surveys.reduce(0) { $0 + $1.count }, waves: pool.waves,
+            ratings: ratingItems(pool), dimensions: placed, overallGap: overall, weightSource: source,
+            crosshair: crosshair, overallByWave: overallByWave, nps: nps(pool), csat: csat(pool),
+            csatScale: surveys.lazy.compactMap(\.config.csat).first, kano: kano(pool), competitors: competitors(pool),
+            quality: flags.report(surveys: surveys, excluded: config.quality.exclude, excludedCount: excluded.count))
+    }
+
+    // MARK: - Segmenting
+
+    /// A statistic overall, per breakdown group and per wave, over the rows it is given.
+    func segmented<Value>(_ pool: RespondentPool, _ compute: ([RespondentPool.Row]) -> Value) -> SegmentedResult<Value> {
+        let by = config.breakdowns.map { attribute in
+            Breakdown(attribute: attribute, groups: pool.groups(of: attribute).map { group in
+                Group(label: group, value: compute(pool.rows.filter { pool.group(attribute, $0) == group }))
+            })
+        }
+        let byWave = pool.waves.map { wave in Group(label: wave, value: compute(pool.rows.filter { pool.wave($0) == wave })) }
+        return SegmentedResult(overall: compute(pool.rows), by: by, byPersona: [], byWave: byWave)
+    }
+
+    // MARK: - Gaps
+
+    /// The (expectation, perception, importance) columns each survey maps for a dimension.
+    func pairColumns(_ dimension: String) -> [Int: SurveyConfig.Pair] {
+        var map: [Int: SurveyConfig.Pair] = [:]
+        for (index, survey) in surveys.enumerated() {
+            if let pair = survey.config.pairs.first(where: { $0.dimension == dimension }) { map[index] = pair }
+        }
+        return map
+    }
+
+    func gap(_ pool: RespondentPool, _ rows: [RespondentPool.Row], _ pairs: [Int: SurveyConfig.Pair]) -> PairedGap {
+        var expectation: [Double] = []
+        var perception: [Double] = []
+        for row in rows {
+            guard let pair = pairs[row.survey], let e = pool.number(pair.expectation, row), let p = pool.number(pair.perception, row) else { continue }
+            expectation.append(e)
+            perception.append(p)
+        }
+        return Estimators.pairedGap(expectation: expectation, perception: perception)
+    }
+
+    func dimensionResults(_ pool: RespondentPool) -> [DimensionResult] {
+        config.dimensions.compactMap { dimension in
+            let pairs = pairColumns(dimension.id)
+            guard !pairs.isEmpty else { return nil }
+            let scale = pairs.keys.sorted().first.map { surveys[$0].scale(default: config.scale) } ?? config.scale
+            func values(_ column: (SurveyConfig.Pair) -> String?) -> [Double] {
+                pool.rows.compactMap { row in pairs[row.survey].flatMap(column).flatMap { pool.number($0, row) } }
+            }
+            let hasImportance = pairs.values.contains { $0.importance != nil }
+            let segments = segmented(pool) { gap(pool, $0, pairs) }
+            return DimensionResult(
+                dimension: dimension,
+                expectation: Estimators.descriptives(values { $0.expectation }, scale: scale),
+                perception: Estimators.descriptives(values { $0.perception }, scale: scale),
+                importance: hasImportance ? Estimators.descriptives(values { $0.importance }, scale: scale) : nil,
+                gap: segments.overall, weight: nil, x: nil, y: nil, quadrant: nil,
+                byAttribute: segments.by, byWave: segments.byWave, byPersona: [])
+        }
+    }
+
+    /// Normalised weights (SPEC §4.3): configured weights if every dimension has one, else mean
+    /// importance if every dimension has it, else equal. Dimensions without a gap weigh nothing.
+    func weights(for dimensions: [DimensionResult]) -> ([Double?], WeightSource) {
+        let withGap = dimensions.filter { $0.gap.mean != nil }
+        let raw: [Double?]
+        let source: WeightSource
+        if !withGap.isEmpty, withGap.allSatisfy({ $0.dimension.weight != nil }) {
+            raw = dimensions.map { $0.gap.mean == nil ? nil : $0.dimension.weight }
+            source = .configured
+        } else if !withGap.isEmpty, withGap.allSatisfy({ $0.importance?.mean != nil }) {
+            raw = dimensions.map { $0.gap.mean == nil ? nil : $0.importance?.mean }
+            source = .importance
+        } else {
+            raw = dimensions.map { $0.gap.mean == nil ? nil : 1 }
+            source = .equal
+        }
+        let total = raw.compactMap { $0 }.reduce(0, +)
+        guard total > 0 else { return (dimensions.map { $0.gap.mean == nil ? nil : 1 / Double(max(withGap.count, 1)) }, .equal) }
+        return (raw.map { $0.map { $0 / total } }, source)
+    }
+
+    /// IPA (SPEC §4.4): x = mean importance (or expectation), y = mean perception; crosshair at
+    /// the mean of the points; quadrants with ≥ as high.
+    func placeInQuadrants(_ dimensions: [DimensionResult]) -> ([DimensionResult], (x: Double?, y: Double?)) {
+        var placed = dimensions
+        for index in placed.indices {
+            placed[index].x = placed[index].importance?.mean ?? placed[index].expectation.mean
+            placed[index].y = placed[index].perception.mean
+        }
+        let points = placed.compactMap { d in d.x.flatMap { x in d.y.map { (x, $0) } } }
+        guard !points.isEmpty else { return (placed, (nil, nil)) }
+        let cx = points.map(\.0).reduce(0, +) / Double(points.count)
+        let cy = points.map(\.1).reduce(0, +) / Double(points.count)
+        for index in placed.indices {
+            if let x = placed[index].x, let y = placed[index].y {
+                placed[index].quadrant = Quadrant.of(importance: x, performance: y, crosshairX: cx, crosshairY: cy)
+            }
+        }
+        return (placed, (cx, cy))
+    }
+
+    // MARK: - Ratings, NPS, CSAT, Kano, competitors
+
+    func ratingItems(_ pool: RespondentPool) -> [RatingItem] {
+        var items: [RatingItem] = []
+        let duplicated = Set(surveys.flatMap(\.config.ratings).filter { c in surveys.filter { $0.config.ratings.contains(c) }.count > 1 })
+        for (s, survey) in surveys.enumerated() {
+            let scale = survey.scale(default: config.scale)
+            for column in survey.config.ratings {
+                let segments = segmented(pool) { rows in
+                    Estimators.descriptives(rows.filter { $0.survey == s }.compactMap { pool.number(column, $0) }, scale: scale)
+                }
+                let id = duplicated.contains(column) ? Slug.make(survey.config.file) + "-" + column : column
+                items.append(RatingItem(
+                    id: id, column: column, survey: survey.config.file, scale: scale, overall: segments.overall,
+                    by: segments.by, byWave: segments.byWave))
+            }
+        }
+        return items
+    }
+
+    func nps(_ pool: RespondentPool) -> SegmentedResult<NPSResult>? {
+        guard surveys.contains(where: { $0.config.nps != nil }) else { return nil }
+        return segmented(pool) { rows in
+            Estimators.nps(rows.compactMap { row in surveys[row.survey].config.nps.flatMap { pool.number($0, row) } })
+        }
+    }
+
+    func csat(_ pool: RespondentPool) -> SegmentedResult<ShareResult>? {
+        guard surveys.contains(where: { $0.config.csat != nil }) else { return nil }
+        return segmented(pool) { rows in
+            var hits = 0, n = 0
+            for row in rows {
+                guard let csat = surveys[row.survey].config.csat, let value = pool.number(csat.column, row) else { continue }
+                n += 1
+                if value >= Double(csat.scale.max - csat.top + 1) { hits += 1 }
+            }
+            return Estimators.share(hits: hits, of: n)
+        }
+    }
+
+    func kano(_ pool: RespondentPool) -> [KanoResult] {
+        var order: [String] = []
+        var pairs: [String: [(functional: Int, dysfunctional: Int)]] = [:]
+        for row in pool.rows {
+            for feature in surveys[row.survey].config.kano {
+                if pairs[feature.id] == nil { order.append(feature.id); pairs[feature.id] = [] }
+                if let f = pool.number(feature.functional, row), let d = pool.number(feature.dysfunctional, row) {
+                    pairs[feature.id]!.append((Int(f), Int(d)))
+                }
+            }
+        }
+        return order.map { Estimators.kano(feature: $0, pairs: pairs[$0]!) }
+    }
+
+    func competitors(_ pool: RespondentPool) -> [CompetitorComparison] {
+        var names: [String] = []
+        for survey in surveys { for competitor in survey.config.competitors where !names.contains(competitor.name) { names.append(competitor.name) } }
+        var results: [CompetitorComparison] = []
+        for name in names {
+            for dimension in config.dimensions {
+                let pairs = pairColumns(dimension.id)
+                var ours: [Double] = [], theirs: [Double] = []
+                for row in pool.rows {
+                    guard let column = surveys[row.survey].config.competitors.first(where: { $0.name == name })?.columns[dimension.id],
+                          let pair = pairs[row.survey], let mine = pool.number(pair.perception, row), let other = pool.number(column, row)
+                    else { continue }
+                    ours.append(mine)
+                    theirs.append(other)
+                }
+                guard !ours.isEmpty else { continue }
+                results.append(CompetitorComparison(
+                    competitor: name, dimension: dimension.id,
+                    ours: Estimators.descriptives(ours, scale: config.scale), theirs: Estimators.descriptives(theirs, scale: config.scale),
+                    difference: Estimators.pairedGap(expectation: theirs, perception: ours)))
+            }
+        }
+        return results
+    }
+}

@@ -1,0 +1,143 @@
+import CanvassCore
+import Foundation
+
+/// Reads one survey CSV with its column mapping (SPEC §3.2): checks that every mapped column
+/// exists, that ids are unique, and turns invalid ratings into findings rather than values.
+struct SurveyLoader {
+    let survey: SurveyConfig
+    let file: SourceFile
+    let defaultScale: RatingScale
+    let configFile: SourceFile?
+
+    /// What kind of value a mapped column holds, and so how its cells are checked.
+    enum ColumnRule {
+        case rating(RatingScale)
+        case number
+        case nonNegative
+        case text
+    }
+
+    /// Every mapped column with the key that maps it (for diagnostics) and its rule, in order.
+    func mappedColumns() -> [(column: String, key: String, rule: ColumnRule)] {
+        let scale = survey.scale ?? defaultScale
+        var columns: [(String, String, ColumnRule)] = [(survey.idColumn, "id", .text)]
+        if case .column(let wave) = survey.wave { columns.append((wave, "waveColumn", .text)) }
+        for pair in survey.pairs {
+            columns.append((pair.expectation, "pairs.\(pair.dimension).expectation", .rating(scale)))
+            columns.append((pair.perception, "pairs.\(pair.dimension).perception", .rating(scale)))
+            if let importance = pair.importance { columns.append((importance, "pairs.\(pair.dimension).importance", .rating(scale))) }
+        }
+        for rating in survey.ratings { columns.append((rating, "ratings", .rating(scale))) }
+        if let nps = survey.nps { columns.append((nps, "nps", .rating(RatingScale(min: 0, max: 10)))) }
+        if let csat = survey.csat { columns.append((csat.column, "csat.column", .rating(csat.scale))) }
+        for attribute in survey.attributes {
+            columns.append((attribute.name, "attributes.\(attribute.name)", attribute.kind == .numeric ? .number : .text))
+        }
+        for text in survey.text { columns.append((text, "text", .text)) }
+        if let duration = survey.duration { columns.append((duration, "duration", .nonNegative)) }
+        for competitor in survey.competitors {
+            for (dimension, column) in competitor.columns.sorted(by: { $0.key < $1.key }) {
+                columns.append((column, "competitors.\(competitor.name).\(dimension)", .rating(scale)))
+            }
+        }
+        for feature in survey.kano {
+            columns.append((feature.functional, "kano.\(feature.id).functional", .rating(RatingScale(min: 1, max: 5))))
+            columns.append((feature.dysfunctional, "kano.\(feature.id).dysfunctional", .rating(RatingScale(min: 1, max: 5))))
+        }
+        // A column mapped twice (e.g. an attribute that is also a rating) is read once, by its first rule.
+        var seen = Set<String>()
+        return columns.filter { seen.insert($0.0).inserted }
+    }
+
+    func load() -> (SurveyData?, [Diagnostic]) {
+        let (table, csvDiagnostics) = CSVReader(file: file).read()
+        guard let table else { return (nil, csvDiagnostics) }
+        var diagnostics = csvDiagnostics
+        let columns = mappedColumns()
+        var positions: [String: Int] = [:]
+        for (index, name) in table.header.enumerated() { positions[name] = index }
+        for mapped in columns where positions[mapped.column] == nil {
+            diagnostics.append(configDiagnostic(
+                "\(file.path) has no column `\(mapped.column)` (mapped by `\(mapped.key)`)",
+                hint: Suggestion.didYouMean(mapped.column, in: table.header) ?? "its columns are: \(table.header.joined(separator: ", "))"))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+
+        let idIndex = positions[survey.idColumn]!
+        var firstLine: [String: Int] = [:]
+        var ids: [String] = []
+        for record in table.records {
+            let id = record.fields[idIndex].trimmingCharacters(in: .whitespaces)
+            if id.isEmpty {
+                diagnostics.append(file.diagnostic(.error, "row has no respondent id in column `\(survey.idColumn)`", line: record.line, column: record.columns[idIndex]))
+            } else if let first = firstLine[id] {
+                diagnostics.append(file.diagnostic(
+                    .error, "respondent id `\(id)` is used twice (first on line \(first))",
+                    line: record.line, column: record.columns[idIndex], hint: "every row needs its own id"))
+            } else {
+                firstLine[id] = record.line
+            }
+            ids.append(id)
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+
+        var numbers: [String: [Double?]] = [:]
+        var texts: [String: [String?]] = [:]
+        var empty: [String: Int] = [:]
+        var findings: [QualityFinding] = []
+        for mapped in columns {
+            let index = positions[mapped.column]!
+            var numeric: [Double?] = []
+            var textual: [String?] = []
+            var emptyCount = 0
+            for (row, record) in table.records.enumerated() {
+                let cell = record.fields[index].trimmingCharacters(in: .whitespaces)
+                if cell.isEmpty { emptyCount += 1 }
+                switch mapped.rule {
+                case .text:
+                    textual.append(cell.isEmpty ? nil : cell)
+                case .rating, .number, .nonNegative:
+                    guard !cell.isEmpty else { numeric.append(nil); continue }
+                    let finding = { (kind: QualityFinding.Kind, message: String) in
+                        findings.append(QualityFinding(
+                            kind: kind, file: file.path, row: row + 1, line: record.line, column: mapped.column,
+                            value: cell, respondent: ids[row], message: message))
+                    }
+                    guard let value = Double(cell), value.isFinite else {
+                        finding(.nonNumeric, "`\(cell)` is not a number")
+                        numeric.append(nil)
+                        continue
+                    }
+                    switch mapped.rule {
+                    case .rating(let scale) where value < Double(scale.min) || value > Double(scale.max) || value != value.rounded():
+                        finding(.outOfRange, "`\(cell)` is not a point of the \(scale.min)–\(scale.max) scale")
+                        numeric.append(nil)
+                    case .nonNegative where value < 0:
+                        finding(.outOfRange, "`\(cell)` is negative")
+                        numeric.append(nil)
+                    default:
+                        numeric.append(value)
+                    }
+                }
+            }
+            empty[mapped.column] = emptyCount
+            if case .text = mapped.rule { texts[mapped.column] = textual } else { numbers[mapped.column] = numeric }
+        }
+        let waves: [String?]
+        switch survey.wave {
+        case .fixed(let wave)?: waves = Array(repeating: wave, count: ids.count)
+        case .column(let column)?: waves = texts[column] ?? []
+        case nil: waves = Array(repeating: nil, count: ids.count)
+        }
+        let data = SurveyData(
+            config: survey, path: file.path, ids: ids, lines: table.records.map(\.line), waves: waves, numbers: numbers,
+            texts: texts, emptyCounts: empty, mappedColumns: columns.map(\.column), findings: findings)
+        return (data, diagnostics)
+    }
+
+    /// A diagnostic about the survey's mapping, placed at its entry in canvass.yml.
+    private func configDiagnostic(_ message: String, hint: String?) -> Diagnostic {
+        guard let location = survey.location else { return .error(message, hint: hint) }
+        return .error(message, at: location, hint: hint, sourceLine: configFile?.line(location.line))
+    }
+}

@@ -1,0 +1,147 @@
+import CanvassCore
+
+/// `site/data/*.json` (SPEC §5): machine-readable results with stable key names, numbers unrounded.
+struct DataFiles {
+    let project: Project
+    let analysis: ProjectAnalysis
+    static let generator = "Canvass \(CanvassRenderVersion.string)"
+
+    func files() -> [OutputFile] {
+        var files = [OutputFile(path: "data/summary.json", text: summary().serialized())]
+        if let surveys = analysis.surveys {
+            files.append(OutputFile(path: "data/ratings.json", text: ratings(surveys).serialized()))
+            files.append(OutputFile(path: "data/gaps.json", text: gaps(surveys).serialized()))
+            if let nps = surveys.nps { files.append(OutputFile(path: "data/nps.json", text: segmented(nps, Self.nps).serialized())) }
+            if !surveys.kano.isEmpty { files.append(OutputFile(path: "data/kano.json", text: kano(surveys).serialized())) }
+            files.append(OutputFile(path: "data/quality.json", text: quality(surveys.quality).serialized()))
+        }
+        return files
+    }
+
+    func summary() -> JSONValue {
+        let surveys = analysis.surveys
+        return .object([
+            ("generator", .string(Self.generator)),
+            ("title", .string(project.config.title)),
+            ("respondents", surveys.map { .int($0.respondents) } ?? .null),
+            ("notes", .int(project.notes.count)),
+            ("excerpts", .int(project.notes.reduce(0) { $0 + $1.excerpts.count })),
+            ("nps", .number(surveys?.nps?.overall.score)),
+            ("csat", .number(surveys?.csat?.overall.score)),
+            ("gap", .object([
+                ("unweighted", .number(surveys?.overallGap.unweighted)),
+                ("weighted", .number(surveys?.overallGap.weighted)),
+            ])),
+        ])
+    }
+
+    // MARK: - Shapes
+
+    static func interval(_ interval: Interval?) -> JSONValue {
+        interval.map { .array([.number($0.lower), .number($0.upper)]) } ?? .null
+    }
+
+    /// `STATS = {n, mean, sd, ci95: [lo, hi], counts: {point: n}}`
+    static func stats(_ d: Descriptives) -> JSONValue {
+        .object([
+            ("n", .int(d.n)), ("mean", .number(d.mean)), ("sd", .number(d.sd)), ("ci95", interval(d.ci95)),
+            ("counts", .object(d.counts.keys.sorted().map { (String($0), .int(d.counts[$0]!)) })),
+        ])
+    }
+
+    /// `GAP = {n, mean, sd, ci95, t, p}`
+    static func gap(_ g: PairedGap) -> JSONValue {
+        .object([("n", .int(g.n)), ("mean", .number(g.mean)), ("sd", .number(g.sd)), ("ci95", interval(g.ci95)), ("t", .number(g.t)), ("p", .number(g.p))])
+    }
+
+    /// `NPS = {n, promoters, passives, detractors, score, moe95}`
+    static func nps(_ r: NPSResult) -> JSONValue {
+        .object([
+            ("n", .int(r.n)), ("promoters", .int(r.promoters)), ("passives", .int(r.passives)),
+            ("detractors", .int(r.detractors)), ("score", .number(r.score)), ("moe95", .number(r.moe95)),
+        ])
+    }
+
+    static func groups<V>(_ groups: [Group<V>], _ shape: (V) -> JSONValue) -> JSONValue {
+        .object(groups.map { ($0.label, shape($0.value)) })
+    }
+
+    static func breakdowns<V>(_ breakdowns: [Breakdown<V>], _ shape: (V) -> JSONValue) -> JSONValue {
+        .object(breakdowns.map { ($0.attribute, groups($0.groups, shape)) })
+    }
+
+    func segmented<V>(_ result: SegmentedResult<V>, _ shape: (V) -> JSONValue) -> JSONValue {
+        .object([
+            ("overall", shape(result.overall)),
+            ("by", Self.breakdowns(result.by, shape)),
+            ("byPersona", Self.groups(result.byPersona, shape)),
+            ("byWave", Self.groups(result.byWave, shape)),
+        ])
+    }
+
+    // MARK: - Files
+
+    func ratings(_ surveys: SurveyResults) -> JSONValue {
+        .object([("items", .array(surveys.ratings.map { item in
+            .object([
+                ("id", .string(item.id)), ("column", .string(item.column)), ("survey", .string(item.survey)),
+                ("scale", .object([("min", .int(item.scale.min)), ("max", .int(item.scale.max))])),
+                ("overall", Self.stats(item.overall)),
+                ("by", Self.breakdowns(item.by, Self.stats)),
+                ("byWave", Self.groups(item.byWave, Self.stats)),
+            ])
+        }))])
+    }
+
+    func gaps(_ surveys: SurveyResults) -> JSONValue {
+        .object([
+            ("dimensions", .array(surveys.dimensions.map { d in
+                .object([
+                    ("id", .string(d.dimension.id)), ("label", .string(d.dimension.label)), ("weight", .number(d.weight)),
+                    ("expectation", Self.stats(d.expectation)), ("perception", Self.stats(d.perception)),
+                    ("importance", d.importance.map(Self.stats) ?? .null),
+                    ("gap", Self.gap(d.gap)), ("quadrant", .string(d.quadrant?.rawValue)),
+                    ("by", Self.breakdowns(d.byAttribute, Self.gap)),
+                    ("byPersona", Self.groups(d.byPersona, Self.gap)),
+                    ("byWave", Self.groups(d.byWave, Self.gap)),
+                ])
+            })),
+            ("overall", .object([("unweighted", .number(surveys.overallGap.unweighted)), ("weighted", .number(surveys.overallGap.weighted))])),
+            ("weights", .string(surveys.weightSource.rawValue)),
+            ("crosshair", .object([("x", .number(surveys.crosshair.x)), ("y", .number(surveys.crosshair.y))])),
+        ])
+    }
+
+    func kano(_ surveys: SurveyResults) -> JSONValue {
+        .object([("features", .array(surveys.kano.map { k in
+            .object([
+                ("id", .string(k.feature)), ("n", .int(k.n)),
+                ("counts", .object(KanoCategory.allCases.map { ($0.rawValue, .int(k.counts[$0] ?? 0)) })),
+                ("category", .string(k.category?.rawValue)), ("better", .number(k.better)), ("worse", .number(k.worse)),
+            ])
+        }))])
+    }
+
+    func quality(_ report: QualityReport) -> JSONValue {
+        .object([
+            ("findings", .array(report.findings.map { f in
+                .object([
+                    ("file", .string(f.file)), ("row", .int(f.row)), ("line", .int(f.line)), ("column", .string(f.column)),
+                    ("kind", .string(f.kind.rawValue)), ("value", .string(f.value)), ("respondent", .string(f.respondent)),
+                    ("message", .string(f.message)),
+                ])
+            })),
+            ("missing", .array(report.missing.map { m in
+                .object([("file", .string(m.file)), ("column", .string(m.column)), ("empty", .int(m.empty)), ("total", .int(m.total)), ("rate", .number(m.rate))])
+            })),
+            ("straightLiners", .int(report.straightLiners)),
+            ("speeders", .int(report.speeders)),
+            ("excluded", .array(report.excluded.map { .string($0.rawValue) })),
+            ("excludedRespondents", .int(report.excludedRespondents)),
+        ])
+    }
+}
+
+public enum CanvassRenderVersion {
+    public static let string = "0.1.0"
+}

@@ -1,0 +1,245 @@
+import CanvassCore
+
+/// View models of the survey pages: gaps overview, one page per dimension, quality, methodology.
+extension PageContext {
+    var charts: Charts { Charts(strings: strings) }
+
+    func gapRow(_ label: String, _ gap: PairedGap) -> [String: Any] {
+        [
+            "label": label, "n": strings.formatNumber(gap.n), "gap": NumberFormat.signed(gap.mean),
+            "gapValue": gap.mean.map { String($0) } ?? "", "ci": NumberFormat.interval(gap.ci95?.lower, gap.ci95?.upper),
+            "p": NumberFormat.pValue(gap.p), "small": gap.isSmallSample && gap.n > 0, "shortfall": (gap.mean ?? 0) < 0,
+        ]
+    }
+
+    func statsRow(_ label: String, _ d: Descriptives, scale: RatingScale) -> [String: Any] {
+        [
+            "label": label, "n": strings.formatNumber(d.n), "mean": NumberFormat.fixed(d.mean), "sd": NumberFormat.fixed(d.sd),
+            "ci": NumberFormat.interval(d.ci95?.lower, d.ci95?.upper), "small": d.isSmallSample && d.n > 0,
+            "counts": (scale.min...scale.max).map { ["value": strings.formatNumber(d.counts[$0] ?? 0)] },
+        ]
+    }
+
+    func scalePoints(_ scale: RatingScale) -> [[String: Any]] {
+        (scale.min...scale.max).map { ["point": String($0)] }
+    }
+
+    func quadrantLabel(_ quadrant: Quadrant?) -> String {
+        switch quadrant {
+        case .concentrateHere?: return strings["quadrant_concentrate"]
+        case .keepUpTheGoodWork?: return strings["quadrant_keep_up"]
+        case .lowPriority?: return strings["quadrant_low_priority"]
+        case .possibleOverkill?: return strings["quadrant_possible_overkill"]
+        case nil: return "–"
+        }
+    }
+
+    func dimensionRow(_ d: DimensionResult) -> [String: Any] {
+        gapRow(d.dimension.label, d.gap).merging([
+            "href": path.link(to: PagePath.dimension(d.dimension.id).path),
+            "expectation": NumberFormat.fixed(d.expectation.mean), "perception": NumberFormat.fixed(d.perception.mean),
+            "importance": NumberFormat.fixed(d.importance?.mean), "quadrant": quadrantLabel(d.quadrant),
+            "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 0), "weightValue": d.weight.map { String($0) } ?? "",
+        ]) { _, new in new }
+    }
+
+    var surveyScale: RatingScale {
+        project.surveys.first.map { $0.scale(default: project.config.scale) } ?? project.config.scale
+    }
+
+    // MARK: - Gaps overview
+
+    func gaps(_ results: SurveyResults) -> [String: Any] {
+        let dumbbell = charts.dumbbell(results.dimensions.map {
+            Charts.DumbbellRow(label: $0.dimension.label, expectation: $0.expectation, perception: $0.perception)
+        }, scale: surveyScale)
+        let points = results.dimensions.compactMap { d in d.x.flatMap { x in d.y.map { Charts.IPAPoint(label: d.dimension.label, x: x, y: $0) } } }
+        let hasImportance = results.dimensions.contains { $0.importance != nil }
+        var ipa = ""
+        if let cx = results.crosshair.x, let cy = results.crosshair.y, !points.isEmpty {
+            ipa = charts.ipa(points, crosshair: (cx, cy), xLabel: strings[hasImportance ? "ipa_x_importance" : "ipa_x_expectation"])
+        }
+        var trendRows: [[String: Any]] = []
+        var trend = ""
+        if results.waves.count > 1 {
+            trend = charts.trend(results.dimensions.map { d in
+                Charts.Series(label: d.dimension.label, values: results.waves.map { w in d.byWave.first { $0.label == w }?.value.mean })
+            }, waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true)
+            trendRows = results.waves.enumerated().map { index, wave in
+                let nps = results.nps?.byWave.first { $0.label == wave }?.value
+                let csat = results.csat?.byWave.first { $0.label == wave }?.value
+                let overall = results.overallByWave.first { $0.label == wave }?.value ?? nil
+                var row: [String: Any] = [
+                    "wave": wave, "gap": NumberFormat.signed(overall), "nps": NumberFormat.fixed(nps?.score, 1),
+                    "npsMoe": NumberFormat.fixed(nps?.moe95, 1), "csat": NumberFormat.percent(csat?.score), "n": strings.formatNumber(nps?.n ?? 0),
+                ]
+                if index > 0 {
+                    let previous = results.waves[index - 1]
+                    let before = results.overallByWave.first { $0.label == previous }?.value ?? nil
+                    row["gapChange"] = NumberFormat.signed(overall.flatMap { o in before.map { o - $0 } })
+                    let npsBefore = results.nps?.byWave.first { $0.label == previous }?.value.score
+                    row["npsChange"] = NumberFormat.signed(nps?.score.flatMap { s in npsBefore.map { s - $0 } }, 1)
+                    let csatBefore = results.csat?.byWave.first { $0.label == previous }?.value.score
+                    row["csatChange"] = NumberFormat.signed(csat?.score.flatMap { s in csatBefore.map { s - $0 } }, 1)
+                } else {
+                    row["gapChange"] = "–"; row["npsChange"] = "–"; row["csatChange"] = "–"
+                }
+                return row
+            }
+        }
+        let ratings = results.ratings
+        let ratingScale = ratings.first?.scale ?? surveyScale
+        return merged(base(title: strings["gaps_title"], section: "gaps"), [
+            "overall": [
+                "unweighted": NumberFormat.signed(results.overallGap.unweighted),
+                "weighted": NumberFormat.signed(results.overallGap.weighted),
+                "weights": strings["weights_\(results.weightSource.rawValue)"],
+            ] as [String: Any],
+            "respondents": strings.formatNumber(results.respondents),
+            "dumbbellSVG": dumbbell,
+            "ipaSVG": ipa,
+            "hasIPA": !ipa.isEmpty,
+            "crosshair": "(\(NumberFormat.fixed(results.crosshair.x)), \(NumberFormat.fixed(results.crosshair.y)))",
+            "dimensions": results.dimensions.map(dimensionRow),
+            "hasTrend": !trend.isEmpty,
+            "trendSVG": trend,
+            "waves": trendRows,
+            "hasRatings": !ratings.isEmpty,
+            "ratingsSVG": ratings.isEmpty ? "" : charts.distribution(ratings.map { ($0.column, $0.overall) }, scale: ratingScale),
+            "ratingPoints": scalePoints(ratingScale),
+            "ratings": ratings.map { statsRow($0.column, $0.overall, scale: $0.scale) },
+            "hasKano": !results.kano.isEmpty,
+            "kano": results.kano.map { k -> [String: Any] in
+                [
+                    "feature": k.feature, "n": strings.formatNumber(k.n),
+                    "category": k.category.map { strings["kano_\($0.rawValue)"] } ?? "–",
+                    "better": NumberFormat.fixed(k.better), "worse": NumberFormat.fixed(k.worse),
+                    "counts": KanoCategory.allCases.map { ["value": strings.formatNumber(k.counts[$0] ?? 0)] },
+                ]
+            },
+            "kanoCategories": KanoCategory.allCases.map { ["label": $0.rawValue, "title": strings["kano_\($0.rawValue)"]] },
+        ])
+    }
+
+    // MARK: - One dimension
+
+    func dimension(_ d: DimensionResult, results: SurveyResults) -> [String: Any] {
+        let scale = surveyScale
+        var distributionRows: [(String, Descriptives)] = [(strings["chart_expectation"], d.expectation), (strings["chart_perception"], d.perception)]
+        if let importance = d.importance { distributionRows.append((strings["chart_importance"], importance)) }
+        let breakdowns = d.byAttribute.map { breakdown -> [String: Any] in
+            ["attribute": breakdown.attribute, "groups": breakdown.groups.map { gapRow($0.label, $0.value) }]
+        }
+        let competitors = results.competitors.filter { $0.dimension == d.dimension.id }
+        let competitorSVGs = Dictionary(grouping: competitors, by: \.competitor).keys.sorted().map { name -> [String: Any] in
+            let rows = results.competitors.filter { $0.competitor == name }.map { c in
+                (project.config.dimension(id: c.dimension)?.label ?? c.dimension, c.ours, c.theirs)
+            }
+            return ["name": name, "svg": charts.competitor(rows, competitor: name, scale: scale)]
+        }
+        let themeIDs = Set(analysis.themeIndex.themes.filter { $0.dimension == d.dimension.id }.map(\.id))
+        let notes = notesByID
+        let excerpts = project.notes.flatMap(\.excerpts).filter { !themeIDs.isDisjoint(with: analysis.themeIndex.themeIDs(for: $0)) }
+        let themes = analysis.themeIndex.themes.filter { themeIDs.contains($0.id) }.map {
+            ["label": $0.label, "href": path.link(to: PagePath.theme($0.id).path)]
+        }
+        var trend = ""
+        if results.waves.count > 1 {
+            trend = charts.trend([Charts.Series(label: d.dimension.label, values: results.waves.map { w in d.byWave.first { $0.label == w }?.value.mean })],
+                                 waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true)
+        }
+        return merged(base(title: d.dimension.label, section: "gaps"), [
+            "dimension": [
+                "label": d.dimension.label,
+                "gap": NumberFormat.signed(d.gap.mean), "ci": NumberFormat.interval(d.gap.ci95?.lower, d.gap.ci95?.upper),
+                "n": strings.formatNumber(d.gap.n), "p": NumberFormat.pValue(d.gap.p), "tValue": NumberFormat.fixed(d.gap.t),
+                "small": d.gap.isSmallSample, "shortfall": (d.gap.mean ?? 0) < 0,
+                "quadrant": quadrantLabel(d.quadrant), "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 0),
+            ] as [String: Any],
+            "distributionSVG": charts.distribution(distributionRows, scale: scale),
+            "scalePoints": scalePoints(scale),
+            "distributions": distributionRows.map { statsRow($0.0, $0.1, scale: scale) },
+            "breakdowns": breakdowns,
+            "hasBreakdowns": !breakdowns.isEmpty,
+            "hasWaves": d.byWave.count > 1,
+            "trendSVG": trend,
+            "waves": d.byWave.map { gapRow($0.label, $0.value) },
+            "hasCompetitors": !competitors.isEmpty,
+            "competitorCharts": competitorSVGs,
+            "competitors": competitors.map { c -> [String: Any] in
+                [
+                    "name": c.competitor, "n": strings.formatNumber(c.difference.n), "ours": NumberFormat.fixed(c.ours.mean),
+                    "theirs": NumberFormat.fixed(c.theirs.mean), "difference": NumberFormat.signed(c.difference.mean),
+                    "ci": NumberFormat.interval(c.difference.ci95?.lower, c.difference.ci95?.upper), "p": NumberFormat.pValue(c.difference.p),
+                ]
+            },
+            "themes": themes,
+            "hasThemes": !themes.isEmpty,
+            "excerpts": excerpts.map { excerpt($0, notes: notes) },
+            "hasExcerpts": !excerpts.isEmpty,
+            "excerptCount": strings.count("excerpts", excerpts.count),
+        ])
+    }
+
+    // MARK: - Quality
+
+    func quality(_ results: SurveyResults) -> [String: Any] {
+        let report = results.quality
+        let counts = Dictionary(grouping: report.findings, by: \.kind).mapValues(\.count)
+        return merged(base(title: strings["quality_title"], section: "quality"), [
+            "summary": QualityFinding.Kind.allCases.compactMap { kind -> [String: Any]? in
+                guard let count = counts[kind] else { return nil }
+                return ["label": strings["finding_\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))"], "count": strings.formatNumber(count)]
+            },
+            "excluded": report.excluded.isEmpty
+                ? strings["quality_nothing_excluded"]
+                : strings.format("quality_excluded", ["count": strings.formatNumber(report.excludedRespondents)]),
+            "findings": report.findings.map { f -> [String: Any] in
+                [
+                    "place": "\(f.file):\(f.line)", "row": strings.formatNumber(f.row), "column": f.column ?? "–",
+                    "kind": strings["finding_\(f.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"],
+                    "value": f.value ?? "", "respondent": f.respondent ?? "", "message": f.message,
+                ]
+            },
+            "hasFindings": !report.findings.isEmpty,
+            "missing": report.missing.map { m -> [String: Any] in
+                [
+                    "file": m.file, "column": m.column, "empty": strings.formatNumber(m.empty), "total": strings.formatNumber(m.total),
+                    "rate": NumberFormat.percent(m.rate.map { $0 * 100 }), "width": barWidth(m.empty, max: m.total),
+                ]
+            },
+        ])
+    }
+
+    // MARK: - Methodology
+
+    func methodology() -> [String: Any] {
+        let results = analysis.surveys
+        var context = merged(base(title: strings["methodology_title"], section: "methodology"), [
+            "hasSurveys": results != nil,
+            "notes": strings.count("notes", project.notes.count),
+            "excerpts": strings.count("excerpts", project.notes.reduce(0) { $0 + $1.excerpts.count }),
+        ])
+        if let results {
+            let scale = surveyScale
+            context["survey"] = [
+                "respondents": strings.count("respondents", results.respondents),
+                "inFiles": strings.formatNumber(results.respondentsInFiles),
+                "scale": "\(scale.min)–\(scale.max)",
+                "weights": strings["weights_\(results.weightSource.rawValue)"],
+                "waves": results.waves.map { wave -> [String: Any] in
+                    ["wave": wave, "n": strings.formatNumber(results.nps?.byWave.first { $0.label == wave }?.value.n ?? 0)]
+                },
+                "hasWaves": !results.waves.isEmpty,
+                "files": project.surveys.map { ["file": $0.path, "rows": strings.formatNumber($0.count)] },
+                "excluded": results.quality.excluded.isEmpty
+                    ? strings["quality_nothing_excluded"]
+                    : strings.format("quality_excluded", ["count": strings.formatNumber(results.quality.excludedRespondents)]),
+                "dimensions": results.dimensions.map { d -> [String: Any] in
+                    ["label": d.dimension.label, "n": strings.formatNumber(d.gap.n), "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 1)]
+                },
+            ] as [String: Any]
+        }
+        return context
+    }
+}

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Generates the example study's survey, content/surveys/clinic-survey.csv, reproducibly.
+
+Run from anywhere: `python3 content/surveys/generate_example.py`. Standard library only; the
+seed fixes every value, so the CSV (and so site/) only changes when this script does.
+
+The patterns are meant to be plausible for a clinic-booking product: performance and service fall
+furthest short, price falls short most for small clinics on the basic plan, appearance slightly
+exceeds expectations, and service got worse between the two waves as onboarding slowed down.
+Respondents who appear in the interview notes keep the attributes the notes give them.
+A few deliberate quality problems are planted: straight-liners (one with a near-duplicate id),
+a speeder, an out-of-range rating and a non-numeric answer.
+"""
+import csv
+import os
+import random
+
+SEED = 2026
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "clinic-survey.csv")
+
+DIMENSIONS = {
+    #             expectation, perception, importance (means on 1-7)
+    "function":    (6.0, 5.3, 6.3),
+    "performance": (6.2, 4.8, 6.0),
+    "appearance":  (5.0, 5.3, 4.5),
+    "price":       (5.7, 4.7, 5.6),
+    "service":     (6.3, 4.9, 6.2),
+}
+PLAN_PRICE_SHIFT = {"basic": -0.8, "pro": 0.0, "enterprise": 0.6}
+WAVE_SERVICE_SHIFT = {"2026-Q2": 0.35, "2026-Q3": -0.3}
+WAVE_PERFORMANCE_SHIFT = {"2026-Q2": -0.15, "2026-Q3": 0.15}
+
+# Participants of the notes, with the attributes their notes give them.
+KNOWN = {
+    "r-0012": dict(age=46, plan="basic", gender="female", visits=2),
+    "r-0042": dict(age=41, plan="pro", gender="female", visits=6),
+    "r-0107": dict(age=29, plan="pro", gender="male", visits=9),
+    "r-0121": dict(age=34, plan="basic", gender="female"),
+    "r-0133": dict(age=57, plan="pro", gender="female"),
+    "r-0148": dict(age=24, plan="basic", gender="male"),
+    "r-0155": dict(age=38, plan="pro", gender="female", visits=4),
+    "r-0162": dict(age=45, plan="enterprise", gender="female"),
+    "r-0230": dict(age=52, plan="enterprise", gender="male", visits=14),
+    "r-0276": dict(age=61, plan="pro", gender="male"),
+    "r-0281": dict(age=39, plan="basic", gender="female"),
+    "r-0290": dict(age=50, plan="pro", gender="male"),
+    "r-0311": dict(age=43, plan="basic", gender="female", visits=3),
+    "r-0318": dict(age=51, plan="pro", gender="male", visits=7),
+    "r-0325": dict(age=27, plan="basic", gender="male"),
+    "r-0331": dict(age=35, plan="pro", gender="female"),
+    "r-0339": dict(age=48, plan="pro", gender="male"),
+    "r-0350": dict(age=36, plan="basic", gender="female"),
+    "r-0351": dict(age=55, plan="pro", gender="male"),
+    "r-0360": dict(age=48, plan="pro", gender="female"),
+    "r-0361": dict(age=31, plan="pro", gender="female"),
+    "r-0362": dict(age=26, plan="basic", gender="male"),
+    "r-0363": dict(age=39, plan="basic", gender="female"),
+    "r-0402": dict(age=44, plan="enterprise", gender="male", visits=3),
+}
+
+COMMENTS = [
+    "Search is too slow in the morning rush.",
+    "Reminders have really cut our no-shows.",
+    "Onboarding took far too long and nobody called back.",
+    "Great calendar, but the per-seat price hurts part-time staff.",
+    "Support is friendly but problems are not solved.",
+    "The tablet app keeps logging us out.",
+    "Please let us change the reminder text.",
+    "Good value for a busy practice.",
+    "Reporting across sites is missing.",
+    "Works well, no complaints.",
+    "系统早上很卡，搜索病人要等很久。",
+    "短信提醒很好用，爽约少了很多。",
+    "培训太少，前台不会用。",
+    "价格对小诊所来说偏高。",
+    "客服态度好，但是问题解决得慢。",
+]
+
+
+def clamp(value, low, high):
+    return max(low, min(high, value))
+
+
+def rating(rng, mean, sd=1.0):
+    return int(clamp(round(rng.gauss(mean, sd)), 1, 7))
+
+
+def main():
+    rng = random.Random(SEED)
+    rows = []
+    for number in range(1, 421):
+        rid = f"r-{number:04d}"
+        wave = "2026-Q2" if number <= 200 else "2026-Q3"
+        plan = rng.choices(["basic", "pro", "enterprise"], weights=[45, 40, 15])[0]
+        gender = rng.choices(["female", "male", "non-binary"], weights=[62, 35, 3])[0]
+        age = int(clamp(round(rng.gauss(42, 10)), 22, 68))
+        visits = int(clamp(round(rng.lognormvariate(1.5, 0.6)), 1, 30))
+        known = KNOWN.get(rid, {})
+        plan = known.get("plan", plan)
+        gender = known.get("gender", gender)
+        age = known.get("age", age)
+        visits = known.get("visits", visits)
+        clinic_size = {"basic": "small", "pro": rng.choice(["small", "medium"]), "enterprise": rng.choice(["medium", "large"])}[plan]
+
+        # A respondent's general mood moves all their perceptions together.
+        mood = rng.gauss(0, 0.6)
+        row = {"respondent_id": rid, "wave": wave}
+        perceptions = {}
+        for dimension, (exp, perc, imp) in DIMENSIONS.items():
+            shift = 0.0
+            if dimension == "price":
+                shift += PLAN_PRICE_SHIFT[plan]
+            if dimension == "service":
+                shift += WAVE_SERVICE_SHIFT[wave]
+            if dimension == "performance":
+                shift += WAVE_PERFORMANCE_SHIFT[wave]
+            row[f"exp_{dimension}"] = rating(rng, exp, 0.8)
+            perceptions[dimension] = rating(rng, perc + shift + mood, 1.1)
+            row[f"perc_{dimension}"] = perceptions[dimension]
+            row[f"imp_{dimension}"] = rating(rng, imp, 0.8)
+        row["q_ease"] = rating(rng, 5.0 + mood, 1.1)
+        row["q_speed"] = rating(rng, 4.3 + mood + WAVE_PERFORMANCE_SHIFT[wave], 1.2)
+        satisfaction = sum(perceptions.values()) / len(perceptions)
+        row["recommend"] = int(clamp(round(rng.gauss(1.6 * satisfaction - 0.5, 1.6)), 0, 10))
+        row["satisfied"] = int(clamp(round(rng.gauss(satisfaction * 0.72, 0.8)), 1, 5))
+        row["age"] = age
+        row["gender"] = gender
+        row["plan"] = plan
+        row["clinic_size"] = clinic_size
+        row["visits"] = visits
+        row["seconds"] = int(clamp(rng.lognormvariate(6.0, 0.35), 150, 2400))
+        row["comment"] = rng.choice(COMMENTS) if rng.random() < 0.35 else ""
+        # About half know Acme well enough to rate it.
+        if rng.random() < 0.5:
+            row["acme_function"] = rating(rng, 5.0, 1.0)
+            row["acme_price"] = rating(rng, 5.2 + (0.4 if plan == "basic" else 0), 1.0)
+            row["acme_service"] = rating(rng, 4.6, 1.1)
+        else:
+            row["acme_function"] = row["acme_price"] = row["acme_service"] = ""
+        # Kano: offline mode delights home-visit teams; bulk rescheduling is expected.
+        offline_functional = rng.choices([1, 2, 3, 4], weights=[50, 10, 30, 10])[0]
+        offline_dysfunctional = rng.choices([3, 4, 5, 2], weights=[45, 25, 20, 10])[0]
+        bulk_functional = rng.choices([1, 2, 3], weights=[40, 45, 15])[0]
+        bulk_dysfunctional = rng.choices([5, 4, 3], weights=[65, 20, 15])[0]
+        row["kano_offline_f"], row["kano_offline_d"] = offline_functional, offline_dysfunctional
+        row["kano_bulk_f"], row["kano_bulk_d"] = bulk_functional, bulk_dysfunctional
+        # Some skip the importance block.
+        if rng.random() < 0.06:
+            for dimension in DIMENSIONS:
+                row[f"imp_{dimension}"] = ""
+        rows.append(row)
+
+    # Deliberate quality problems.
+    straight = rows[204]
+    for key in list(straight):
+        if key.startswith(("exp_", "perc_", "imp_")) or key in ("q_ease", "q_speed"):
+            straight[key] = 4
+    duplicate = dict(straight)
+    duplicate["respondent_id"] = straight["respondent_id"] + "b"
+    duplicate["seconds"] = 95
+    rows.insert(205, duplicate)
+    rows[57]["seconds"] = 88               # a speeder
+    rows[131]["perc_price"] = 9            # outside the 1-7 scale
+    rows[302]["q_ease"] = "n/a"            # not a number
+
+    columns = list(rows[0].keys())
+    with open(OUT, "w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {len(rows)} respondents to {OUT}")
+
+
+if __name__ == "__main__":
+    main()
