@@ -91,3 +91,15 @@ import Testing
         #expect(report.notes >= 15)
     }
 }
+
+/// The example study's survey results, pinned: a change to any statistic shows here first.
+@Suite struct ExampleDataTests {
+    @Test(arguments: ["data/gaps.json", "data/nps.json"])
+    func exampleDataMatchesGoldenJSON(file: String) throws {
+        let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        #expect(report.succeeded)
+        let data = try #require(files.first { $0.path == file })
+        let outcome = Golden.compare(String(decoding: data.bytes, as: UTF8.self), toFileAt: goldenFolder + "/example/" + (file as NSString).lastPathComponent)
+        #expect(outcome == .matches, "\(outcome)")
+    }
+}

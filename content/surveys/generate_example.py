@@ -128,7 +128,7 @@ def main():
         row["plan"] = plan
         row["clinic_size"] = clinic_size
         row["visits"] = visits
-        row["seconds"] = int(clamp(rng.lognormvariate(6.0, 0.35), 150, 2400))
+        row["seconds"] = int(clamp(rng.lognormvariate(6.0, 0.25), 150, 2400))
         row["comment"] = rng.choice(COMMENTS) if rng.random() < 0.35 else ""
         # About half know Acme well enough to rate it.
         if rng.random() < 0.5:
