@@ -82,7 +82,7 @@ struct Charts {
         for point in points {
             svg.circle(x(point.x), y(point.y), 6, "mark-perception",
                        title: "\(point.label): \(NumberFormat.fixed(point.x)), \(NumberFormat.fixed(point.y))")
-            let anchor: SVG.Anchor = x(point.x) > width - 150 ? .end : .start
+            let anchor: SVG.Anchor = x(point.x) > width - 210 ? .end : .start
             svg.text(x(point.x) + (anchor == .end ? -10 : 10), y(point.y) + 4, point.label, "chart-label", anchor: anchor)
         }
         let description = points.map { "\($0.label): \(NumberFormat.fixed($0.x)), \(NumberFormat.fixed($0.y))" }.joined(separator: "; ")
