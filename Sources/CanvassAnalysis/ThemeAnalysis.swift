@@ -32,8 +32,28 @@ public enum ThemeAnalysis {
 public enum Analyzer {
     public static func analyse(_ project: Project) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
-        return ProjectAnalysis(
-            themeIndex: index, themes: ThemeAnalysis.summarize(notes: project.notes, index: index),
-            surveys: SurveyAnalyzer(config: project.config, surveys: project.surveys).analyse())
+        let themes = ThemeAnalysis.summarize(notes: project.notes, index: index)
+        guard let survey = SurveyAnalyzer(config: project.config, surveys: project.surveys).analyseWithPersonas() else {
+            return ProjectAnalysis(themeIndex: index, themes: themes, diagnostics: orphaned(project.personaNarratives))
+        }
+        var diagnostics = survey.diagnostics
+        var personas: PersonaResults?
+        if let segments = survey.personas, let config = project.config.personas {
+            let (built, found) = PersonaBuilder(
+                segments: segments, results: survey.results, pool: survey.pool, config: config, notes: project.notes,
+                themeIndex: index, narratives: project.personaNarratives).build()
+            personas = built
+            diagnostics += found
+        }
+        if personas == nil { diagnostics += orphaned(project.personaNarratives) }
+        return ProjectAnalysis(themeIndex: index, themes: themes, surveys: survey.results, personas: personas, diagnostics: diagnostics)
+    }
+
+    /// Narratives in a project that computes no personas describe nothing: each is an error.
+    static func orphaned(_ narratives: [PersonaNarrative]) -> [Diagnostic] {
+        narratives.map {
+            .error("persona narrative `\($0.id)` has no persona to describe", at: SourceLocation(file: $0.file, line: 2, column: 1),
+                   hint: "personas come from survey data: add a survey and `personas:` to canvass.yml")
+        }
     }
 }

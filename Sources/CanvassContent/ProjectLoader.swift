@@ -73,6 +73,7 @@ public struct ProjectLoader: Sendable {
             }
         }
 
+        let narratives = loadNarratives(diagnostics: &diagnostics)
         var notes = loadNotes(diagnostics: &diagnostics)
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }
@@ -81,7 +82,9 @@ public struct ProjectLoader: Sendable {
 
         diagnostics = diagnostics.promotingWarnings(options.strict).sorted()
         guard let config, !diagnostics.hasErrors else { return Result(project: nil, diagnostics: diagnostics) }
-        return Result(project: Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys), diagnostics: diagnostics)
+        return Result(
+            project: Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys, personaNarratives: narratives),
+            diagnostics: diagnostics)
     }
 
     func path(_ relative: String) -> String {
@@ -171,6 +174,27 @@ public struct ProjectLoader: Sendable {
             return (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
         }
         return (note.location, nil)
+    }
+
+    // MARK: - Persona narratives
+
+    public static let personasFolder = "content/personas"
+
+    private func loadNarratives(diagnostics: inout [Diagnostic]) -> [PersonaNarrative] {
+        let folder = path(Self.personasFolder)
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
+        var narratives: [PersonaNarrative] = []
+        for name in files {
+            let relative = Self.personasFolder + "/" + name
+            switch SourceFile.read(absolute: path(relative), relative: relative) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let file):
+                let (narrative, found) = PersonaNarrativeLoader(file: file, projectRoot: root).load()
+                diagnostics += found
+                if let narrative { narratives.append(narrative) }
+            }
+        }
+        return narratives
     }
 
     // MARK: - Surveys

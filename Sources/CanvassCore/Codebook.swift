@@ -53,12 +53,18 @@ public struct Project: Sendable {
     public var codebook: Codebook?
     /// Surveys in `canvass.yml` order.
     public var surveys: [SurveyData]
+    /// `content/personas/*.md`, by file name.
+    public var personaNarratives: [PersonaNarrative]
 
-    public init(root: String, config: ProjectConfig, notes: [Note], codebook: Codebook?, surveys: [SurveyData] = []) {
+    public init(
+        root: String, config: ProjectConfig, notes: [Note], codebook: Codebook?, surveys: [SurveyData] = [],
+        personaNarratives: [PersonaNarrative] = []
+    ) {
         self.root = root
         self.config = config
         self.notes = notes
         self.codebook = codebook
         self.surveys = surveys
+        self.personaNarratives = personaNarratives
     }
 }

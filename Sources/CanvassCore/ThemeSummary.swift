@@ -23,11 +23,17 @@ public struct ProjectAnalysis: Sendable {
     public var themes: [ThemeSummary]
     /// Nil when the project has no survey.
     public var surveys: SurveyResults?
+    /// Nil when the project has no survey or no `personas`.
+    public var personas: PersonaResults?
+    /// Problems only analysis can see (unknown segment values, narratives matching no persona).
+    public var diagnostics: [Diagnostic]
 
-    public init(themeIndex: ThemeIndex, themes: [ThemeSummary], surveys: SurveyResults? = nil) {
+    public init(themeIndex: ThemeIndex, themes: [ThemeSummary], surveys: SurveyResults? = nil, personas: PersonaResults? = nil, diagnostics: [Diagnostic] = []) {
         self.themeIndex = themeIndex
         self.themes = themes
         self.surveys = surveys
+        self.personas = personas
+        self.diagnostics = diagnostics
     }
 
     public func summary(themeID: String) -> ThemeSummary? {

@@ -125,6 +125,11 @@ public struct Pipeline: Sendable {
         if let profile = options.profile { project.config.profile = profile }
         let analysis = Analyzer.analyse(project)
         report.timings.append(("analyse", clock.lap()))
+        report.diagnostics = (report.diagnostics + analysis.diagnostics.promotingWarnings(options.strict)).sorted()
+        guard !report.diagnostics.hasErrors else {
+            report.failedStage = "analyse"
+            return nil
+        }
         report.notes = project.notes.count
         report.excerpts = project.notes.reduce(0) { $0 + $1.excerpts.count }
         report.themes = analysis.themes.count

@@ -4,14 +4,26 @@ import CanvassCore
 public struct SurveyAnalyzer {
     let config: ProjectConfig
     let surveys: [SurveyData]
+    /// Personas, once segmented, for the `byPersona` breakdowns.
+    let personas: PersonaSegments?
 
     public init(config: ProjectConfig, surveys: [SurveyData]) {
+        self.init(config: config, surveys: surveys, personas: nil)
+    }
+
+    init(config: ProjectConfig, surveys: [SurveyData], personas: PersonaSegments?) {
         self.config = config
         self.surveys = surveys
+        self.personas = personas
     }
 
     /// Nil when the project has no survey.
     public func analyse() -> SurveyResults? {
+        analyseWithPersonas()?.results
+    }
+
+    /// The survey results and, when `personas` is configured, the segments behind them.
+    func analyseWithPersonas() -> (results: SurveyResults, personas: PersonaSegments?, pool: RespondentPool, diagnostics: [Diagnostic])? {
         guard !surveys.isEmpty else { return nil }
         let flags = QualityFlags(surveys: surveys, defaultScale: config.scale)
         var excluded = Set<RespondentPool.Row>()
@@ -19,6 +31,29 @@ public struct SurveyAnalyzer {
         if config.quality.exclude.contains(.speeders) { excluded.formUnion(flags.speeders) }
         var pool = RespondentPool(surveys: surveys, excluding: excluded)
         pool.prepareBands(for: config.breakdowns)
+        let (personas, diagnostics) = segment(pool)
+        let analyzer = SurveyAnalyzer(config: config, surveys: surveys, personas: personas)
+        return (analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count), personas, pool, diagnostics)
+    }
+
+    /// Segments the pool into personas when `personas` is configured with attributes or rules.
+    func segment(_ pool: RespondentPool) -> (PersonaSegments?, [Diagnostic]) {
+        guard let personas = config.personas else { return (nil, []) }
+        let known = Array(Set(surveys.flatMap { $0.config.attributes.map(\.name) })).sorted()
+        let segmentation: Segmentation
+        switch personas.method {
+        case .kPrototypes:
+            guard !personas.attributes.isEmpty, !pool.rows.isEmpty else { return (nil, []) }
+            segmentation = Segmentation.kPrototypes(pool: pool, config: personas)
+        case .rules:
+            segmentation = Segmentation.rules(pool: pool, config: personas, knownAttributes: known)
+            if segmentation.diagnostics.hasErrors { return (nil, segmentation.diagnostics) }
+        }
+        let attributes = personas.attributes.isEmpty ? Array(Set(personas.segments.flatMap { $0.conditions.map(\.attribute) })).sorted() : personas.attributes
+        return (PersonaSegments(segmentation: segmentation, pool: pool, attributes: attributes), segmentation.diagnostics)
+    }
+
+    func results(pool: RespondentPool, flags: QualityFlags, excludedCount: Int) -> SurveyResults {
 
         let dimensions = dimensionResults(pool)
         let (weights, source) = weights(for: dimensions)
@@ -36,7 +71,7 @@ public struct SurveyAnalyzer {
             ratings: ratingItems(pool), dimensions: placed, overallGap: overall, weightSource: source,
             crosshair: crosshair, overallByWave: overallByWave, nps: nps(pool), csat: csat(pool),
             csatScale: surveys.lazy.compactMap(\.config.csat).first, kano: kano(pool), competitors: competitors(pool),
-            quality: flags.report(surveys: surveys, excluded: config.quality.exclude, excludedCount: excluded.count))
+            quality: flags.report(surveys: surveys, excluded: config.quality.exclude, excludedCount: excludedCount))
     }
 
     // MARK: - Segmenting
@@ -49,7 +84,13 @@ public struct SurveyAnalyzer {
             })
         }
         let byWave = pool.waves.map { wave in Group(label: wave, value: compute(pool.rows.filter { pool.wave($0) == wave })) }
-        return SegmentedResult(overall: compute(pool.rows), by: by, byPersona: [], byWave: byWave)
+        var byPersona: [Group<Value>] = []
+        if let personas {
+            byPersona = personas.order.map { label in
+                Group(label: personas.ids[label]!, value: compute(pool.rows.indices.filter { personas.segmentation.labels[$0] == label }.map { pool.rows[$0] }))
+            }
+        }
+        return SegmentedResult(overall: compute(pool.rows), by: by, byPersona: byPersona, byWave: byWave)
     }
 
     // MARK: - Gaps
@@ -90,7 +131,7 @@ public struct SurveyAnalyzer {
                 perception: Estimators.descriptives(values { $0.perception }, scale: scale),
                 importance: hasImportance ? Estimators.descriptives(values { $0.importance }, scale: scale) : nil,
                 gap: segments.overall, weight: nil, x: nil, y: nil, quadrant: nil,
-                byAttribute: segments.by, byWave: segments.byWave, byPersona: [])
+                byAttribute: segments.by, byWave: segments.byWave, byPersona: segments.byPersona)
         }
     }
 

@@ -1,0 +1,233 @@
+import CanvassCore
+
+/// Huang's k-prototypes for mixed numeric and categorical data (SPEC §4.9).
+///
+/// Numeric attributes are z-scored with the population standard deviation; the dissimilarity of
+/// a row to a prototype is Σ (x − c)² over numeric attributes plus γ × the number of categorical
+/// mismatches, over the attributes the row has (missing values take no part). Prototypes start
+/// k-means++-style from a seeded generator; Lloyd iterations alternate assignment and update
+/// until nothing moves; the run with the lowest cost over the restarts is kept.
+public struct KPrototypes: Sendable {
+    /// The rows to cluster, column-major so the inner loops stay on contiguous memory.
+    public struct Data: Sendable {
+        /// `numeric[a][i]`: the z-scored value of numeric attribute a for row i, or NaN if missing.
+        public var numeric: [[Double]]
+        /// `categories[a][i]`: the code of categorical attribute a for row i, or -1 if missing.
+        public var categories: [[Int32]]
+        /// Distinct values of each categorical attribute; codes index into these.
+        public var levels: [[String]]
+        public let count: Int
+        /// Mean and population sd of each numeric attribute, to z-score new rows the same way.
+        public var means: [Double] = []
+        public var sds: [Double] = []
+
+        /// Builds the data from raw values, z-scoring the numeric attributes (population sd).
+        public init(numeric raw: [[Double?]], categorical: [[String?]]) {
+            count = raw.first?.count ?? categorical.first?.count ?? 0
+            var means: [Double] = [], sds: [Double] = []
+            numeric = raw.map { column in
+                let present = column.compactMap { $0 }
+                let mean = present.isEmpty ? 0 : present.reduce(0, +) / Double(present.count)
+                let variance = present.isEmpty ? 0 : present.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(present.count)
+                let sd = variance.squareRoot()
+                means.append(mean)
+                sds.append(sd)
+                return column.map { value in value.map { sd > 0 ? ($0 - mean) / sd : 0 } ?? .nan }
+            }
+            self.means = means
+            self.sds = sds
+            levels = categorical.map { Array(Set($0.compactMap { $0 })).sorted() }
+            categories = zip(categorical, levels).map { column, levels in
+                let codes = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })
+                return column.map { $0.flatMap { codes[$0] } ?? -1 }
+            }
+        }
+
+        /// Whether row i has at least one attribute to be placed by.
+        public func isPlaceable(_ i: Int) -> Bool {
+            numeric.contains { !$0[i].isNaN } || categories.contains { $0[i] >= 0 }
+        }
+    }
+
+    /// A prototype: numeric means and categorical modes.
+    public struct Prototype: Sendable, Equatable {
+        public var numeric: [Double]
+        public var categories: [Int32]
+    }
+
+    public struct Result: Sendable {
+        /// Cluster of each row, 0..<k; -1 for rows with no attribute at all.
+        public var labels: [Int]
+        public var prototypes: [Prototype]
+        public var cost: Double
+        /// Cost after each iteration of the kept run (never increasing).
+        public var costHistory: [Double]
+    }
+
+    public static let gamma = 0.5
+
+    public let k: Int
+    public let restarts: Int
+    public let maxIterations: Int
+    public let gamma: Double
+
+    public init(k: Int, restarts: Int = 10, maxIterations: Int = 100, gamma: Double = KPrototypes.gamma) {
+        precondition(k >= 1 && restarts >= 1)
+        self.k = k
+        self.restarts = restarts
+        self.maxIterations = maxIterations
+        self.gamma = gamma
+    }
+
+    /// Dissimilarity of row i to a prototype.
+    @inline(__always)
+    static func distance(_ data: Data, _ i: Int, _ p: Prototype, gamma: Double) -> Double {
+        var total = 0.0
+        for a in 0..<data.numeric.count {
+            let x = data.numeric[a][i]
+            if !x.isNaN { let d = x - p.numeric[a]; total += d * d }
+        }
+        for a in 0..<data.categories.count {
+            let code = data.categories[a][i]
+            if code >= 0 && code != p.categories[a] { total += gamma }
+        }
+        return total
+    }
+
+    /// The nearest prototype for a row given as raw values (z-scored like the data), or nil when
+    /// the row has none of the attributes.
+    public static func nearest(numeric: [Double?], categorical: [String?], data: Data, prototypes: [Prototype], gamma: Double = KPrototypes.gamma) -> Int? {
+        let z = numeric.enumerated().map { a, value in value.map { data.sds[a] > 0 ? ($0 - data.means[a]) / data.sds[a] : 0 } }
+        let codes = categorical.enumerated().map { a, value in value.flatMap { data.levels[a].firstIndex(of: $0) }.map(Int32.init) }
+        guard z.contains(where: { $0 != nil }) || codes.contains(where: { $0 != nil }) else { return nil }
+        var best: (index: Int, distance: Double)?
+        for (c, prototype) in prototypes.enumerated() {
+            var total = 0.0
+            for (a, value) in z.enumerated() { if let value { total += (value - prototype.numeric[a]) * (value - prototype.numeric[a]) } }
+            for (a, code) in codes.enumerated() { if let code, code != prototype.categories[a] { total += gamma } }
+            if best == nil || total < best!.distance { best = (c, total) }
+        }
+        return best?.index
+    }
+
+    /// Dissimilarity between two rows, over the attributes both have (for the silhouette).
+    public static func distance(_ data: Data, _ i: Int, _ j: Int, gamma: Double = KPrototypes.gamma) -> Double {
+        var total = 0.0
+        for column in data.numeric {
+            let x = column[i], y = column[j]
+            if !x.isNaN && !y.isNaN { let d = x - y; total += d * d }
+        }
+        for column in data.categories {
+            let x = column[i], y = column[j]
+            if x >= 0 && y >= 0 && x != y { total += gamma }
+        }
+        return total
+    }
+
+    /// Runs every restart (in parallel) and keeps the lowest cost; ties keep the earliest restart.
+    public func fit(_ data: Data, seed: UInt64) -> Result {
+        let results = ParallelMap.map(Array(0..<restarts)) { restart in
+            run(data, seed: SeededGenerator.derive(seed, UInt64(restart)))
+        }
+        var best = results[0]
+        for result in results.dropFirst() where result.cost < best.cost { best = result }
+        return best
+    }
+
+    /// One restart: seeded k-means++ initialisation, then Lloyd iterations.
+    func run(_ data: Data, seed: UInt64) -> Result {
+        var generator = SeededGenerator(seed: seed)
+        let placeable = (0..<data.count).filter(data.isPlaceable)
+        guard !placeable.isEmpty else { return Result(labels: Array(repeating: -1, count: data.count), prototypes: [], cost: 0, costHistory: []) }
+        let clusters = min(k, placeable.count)
+        var prototypes = initialPrototypes(data, placeable: placeable, count: clusters, generator: &generator)
+        var labels = Array(repeating: -1, count: data.count)
+        var history: [Double] = []
+        for _ in 0..<maxIterations {
+            var changed = false
+            var cost = 0.0
+            for i in placeable {
+                var bestCluster = 0
+                var bestDistance = Double.infinity
+                for (c, prototype) in prototypes.enumerated() {
+                    let d = Self.distance(data, i, prototype, gamma: gamma)
+                    if d < bestDistance { bestDistance = d; bestCluster = c }
+                }
+                if labels[i] != bestCluster { labels[i] = bestCluster; changed = true }
+                cost += bestDistance
+            }
+            history.append(cost)
+            if !changed { break }
+            prototypes = updatedPrototypes(data, labels: labels, placeable: placeable, previous: prototypes)
+            // The update lowers each cluster's cost for its members; record it for the history.
+            history.append(placeable.reduce(0) { $0 + Self.distance(data, $1, prototypes[labels[$1]], gamma: gamma) })
+        }
+        let cost = placeable.reduce(0) { $0 + Self.distance(data, $1, prototypes[labels[$1]], gamma: gamma) }
+        return Result(labels: labels, prototypes: prototypes, cost: cost, costHistory: history)
+    }
+
+    /// k-means++: the first prototype is a random row; each next one is a row drawn with
+    /// probability proportional to its dissimilarity to the nearest prototype so far.
+    func initialPrototypes(_ data: Data, placeable: [Int], count: Int, generator: inout SeededGenerator) -> [Prototype] {
+        let fallback = Prototype(
+            numeric: data.numeric.map { _ in 0 },
+            categories: data.categories.map { column in Self.mode(of: placeable.map { column[$0] }) })
+        func prototype(of i: Int) -> Prototype {
+            Prototype(
+                numeric: data.numeric.enumerated().map { a, column in column[i].isNaN ? fallback.numeric[a] : column[i] },
+                categories: data.categories.enumerated().map { a, column in column[i] >= 0 ? column[i] : fallback.categories[a] })
+        }
+        var prototypes = [prototype(of: placeable[generator.index(below: placeable.count)])]
+        var nearest = placeable.map { Self.distance(data, $0, prototypes[0], gamma: gamma) }
+        while prototypes.count < count {
+            let total = nearest.reduce(0, +)
+            var chosen = placeable[generator.index(below: placeable.count)]
+            if total > 0 {
+                var target = generator.unit() * total
+                for (position, weight) in nearest.enumerated() {
+                    target -= weight
+                    if target < 0 { chosen = placeable[position]; break }
+                }
+            }
+            let next = prototype(of: chosen)
+            prototypes.append(next)
+            for (position, i) in placeable.enumerated() {
+                nearest[position] = min(nearest[position], Self.distance(data, i, next, gamma: gamma))
+            }
+        }
+        return prototypes
+    }
+
+    /// Means and modes of each cluster's members; an emptied cluster keeps its previous prototype.
+    func updatedPrototypes(_ data: Data, labels: [Int], placeable: [Int], previous: [Prototype]) -> [Prototype] {
+        var sums = Array(repeating: Array(repeating: 0.0, count: data.numeric.count), count: previous.count)
+        var counts = sums
+        var tallies = Array(repeating: data.levels.map { Array(repeating: 0, count: $0.count) }, count: previous.count)
+        for i in placeable {
+            let c = labels[i]
+            for a in 0..<data.numeric.count where !data.numeric[a][i].isNaN {
+                sums[c][a] += data.numeric[a][i]
+                counts[c][a] += 1
+            }
+            for a in 0..<data.categories.count where data.categories[a][i] >= 0 {
+                tallies[c][a][Int(data.categories[a][i])] += 1
+            }
+        }
+        return previous.enumerated().map { c, old in
+            Prototype(
+                numeric: old.numeric.enumerated().map { a, value in counts[c][a] > 0 ? sums[c][a] / counts[c][a] : value },
+                categories: old.categories.enumerated().map { a, value in
+                    let tally = tallies[c][a]
+                    guard let top = tally.max(), top > 0 else { return value }
+                    // The most frequent level; ties go to the first in sorted order.
+                    return Int32(tally.firstIndex(of: top)!)
+                })
+        }
+    }
+
+    static func mode(of codes: [Int32]) -> Int32 {
+        var counts: [Int32: Int] = [:]
+        for code in codes where code >= 0 { counts[code, default: 0] += 1 }
+        return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key ?? 0
+    }
+}

@@ -1,0 +1,92 @@
+import CanvassCore
+
+/// Segments turned into personas: ordered by size, with traits and stable ids.
+struct PersonaSegments {
+    let segmentation: Segmentation
+    /// Labels from largest segment to smallest (ties by label).
+    let order: [Int]
+    /// Persona id by label.
+    let ids: [Int: String]
+    let traits: [Int: [PersonaTrait]]
+    let sizes: [Int: Int]
+
+    static let traitRatio = 1.25
+    static let traitShare = 0.30
+    static let numericDistinction = 0.5
+
+    init(segmentation: Segmentation, pool: RespondentPool, attributes: [String]) {
+        self.segmentation = segmentation
+        var sizes: [Int: Int] = [:]
+        for label in segmentation.labels where label >= 0 { sizes[label, default: 0] += 1 }
+        self.sizes = sizes
+        order = sizes.keys.sorted { (sizes[$0]!, -$0) > (sizes[$1]!, -$1) }
+        var traits: [Int: [PersonaTrait]] = [:]
+        for label in order {
+            let members = pool.rows.indices.filter { segmentation.labels[$0] == label }
+            traits[label] = Self.traits(members: members, pool: pool, attributes: attributes)
+        }
+        self.traits = traits
+        var ids: [Int: String] = [:]
+        var used = Set<String>()
+        for (position, label) in order.enumerated() {
+            var id = segmentation.ruleIDs?[label] ?? Self.id(from: traits[label] ?? [], fallback: "persona-\(position + 1)")
+            if used.contains(id) { id += "-\(position + 1)" }
+            used.insert(id)
+            ids[label] = id
+        }
+        self.ids = ids
+    }
+
+    /// Distinguishing traits of a group of rows against all rows (SPEC §4.9), strongest first,
+    /// then the numeric comparisons that do not distinguish.
+    static func traits(members: [Int], pool: RespondentPool, attributes: [String]) -> [PersonaTrait] {
+        var distinguishing: [PersonaTrait] = []
+        var others: [PersonaTrait] = []
+        for attribute in attributes {
+            if pool.isNumeric(attribute) {
+                let all = pool.rows.compactMap { pool.number(attribute, $0) }
+                let mine = members.compactMap { pool.number(attribute, pool.rows[$0]) }
+                guard let overall = Estimators.quantile(all, 0.5), let median = Estimators.quantile(mine, 0.5) else { continue }
+                let mean = all.reduce(0, +) / Double(all.count)
+                let sd = (all.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(all.count)).squareRoot()
+                let trait = PersonaTrait(attribute: attribute, kind: .numeric(
+                    median: median, overallMedian: overall, distinguishing: sd > 0 && abs(median - overall) >= numericDistinction * sd))
+                if trait.strength > 0 { distinguishing.append(trait) } else { others.append(trait) }
+            } else {
+                let all = pool.rows.compactMap { pool.text(attribute, $0) }
+                let mine = members.compactMap { pool.text(attribute, pool.rows[$0]) }
+                guard !all.isEmpty, !mine.isEmpty else { continue }
+                var overallCounts: [String: Int] = [:], counts: [String: Int] = [:]
+                for value in all { overallCounts[value, default: 0] += 1 }
+                for value in mine { counts[value, default: 0] += 1 }
+                for value in counts.keys.sorted() {
+                    let share = Double(counts[value]!) / Double(mine.count)
+                    let overall = Double(overallCounts[value]!) / Double(all.count)
+                    if share >= traitShare && share / overall >= traitRatio {
+                        distinguishing.append(PersonaTrait(attribute: attribute, kind: .category(value: value, share: share, overallShare: overall)))
+                    }
+                }
+            }
+        }
+        distinguishing.sort { ($0.strength, $1.attribute) > ($1.strength, $0.attribute) }
+        return distinguishing + others
+    }
+
+    /// `plan-basic-clinic-size-small` from the two strongest traits.
+    static func id(from traits: [PersonaTrait], fallback: String) -> String {
+        let parts = traits.filter { $0.strength > 0 }.prefix(2).map { trait -> String in
+            switch trait.kind {
+            case .category(let value, _, _): return "\(trait.attribute) \(value)"
+            case .numeric(let median, let overall, _): return "\(trait.attribute) \(median > overall ? "high" : "low")"
+            }
+        }
+        let slug = Slug.make(parts.joined(separator: " "))
+        return slug.isEmpty ? fallback : slug
+    }
+
+    /// Persona id of pool row `index`, or nil when unplaced.
+    func personaID(row index: Int) -> String? {
+        let label = segmentation.labels[index]
+        return label >= 0 ? ids[label] : nil
+    }
+}

@@ -1,0 +1,115 @@
+import CanvassCore
+
+/// Who is in which segment, and how the segments were found (SPEC §4.9, `personas`).
+struct Segmentation {
+    /// Segment of each pool row; -1 for rows that could not be placed.
+    var labels: [Int]
+    var k: Int
+    var silhouette: Double?
+    var silhouetteByK: [Group<Double?>] = []
+    var stability: Double?
+    var stabilityRuns: [Double] = []
+    var sampleSize = 0
+    /// Rules segments' ids by label, for `method: rules`.
+    var ruleIDs: [String]?
+    /// Places a note participant by front-matter attributes.
+    var place: ([String: String]) -> Int?
+    var diagnostics: [Diagnostic] = []
+}
+
+extension Segmentation {
+    static let silhouetteSampleLimit = 2_000
+    static let stabilityRuns = 5
+    static let stabilityFraction = 0.8
+    static let autoRange = 2...6
+
+    /// The raw persona attributes of every pool row, split by kind.
+    struct Columns {
+        var numericNames: [String] = []
+        var categoryNames: [String] = []
+        var numeric: [[Double?]] = []
+        var categories: [[String?]] = []
+
+        init(pool: RespondentPool, attributes: [String]) {
+            for attribute in attributes {
+                if pool.isNumeric(attribute) {
+                    numericNames.append(attribute)
+                    numeric.append(pool.rows.map { pool.number(attribute, $0) })
+                } else {
+                    categoryNames.append(attribute)
+                    categories.append(pool.rows.map { pool.text(attribute, $0) })
+                }
+            }
+        }
+
+        func subset(_ rows: [Int]) -> KPrototypes.Data {
+            KPrototypes.Data(numeric: numeric.map { c in rows.map { c[$0] } }, categorical: categories.map { c in rows.map { c[$0] } })
+        }
+
+        /// A participant's front-matter attributes in the same order as the columns.
+        func values(_ attributes: [String: String]) -> ([Double?], [String?]) {
+            (numericNames.map { attributes[$0].flatMap(Double.init) }, categoryNames.map { attributes[$0] })
+        }
+    }
+
+    // MARK: - k-prototypes
+
+    static func kPrototypes(pool: RespondentPool, config: PersonaConfig) -> Segmentation {
+        let columns = Columns(pool: pool, attributes: config.attributes)
+        let data = columns.subset(Array(0..<pool.rows.count))
+        let placeable = (0..<data.count).filter(data.isPlaceable)
+        // The silhouette sample: a seeded choice of at most 2,000 placeable rows.
+        var generator = SeededGenerator(seed: SeededGenerator.derive(config.seed, 0x5111))
+        let sample = Array(shuffled(placeable, &generator).prefix(silhouetteSampleLimit)).sorted()
+        func silhouette(_ labels: [Int]) -> Double? {
+            ClusterAgreement.meanSilhouette(labels: sample.map { labels[$0] }) { i, j in
+                KPrototypes.distance(data, sample[i], sample[j])
+            }
+        }
+        var chosen: (k: Int, result: KPrototypes.Result, silhouette: Double?)
+        var byK: [Group<Double?>] = []
+        switch config.k {
+        case .fixed(let k):
+            let result = KPrototypes(k: k).fit(data, seed: config.seed)
+            chosen = (k, result, silhouette(result.labels))
+        case .auto:
+            let candidates = autoRange.filter { $0 < max(placeable.count, 2) }
+            var best: (k: Int, result: KPrototypes.Result, silhouette: Double?)?
+            for k in candidates {
+                let result = KPrototypes(k: k).fit(data, seed: SeededGenerator.derive(config.seed, UInt64(k)))
+                let score = silhouette(result.labels)
+                byK.append(Group(label: String(k), value: score))
+                // Highest silhouette wins; a tie keeps the smaller k.
+                if best == nil || (score ?? -2) > (best!.silhouette ?? -2) { best = (k, result, score) }
+            }
+            chosen = best ?? (2, KPrototypes(k: 2).fit(data, seed: config.seed), nil)
+        }
+        // Stability: the same k on 5 seeded 80% subsamples, compared on the rows they share.
+        var runs: [Double] = []
+        for run in 0..<stabilityRuns where placeable.count > chosen.k * 2 {
+            var draw = SeededGenerator(seed: SeededGenerator.derive(config.seed, 0x57AB + UInt64(run)))
+            let subset = Array(shuffled(placeable, &draw).prefix(Int(Double(placeable.count) * stabilityFraction))).sorted()
+            let result = KPrototypes(k: chosen.k).fit(columns.subset(subset), seed: SeededGenerator.derive(config.seed, 0xA11 + UInt64(run)))
+            runs.append(ClusterAgreement.adjustedRandIndex(subset.map { chosen.result.labels[$0] }, result.labels))
+        }
+        let prototypes = chosen.result.prototypes
+        return Segmentation(
+            labels: chosen.result.labels, k: chosen.k, silhouette: chosen.silhouette, silhouetteByK: byK,
+            stability: runs.isEmpty ? nil : runs.reduce(0, +) / Double(runs.count), stabilityRuns: runs, sampleSize: sample.count,
+            ruleIDs: nil,
+            place: { attributes in
+                let (numeric, categorical) = columns.values(attributes)
+                return KPrototypes.nearest(numeric: numeric, categorical: categorical, data: data, prototypes: prototypes)
+            })
+    }
+
+    /// Fisher–Yates with the given generator.
+    static func shuffled(_ items: [Int], _ generator: inout SeededGenerator) -> [Int] {
+        var items = items
+        guard items.count > 1 else { return items }
+        for i in stride(from: items.count - 1, to: 0, by: -1) {
+            items.swapAt(i, generator.index(below: i + 1))
+        }
+        return items
+    }
+}
