@@ -4,6 +4,8 @@ import CanvassCore
 struct DataFiles {
     let project: Project
     let analysis: ProjectAnalysis
+    /// Display names of the personas, as the pages show them.
+    let names: [String: String]
     static let generator = "Canvass \(CanvassRenderVersion.string)"
 
     func files() -> [OutputFile] {
@@ -14,6 +16,9 @@ struct DataFiles {
             if let nps = surveys.nps { files.append(OutputFile(path: "data/nps.json", text: segmented(nps, Self.nps).serialized())) }
             if !surveys.kano.isEmpty { files.append(OutputFile(path: "data/kano.json", text: kano(surveys).serialized())) }
             files.append(OutputFile(path: "data/quality.json", text: quality(surveys.quality).serialized()))
+        }
+        if let personas = analysis.personas {
+            files.append(OutputFile(path: "data/personas.json", text: self.personas(personas).serialized()))
         }
         return files
     }
@@ -120,6 +125,41 @@ struct DataFiles {
                 ("category", .string(k.category?.rawValue)), ("better", .number(k.better)), ("worse", .number(k.worse)),
             ])
         }))])
+    }
+
+    /// `{method, k, seed, silhouette, stability, personas: [{id, name, size, share, traits, gaps, nps, themes}], assignments}`
+    func personas(_ results: PersonaResults) -> JSONValue {
+        .object([
+            ("method", .string(results.method.rawValue)), ("k", .int(results.k)), ("seed", .string(String(results.seed))),
+            ("attributes", .array(results.attributes.map { .string($0) })),
+            ("silhouette", .number(results.silhouette)),
+            ("silhouetteByK", Self.groups(results.silhouetteByK) { .number($0) }),
+            ("silhouetteSample", .int(results.sampleSize)),
+            ("stability", .number(results.stability)),
+            ("stabilityRuns", .array(results.stabilityRuns.map { .number($0) })),
+            ("personas", .array(results.personas.map { persona in
+                .object([
+                    ("id", .string(persona.id)), ("name", .string(names[persona.id])), ("size", .int(persona.size)), ("share", .number(persona.share)),
+                    ("traits", .array(persona.traits.map(Self.trait))),
+                    ("gaps", Self.groups(persona.gaps, Self.gap)),
+                    ("nps", persona.nps.map(Self.nps) ?? .null),
+                    ("themes", .array(persona.themes.map { .object([("id", .string($0.label)), ("excerpts", .int($0.value))]) })),
+                    ("participants", .array(persona.participants.map { .string($0) })),
+                ])
+            })),
+            ("assignments", .object(results.assignments.map { ($0.respondent, .string($0.persona)) })),
+        ])
+    }
+
+    static func trait(_ trait: PersonaTrait) -> JSONValue {
+        switch trait.kind {
+        case .category(let value, let share, let overall):
+            return .object([("attribute", .string(trait.attribute)), ("kind", .string("category")), ("value", .string(value)),
+                            ("share", .number(share)), ("overallShare", .number(overall))])
+        case .numeric(let median, let overall, let distinguishing):
+            return .object([("attribute", .string(trait.attribute)), ("kind", .string("numeric")), ("median", .number(median)),
+                            ("overallMedian", .number(overall)), ("distinguishing", .bool(distinguishing))])
+        }
     }
 
     func quality(_ report: QualityReport) -> JSONValue {

@@ -49,6 +49,8 @@ extension PageContext {
         return merged(base(title: strings["home_title"], section: "home"), [
             "figures": figures,
             "survey": survey,
+            "hasPersonas": analysis.personas != nil,
+            "personaCards": analysis.personas?.personas.map(personaCard) ?? [],
             "topThemes": top.map { summary -> [String: Any] in
                 [
                     "label": summary.theme.label,
@@ -77,6 +79,7 @@ extension PageContext {
             "participants": note.participants.map(displayName).joined(separator: "; "),
             "participantIDs": note.participants.map(\.id).joined(separator: " "),
             "tagIDs": Set(note.excerpts.flatMap(\.tags) + note.tags).sorted().joined(separator: " "),
+            "personaIDs": Set(note.participants.compactMap { participantPersona[$0.id] }).sorted().joined(separator: " "),
             "excerpts": strings.formatNumber(note.excerpts.count),
         ]
     }
@@ -93,6 +96,8 @@ extension PageContext {
             "methodOptions": methods.map { ["value": $0.rawValue, "label": methodLabel($0)] },
             "participantOptions": people.keys.sorted().map { ["value": $0, "label": displayName(people[$0]!)] },
             "tagOptions": tags.map { ["value": $0, "label": "#" + $0] },
+            "hasPersonaOptions": analysis.personas != nil,
+            "personaOptions": analysis.personas?.personas.map { ["value": $0.id, "label": personaName($0)] } ?? [],
         ])
     }
 

@@ -161,6 +161,11 @@ extension PageContext {
             "distributions": distributionRows.map { statsRow($0.0, $0.1, scale: scale) },
             "breakdowns": breakdowns,
             "hasBreakdowns": !breakdowns.isEmpty,
+            "hasPersonas": !d.byPersona.isEmpty,
+            "personaGaps": d.byPersona.compactMap { group -> [String: Any]? in
+                guard let persona = analysis.personas?.persona(id: group.label) else { return nil }
+                return gapRow(personaName(persona), group.value).merging(["href": path.link(to: PagePath.persona(persona.id).path)]) { _, new in new }
+            },
             "hasWaves": d.byWave.count > 1,
             "trendSVG": trend,
             "waves": d.byWave.map { gapRow($0.label, $0.value) },
@@ -220,6 +225,24 @@ extension PageContext {
             "notes": strings.count("notes", project.notes.count),
             "excerpts": strings.count("excerpts", project.notes.reduce(0) { $0 + $1.excerpts.count }),
         ])
+        if let personas = analysis.personas {
+            let chosen = String(personas.k)
+            context["hasPersonas"] = true
+            context["personas"] = [
+                "method": strings["persona_method_\(personas.method == .rules ? "rules" : "kprototypes")"],
+                "attributes": personas.attributes.map(attributeLabel).joined(separator: strings["list_separator"]),
+                "k": chosen, "seed": String(personas.seed),
+                "hasSilhouette": personas.silhouette != nil, "silhouette": NumberFormat.fixed(personas.silhouette, 3),
+                "sample": strings.format("methodology_persona_sample", ["count": strings.formatNumber(personas.sampleSize)]),
+                "hasStability": personas.stability != nil, "stability": NumberFormat.fixed(personas.stability, 3),
+                "runs": personas.stabilityRuns.map { NumberFormat.fixed($0, 3) }.joined(separator: strings["list_separator"]),
+                "stabilityVerdict": strings[(personas.stability ?? 0) >= 0.8 ? "stability_good" : (personas.stability ?? 0) >= 0.6 ? "stability_fair" : "stability_poor"],
+                "hasByK": !personas.silhouetteByK.isEmpty,
+                "byK": personas.silhouetteByK.map { ["k": $0.label, "value": NumberFormat.fixed($0.value, 3), "chosen": $0.label == chosen] },
+            ] as [String: Any]
+        } else {
+            context["hasPersonas"] = false
+        }
         if let results {
             let scale = surveyScale
             context["survey"] = [

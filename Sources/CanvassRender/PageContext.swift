@@ -24,6 +24,8 @@ struct PageContext {
         case .dimension(let id): return dimension(analysis.surveys!.dimension(id: id)!, results: analysis.surveys!)
         case .quality: return quality(analysis.surveys!)
         case .methodology: return methodology()
+        case .personas: return personasIndex(analysis.personas!)
+        case .persona(let id): return persona(analysis.personas!.persona(id: id)!, results: analysis.personas!)
         }
     }
 
@@ -33,6 +35,7 @@ struct PageContext {
     func base(title: String, section: String?, description: String? = nil) -> [String: Any] {
         let hasSurveys = analysis.surveys != nil
         let items: [(String, String, String)] = [("home", "nav_overview", PagePath.home.path)]
+            + (analysis.personas != nil ? [("personas", "nav_personas", PagePath.personas.path)] : [])
             + (hasSurveys ? [("gaps", "nav_gaps", PagePath.gaps.path)] : [])
             + [("themes", "nav_themes", PagePath.themes.path), ("notes", "nav_notes", PagePath.notes.path)]
             + (hasSurveys ? [("quality", "nav_quality", PagePath.quality.path)] : [])
@@ -117,6 +120,15 @@ struct PageContext {
             model["speaker"] = displayName(person)
         }
         return model
+    }
+
+    /// Note participant id → persona id, for participants placed in a persona.
+    var participantPersona: [String: String] {
+        var map: [String: String] = [:]
+        for persona in analysis.personas?.personas ?? [] {
+            for participant in persona.participants { map[participant] = persona.id }
+        }
+        return map
     }
 
     var notesByID: [String: Note] {

@@ -25,10 +25,12 @@ public struct PagePath: Sendable, Hashable {
     public static let gaps = PagePath("gaps/index.html")
     public static let quality = PagePath("quality/index.html")
     public static let methodology = PagePath("methodology/index.html")
+    public static let personas = PagePath("personas/index.html")
 
     public static func note(_ id: String) -> PagePath { PagePath("notes/\(id)/index.html") }
     public static func theme(_ id: String) -> PagePath { PagePath("themes/\(id)/index.html") }
     public static func dimension(_ id: String) -> PagePath { PagePath("gaps/\(id)/index.html") }
+    public static func persona(_ id: String) -> PagePath { PagePath("personas/\(id)/index.html") }
 }
 
 /// A file of the built site.

@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     /// One page to render, named by what it shows.
     public enum Page: Sendable, Hashable {
         case home, notes, note(String), themes, theme(String), notFound
-        case gaps, dimension(String), quality, methodology
+        case gaps, dimension(String), quality, methodology, personas, persona(String)
 
         var template: String {
             switch self {
@@ -34,6 +34,8 @@ public struct SiteRenderer: Sendable {
             case .dimension: return "pages.dimension"
             case .quality: return "pages.quality"
             case .methodology: return "pages.methodology"
+            case .personas: return "pages.personas"
+            case .persona: return "pages.persona"
             }
         }
 
@@ -49,6 +51,8 @@ public struct SiteRenderer: Sendable {
             case .dimension(let id): return .dimension(id)
             case .quality: return .quality
             case .methodology: return .methodology
+            case .personas: return .personas
+            case .persona(let id): return .persona(id)
             }
         }
     }
@@ -56,6 +60,9 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site, in a stable order.
     public var pages: [Page] {
         var pages: [Page] = [.home, .notes] + project.notes.map { .note($0.id) } + [.themes] + analysis.themes.map { .theme($0.theme.id) }
+        if let personas = analysis.personas {
+            pages += [.personas] + personas.personas.map { .persona($0.id) }
+        }
         if let surveys = analysis.surveys {
             pages += [.gaps] + surveys.dimensions.map { .dimension($0.dimension.id) } + [.quality]
         }
@@ -79,13 +86,30 @@ public struct SiteRenderer: Sendable {
             counter.advance()
             return OutputFile(path: page.path.path, text: html)
         }
-        return (files + [sitemap(pages: pages)] + DataFiles(project: project, analysis: analysis).files(), [])
+        let namer = PageContext(renderer: self, path: .home)
+        let names = Dictionary(uniqueKeysWithValues: (analysis.personas?.personas ?? []).map { ($0.id, namer.personaName($0)) })
+        return (files + [sitemap(pages: pages)] + DataFiles(project: project, analysis: analysis, names: names).files(), [])
     }
 
     /// Renders one page to HTML.
     public func render(_ page: Page) -> String {
         let context = PageContext(renderer: self, path: page.path).context(for: page)
-        return templates.render(context, template: page.template) ?? ""
+        return templates.render(Self.withoutEmptyText(context), template: page.template) ?? ""
+    }
+
+    /// Mustache treats an empty string as true, so `{{#summary}}…{{/summary}}` would render for a
+    /// note without one. View models use "" for absent text; it is removed here, once, so every
+    /// section tests for presence.
+    static func withoutEmptyText(_ value: Any) -> Any {
+        if let dictionary = value as? [String: Any] {
+            var result: [String: Any] = [:]
+            for (key, child) in dictionary where (child as? String) != "" {
+                result[key] = withoutEmptyText(child)
+            }
+            return result
+        }
+        if let array = value as? [Any] { return array.map(withoutEmptyText) }
+        return value
     }
 
     private func sitemap(pages: [Page]) -> OutputFile {

@@ -81,6 +81,14 @@ public struct Pipeline: Sendable {
             }
             files.append(("assets/" + asset, [UInt8](data)))
         }
+        for narrative in project.personaNarratives {
+            guard let photo = narrative.photo else { continue }
+            guard let data = FileManager.default.contents(atPath: (options.root as NSString).appendingPathComponent(photo)) else {
+                report.diagnostics.append(.error("cannot read photo \(photo)", at: SourceLocation(file: narrative.file, line: 1, column: 1)))
+                continue
+            }
+            files.append((PersonaPhoto.sitePath(photo), [UInt8](data)))
+        }
         report.timings.append(("render", clock.lap()))
         report.pages = pages.filter { $0.path.hasSuffix(".html") }.count
         report.files = files.count + 1

@@ -97,4 +97,17 @@ import Testing
             #expect(!String(decoding: file.bytes, as: UTF8.self).contains("<b>hi</b>"))
         }
     }
+
+    @Test func absentTextLeavesNoEmptyMarkup() throws {
+        let fixture = try RenderFixture()
+        defer { fixture.project.remove() }
+        // The zh note has no summary, the price theme no description; a persona without a photo.
+        let note = fixture.renderer.render(.note("zh"))
+        #expect(!note.contains("<p class=\"lead\"></p>"))
+        let themes = fixture.renderer.render(.themes)
+        #expect(!themes.contains("<div class=\"meta\"></div>"))
+        let personas = fixture.renderer.render(.personas)
+        #expect(!personas.contains("src=\"\""))
+        #expect(!personas.contains("href=\"\""))
+    }
 }

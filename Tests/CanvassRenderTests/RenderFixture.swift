@@ -60,7 +60,17 @@ struct RenderFixture {
             kano:
               offline: {functional: kf, dysfunctional: kd}
         breakdowns: [plan, age]
+        personas: {attributes: [plan, age], k: auto, seed: 1}
         """,
+        "content/personas/basic.md": """
+        ---
+        id: plan-basic-age-low
+        name: "Young <i>basic</i> users"
+        photo: face.png
+        ---
+        They **mostly** book online.
+        """,
+        "content/personas/face.png": "not really a png",
         "content/surveys/s.csv": #"""
         id,wave,e_s,p_s,i_s,e_p,p_p,ease,nps,sat,plan,age,comment,secs,acme_p,kf,kd
         a,W1,6,4,7,5,4,5,9,5,basic,30,"Slow, ""really""",300,5,1,3

@@ -4,9 +4,12 @@
 Run from anywhere: `python3 content/surveys/generate_example.py`. Standard library only; the
 seed fixes every value, so the CSV (and so site/) only changes when this script does.
 
-The patterns are meant to be plausible for a clinic-booking product: performance and service fall
-furthest short, price falls short most for small clinics on the basic plan, appearance slightly
-exceeds expectations, and service got worse between the two waves as onboarding slowed down.
+The patterns are meant to be plausible for a clinic-booking product. Respondents come from four
+kinds of customer, each with its own attributes and experience: owners of small practices on the
+basic plan (price falls furthest short), busy front desks of mid-size practices (performance falls
+short), operations staff of multi-site groups on enterprise plans (service and reporting fall
+short), and clinicians who use the product away from the desk. Appearance slightly exceeds
+expectations, and service got worse between the two waves as onboarding slowed down.
 Respondents who appear in the interview notes keep the attributes the notes give them.
 A few deliberate quality problems are planted: straight-liners (one with a near-duplicate id),
 a speeder, an out-of-range rating and a non-numeric answer.
@@ -27,6 +30,18 @@ DIMENSIONS = {
     "service":     (6.3, 4.9, 6.2),
 }
 PLAN_PRICE_SHIFT = {"basic": -0.8, "pro": 0.0, "enterprise": 0.6}
+# Kinds of customer: share, plan weights, clinic sizes, age (mean, sd), weekly visits (log mean),
+# and how their perception of each dimension departs from everyone's.
+SEGMENTS = {
+    "small-practice owner": dict(share=34, plans={"basic": 92, "pro": 8}, sizes={"small": 95, "medium": 5},
+                                 age=(57, 3), visits=0.7, shift={"price": -0.5, "service": 0.2}),
+    "busy front desk":      dict(share=32, plans={"pro": 90, "basic": 10}, sizes={"medium": 85, "small": 15},
+                                 age=(27, 3), visits=1.6, shift={"performance": -0.6, "appearance": -0.2}),
+    "multi-site operations": dict(share=16, plans={"enterprise": 90, "pro": 10}, sizes={"large": 80, "medium": 20},
+                                  age=(45, 3), visits=1.2, shift={"service": -0.5, "function": -0.3, "price": 0.3}),
+    "clinician on the move": dict(share=18, plans={"pro": 85, "basic": 15}, sizes={"small": 85, "medium": 15},
+                                  age=(37, 3), visits=1.0, shift={"function": -0.4, "appearance": 0.3}),
+}
 WAVE_SERVICE_SHIFT = {"2026-Q2": 0.35, "2026-Q3": -0.3}
 WAVE_PERFORMANCE_SHIFT = {"2026-Q2": -0.15, "2026-Q3": 0.15}
 
@@ -91,16 +106,17 @@ def main():
     for number in range(1, 421):
         rid = f"r-{number:04d}"
         wave = "2026-Q2" if number <= 200 else "2026-Q3"
-        plan = rng.choices(["basic", "pro", "enterprise"], weights=[45, 40, 15])[0]
+        segment = SEGMENTS[rng.choices(list(SEGMENTS), weights=[v["share"] for v in SEGMENTS.values()])[0]]
+        plan = rng.choices(list(segment["plans"]), weights=list(segment["plans"].values()))[0]
+        clinic_size = rng.choices(list(segment["sizes"]), weights=list(segment["sizes"].values()))[0]
         gender = rng.choices(["female", "male", "non-binary"], weights=[62, 35, 3])[0]
-        age = int(clamp(round(rng.gauss(42, 10)), 22, 68))
-        visits = int(clamp(round(rng.lognormvariate(1.5, 0.6)), 1, 30))
+        age = int(clamp(round(rng.gauss(*segment["age"])), 22, 68))
+        visits = int(clamp(round(rng.lognormvariate(segment["visits"], 0.2)), 1, 30))
         known = KNOWN.get(rid, {})
         plan = known.get("plan", plan)
         gender = known.get("gender", gender)
         age = known.get("age", age)
         visits = known.get("visits", visits)
-        clinic_size = {"basic": "small", "pro": rng.choice(["small", "medium"]), "enterprise": rng.choice(["medium", "large"])}[plan]
 
         # A respondent's general mood moves all their perceptions together.
         mood = rng.gauss(0, 0.6)
@@ -114,6 +130,7 @@ def main():
                 shift += WAVE_SERVICE_SHIFT[wave]
             if dimension == "performance":
                 shift += WAVE_PERFORMANCE_SHIFT[wave]
+            shift += segment["shift"].get(dimension, 0.0)
             row[f"exp_{dimension}"] = rating(rng, exp, 0.8)
             perceptions[dimension] = rating(rng, perc + shift + mood, 1.1)
             row[f"perc_{dimension}"] = perceptions[dimension]

@@ -26,6 +26,13 @@
       }
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
+    // A link such as notes/index.html#persona=x opens the list already filtered.
+    var hash = decodeURIComponent(window.location.hash.replace(/^#/, "")).split("=");
+    if (hash.length === 2) {
+      selects.forEach(function (select) {
+        if (select.getAttribute("data-filter") === hash[0] + "s" || select.getAttribute("data-filter") === hash[0]) select.value = hash[1];
+      });
+    }
     form.hidden = false;
     apply();
   });

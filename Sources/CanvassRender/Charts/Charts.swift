@@ -243,4 +243,47 @@ struct Charts {
         }.joined(separator: "; ")
         return svg.render(title: strings.format("chart_competitor_title", ["competitor": competitor]), description: description, className: "chart-competitor")
     }
+
+    // MARK: - A group's gaps against everyone's
+
+    struct GapRow {
+        var label: String
+        var gap: PairedGap?
+        var overall: Double?
+    }
+
+    /// Bars of a group's gap per dimension from zero, CI whiskers, and a tick at everyone's gap.
+    func gapComparison(_ rows: [GapRow]) -> String {
+        let width = 640.0, top = 28.0
+        let height = top + Double(rows.count) * Self.rowHeight + 26
+        var values: [Double] = [0]
+        for row in rows {
+            let candidates: [Double?] = [row.gap?.ci95?.lower, row.gap?.ci95?.upper, row.gap?.mean, row.overall]
+            values += candidates.compactMap { $0 }
+        }
+        let low = (values.min()! - 0.25).rounded(.down), high = max((values.max()! + 0.25).rounded(.up), 0.5)
+        let x = LinearScale(domain: (low, high), range: (Self.labelWidth, width - 20))
+        var svg = SVG(width: width, height: height)
+        svg.rect(Self.labelWidth, 8, 12, 12, "bar-ours")
+        svg.text(Self.labelWidth + 16, 18, strings["chart_this_persona"], "chart-legend")
+        svg.line(Self.labelWidth + 150, 6, Self.labelWidth + 150, 20, "overall-tick")
+        svg.text(Self.labelWidth + 158, 18, strings["chart_everyone"], "chart-legend")
+        for tick in stride(from: low, through: high, by: 0.5) {
+            svg.line(x(tick), top - 4, x(tick), height - 22, tick == 0 ? "chart-axis-line" : "chart-grid")
+            svg.text(x(tick), height - 6, NumberFormat.fixed(tick, 1), "chart-axis", anchor: .middle)
+        }
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * Self.rowHeight
+            svg.text(8, y + 18, row.label)
+            if let gap = row.gap, let mean = gap.mean {
+                svg.rect(min(x(0), x(mean)), y + 6, abs(x(mean) - x(0)), 16, mean < 0 ? "bar-ours shortfall-bar" : "bar-ours",
+                         title: "\(row.label): \(NumberFormat.signed(mean)) (n = \(gap.n))")
+                if let ci = gap.ci95 { svg.line(x(ci.lower), y + 14, x(ci.upper), y + 14, "whisker") }
+            }
+            if let overall = row.overall { svg.line(x(overall), y + 2, x(overall), y + 26, "overall-tick") }
+        }
+        let description = rows.map { "\($0.label): \(NumberFormat.signed($0.gap?.mean)) (\(strings["chart_everyone"]) \(NumberFormat.signed($0.overall)))" }
+            .joined(separator: "; ")
+        return svg.render(title: strings["chart_gap_comparison_title"], description: description, className: "chart-gap-comparison")
+    }
 }

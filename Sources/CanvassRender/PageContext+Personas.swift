@@ -1,0 +1,149 @@
+import Foundation
+import CanvassCore
+import CanvassMarkdown
+
+/// View models of the persona pages, and the names and summaries composed from traits.
+extension PageContext {
+    /// `clinic_size` → `clinic size`.
+    func attributeLabel(_ attribute: String) -> String {
+        attribute.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// A trait in a few words: `basic plan`, `higher visits`.
+    func traitPhrase(_ trait: PersonaTrait) -> String {
+        switch trait.kind {
+        case .category(let value, _, _):
+            return strings.format("persona_trait_category", ["value": value, "attribute": attributeLabel(trait.attribute)])
+        case .numeric(let median, let overall, _):
+            return strings.format(median > overall ? "persona_trait_high" : "persona_trait_low", ["attribute": attributeLabel(trait.attribute)])
+        }
+    }
+
+    /// A trait with its evidence: `78% basic plan (44% overall)`, `median age 52 (42 overall)`.
+    func traitEvidence(_ trait: PersonaTrait) -> String {
+        switch trait.kind {
+        case .category(let value, let share, let overall):
+            return strings.format("persona_trait_category_evidence", [
+                "share": NumberFormat.percent(share * 100, 0), "value": value, "attribute": attributeLabel(trait.attribute),
+                "overall": NumberFormat.percent(overall * 100, 0)])
+        case .numeric(let median, let overall, _):
+            return strings.format("persona_trait_numeric_evidence", [
+                "attribute": attributeLabel(trait.attribute), "median": RespondentFormat.number(median), "overall": RespondentFormat.number(overall)])
+        }
+    }
+
+    /// The persona's name: the narrative's, else its two strongest traits.
+    func personaName(_ persona: Persona) -> String {
+        if let name = persona.narrative?.name { return name }
+        let phrases = persona.traits.filter { $0.strength > 0 }.prefix(2).map(traitPhrase)
+        guard !phrases.isEmpty else { return strings.format("persona_unnamed", ["id": persona.id]) }
+        let name = phrases.joined(separator: strings["persona_name_separator"])
+        return name.prefix(1).uppercased() + name.dropFirst()
+    }
+
+    /// One sentence: share, distinguishing traits with their evidence, largest shortfall.
+    func personaSummary(_ persona: Persona) -> String {
+        if let summary = persona.narrative?.summary { return summary }
+        let traits = persona.traits.filter { $0.strength > 0 }.prefix(3).map(traitEvidence)
+        var sentence = strings.format("persona_summary_share", ["share": NumberFormat.percent(persona.share * 100, 0), "size": strings.formatNumber(persona.size)])
+        if !traits.isEmpty { sentence += strings.format("persona_summary_traits", ["traits": traits.joined(separator: strings["list_separator"])]) }
+        if let worst = persona.gaps.filter({ ($0.value.mean ?? 0) < 0 }).min(by: { $0.value.mean! < $1.value.mean! }) {
+            sentence += strings.format("persona_summary_shortfall", [
+                "dimension": project.config.dimension(id: worst.label)?.label ?? worst.label, "gap": NumberFormat.signed(worst.value.mean)])
+        }
+        return sentence
+    }
+
+    func personaCard(_ persona: Persona) -> [String: Any] {
+        [
+            "name": personaName(persona), "href": path.link(to: PagePath.persona(persona.id).path),
+            "share": NumberFormat.percent(persona.share * 100, 0), "size": strings.count("respondents", persona.size),
+            "summary": personaSummary(persona), "nps": NumberFormat.fixed(persona.nps?.score, 0),
+            "traits": persona.traits.filter { $0.strength > 0 }.prefix(3).map { ["label": traitPhrase($0)] },
+            "photo": persona.narrative?.photo.map { path.link(to: PersonaPhoto.sitePath($0)) } ?? "",
+        ]
+    }
+
+    // MARK: - Pages
+
+    func personasIndex(_ results: PersonaResults) -> [String: Any] {
+        let dimensions = analysis.surveys?.dimensions ?? []
+        return merged(base(title: strings["personas_title"], section: "personas"), [
+            "cards": results.personas.map(personaCard),
+            "dimensions": dimensions.map { ["label": $0.dimension.label] },
+            "rows": results.personas.map { persona -> [String: Any] in
+                [
+                    "name": personaName(persona), "href": path.link(to: PagePath.persona(persona.id).path),
+                    "size": strings.formatNumber(persona.size), "share": NumberFormat.percent(persona.share * 100, 0),
+                    "nps": NumberFormat.fixed(persona.nps?.score, 0), "csat": NumberFormat.percent(persona.csat?.score, 0),
+                    "gaps": dimensions.map { d -> [String: Any] in
+                        let gap = persona.gaps.first { $0.label == d.dimension.id }?.value
+                        return ["gap": NumberFormat.signed(gap?.mean), "shortfall": (gap?.mean ?? 0) < 0, "small": (gap?.n ?? 0) < 30]
+                    },
+                ]
+            },
+            "overall": [
+                "nps": NumberFormat.fixed(analysis.surveys?.nps?.overall.score, 0), "csat": NumberFormat.percent(analysis.surveys?.csat?.overall.score, 0),
+                "size": strings.formatNumber(analysis.surveys?.respondents ?? 0),
+                "gaps": dimensions.map { ["gap": NumberFormat.signed($0.gap.mean)] },
+            ] as [String: Any],
+            "method": strings["persona_method_\(results.method == .rules ? "rules" : "kprototypes")"],
+        ])
+    }
+
+    func persona(_ persona: Persona, results: PersonaResults) -> [String: Any] {
+        let notes = notesByID
+        let dimensions = analysis.surveys?.dimensions ?? []
+        let rows = dimensions.map { d in
+            Charts.GapRow(label: d.dimension.label, gap: persona.gaps.first { $0.label == d.dimension.id }?.value, overall: d.gap.mean)
+        }
+        let traits = persona.traits.map { trait -> [String: Any] in
+            ["text": traitEvidence(trait), "distinguishing": trait.strength > 0,
+             "href": path.link(to: PagePath.notes.path) + "#persona=" + persona.id]
+        }
+        return merged(base(title: personaName(persona), section: "personas", description: personaSummary(persona)), [
+            "persona": personaCard(persona).merging([
+                "narrativeHTML": persona.narrative.map { renderer(tagStyle: .link { tagHref($0) }).render($0.body) } ?? "",
+                "hasNarrative": persona.narrative != nil,
+                "csat": NumberFormat.percent(persona.csat?.score, 0),
+                "csatCI": NumberFormat.interval(persona.csat?.ci95?.lower, persona.csat?.ci95?.upper, 0),
+                "npsMoe": NumberFormat.fixed(persona.nps?.moe95, 1),
+                "npsN": strings.formatNumber(persona.nps?.n ?? 0),
+                "smallNPS": (persona.nps?.n ?? 0) < 30,
+            ]) { _, new in new },
+            "traits": traits,
+            "gapSVG": rows.isEmpty ? "" : charts.gapComparison(rows),
+            "gaps": dimensions.map { d -> [String: Any] in
+                let gap = persona.gaps.first { $0.label == d.dimension.id }?.value ?? PairedGap(n: 0, mean: nil, sd: nil, ci95: nil, t: nil, p: nil)
+                return gapRow(d.dimension.label, gap).merging([
+                    "href": path.link(to: PagePath.dimension(d.dimension.id).path), "overall": NumberFormat.signed(d.gap.mean),
+                ]) { _, new in new }
+            },
+            "themes": persona.themes.prefix(8).compactMap { group -> [String: Any]? in
+                guard let theme = analysis.themeIndex.theme(id: group.label) else { return nil }
+                return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
+            },
+            "hasThemes": !persona.themes.isEmpty,
+            "needs": persona.needs.map { ["label": "#" + $0.label, "href": tagHref($0.label) ?? "", "count": strings.formatNumber($0.value)] },
+            "hasNeeds": !persona.needs.isEmpty,
+            "quotes": persona.quotes.map { excerpt($0, notes: notes) },
+            "hasQuotes": !persona.quotes.isEmpty,
+            "participants": strings.count("participants", persona.participants.count),
+            "notesHref": path.link(to: PagePath.notes.path) + "#persona=" + persona.id,
+        ])
+    }
+}
+
+/// Where a persona's photo is copied in the site.
+public enum PersonaPhoto {
+    public static func sitePath(_ projectPath: String) -> String {
+        "assets/personas/" + (projectPath as NSString).lastPathComponent
+    }
+}
+
+/// Numbers of respondents' attributes: whole numbers without decimals.
+enum RespondentFormat {
+    static func number(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : NumberFormat.fixed(value, 1)
+    }
+}
