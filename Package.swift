@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "canvass", targets: ["canvass"]),
+        .executable(name: "canvass-bench", targets: ["CanvassBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,7 @@ let package = Package(
             dependencies: ["CanvassSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "canvass", dependencies: ["CanvassCLI"]),
+        .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis"]),
         .target(name: "CanvassTestSupport", path: "Tests/CanvassTestSupport"),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown"]),
         .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis"]),

@@ -1,0 +1,57 @@
+// canvass-bench: timings for release builds, never part of the tests.
+//   swift build -c release --product canvass-bench
+//   .build/release/canvass-bench personas [rows] [repeats]
+import CanvassAnalysis
+import CanvassCore
+import Foundation
+
+/// Seeded synthetic survey: `rows` respondents, 4 numeric and 4 categorical attributes in 4 planted groups.
+func syntheticSurvey(rows: Int, seed: UInt64) -> SurveyData {
+    var generator = SeededGenerator(seed: seed)
+    func normal() -> Double {
+        let u = max(generator.unit(), 1e-12), v = generator.unit()
+        return (-2 * log(u)).squareRoot() * cos(2 * .pi * v)
+    }
+    var config = SurveyConfig(file: "bench.csv", idColumn: "id")
+    let numeric = ["n1", "n2", "n3", "n4"], categorical = ["c1", "c2", "c3", "c4"]
+    config.attributes = numeric.map { .init(name: $0, kind: .numeric) } + categorical.map { .init(name: $0, kind: .category) }
+    var numbers: [String: [Double?]] = [:], texts: [String: [String?]] = [:]
+    var groups: [Int] = []
+    for _ in 0..<rows { groups.append(generator.index(below: 4)) }
+    for (a, name) in numeric.enumerated() {
+        numbers[name] = groups.map { Double(($0 + a) % 4) * 2 + normal() }
+    }
+    for (a, name) in categorical.enumerated() {
+        texts[name] = groups.map { group in generator.unit() < 0.8 ? "v\((group + a) % 4)" : "v\(generator.index(below: 4))" }
+    }
+    return SurveyData(
+        config: config, path: "content/bench.csv", ids: (0..<rows).map { "r\($0)" }, lines: (0..<rows).map { $0 + 2 },
+        waves: Array(repeating: nil, count: rows), numbers: numbers, texts: texts, emptyCounts: [:],
+        mappedColumns: ["id"] + numeric + categorical, findings: [])
+}
+
+func benchmarkPersonas(rows: Int, repeats: Int) {
+    let survey = syntheticSurvey(rows: rows, seed: 1)
+    var config = ProjectConfig(title: "bench")
+    var personas = PersonaConfig()
+    personas.attributes = survey.config.attributes.map(\.name)
+    config.personas = personas
+    var seconds: [Double] = []
+    for _ in 0..<repeats {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let results = SurveyAnalyzer(config: config, surveys: [survey]).analyse()
+        seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        precondition(results != nil)
+    }
+    seconds.sort()
+    print(String(format: "personas: %d rows x 8 attributes, k auto 2..6, 10 restarts, 5 stability runs: median %.2f s (min %.2f, max %.2f, %d runs)",
+                 rows, seconds[seconds.count / 2], seconds.first!, seconds.last!, repeats))
+}
+
+let arguments = CommandLine.arguments.dropFirst()
+switch arguments.first {
+case "personas":
+    benchmarkPersonas(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000, repeats: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 3)
+default:
+    print("usage: canvass-bench personas [rows] [repeats]")
+}
