@@ -30,6 +30,10 @@ extension Segmentation {
                 }
             }
         }
+        // Rules that name what does not exist would put everyone in the wrong place: stop here.
+        if diagnostics.hasErrors {
+            return Segmentation(labels: pool.rows.map { _ in -1 }, k: 0, silhouette: nil, ruleIDs: [], place: { _ in nil }, diagnostics: diagnostics)
+        }
         func matches(_ segment: PersonaConfig.Segment, value: (String) -> (number: Double?, text: String?)) -> Bool {
             segment.conditions.allSatisfy { attribute, condition in
                 let (number, text) = value(attribute)
@@ -62,12 +66,12 @@ extension Segmentation {
         let location = config.segments.first?.location
         if !unmatched.isEmpty {
             diagnostics.append(.warning(
-                "\(unmatched.count) respondent\(unmatched.count == 1 ? "" : "s") match no segment: \(list(unmatched))", at: location,
+                "\(unmatched.count) respondent\(unmatched.count == 1 ? " matches" : "s match") no segment: \(list(unmatched))", at: location,
                 hint: "add a segment that catches them, or loosen a rule; they are left out of the personas"))
         }
         if !multiple.isEmpty {
             diagnostics.append(.warning(
-                "\(multiple.count) respondent\(multiple.count == 1 ? "" : "s") match several segments and join the first: \(list(multiple))",
+                "\(multiple.count) respondent\(multiple.count == 1 ? " matches" : "s match") several segments and join the first: \(list(multiple))",
                 at: location, hint: "make the rules exclusive, or order them from most to least specific"))
         }
         let segments = config.segments

@@ -1,0 +1,108 @@
+import CanvassCore
+import CanvassSite
+import CanvassTestSupport
+import Foundation
+import Testing
+
+/// Persona configuration end to end: rules, narratives, determinism, the example's personas.json.
+@Suite struct PersonaTests {
+    static let config = """
+    title: P
+    dimensions: [{id: price, label: Price}]
+    surveys:
+      - file: surveys/s.csv
+        id: id
+        pairs: {price: {expectation: e, perception: p}}
+        attributes: {plan: category, age: numeric}
+
+    """
+    static let csv = "id,e,p,plan,age\na,5,4,basic,30\nb,6,3,pro,45\nc,5,5,basic,62\nd,6,2,enterprise,50\n"
+
+    func check(_ personas: String, extra: [String: String] = [:]) throws -> Pipeline.Report {
+        let project = try TemporaryProject(["canvass.yml": Self.config + personas, "content/surveys/s.csv": Self.csv].merging(extra) { _, new in new })
+        defer { project.remove() }
+        return Pipeline(options: .init(root: project.root)).check()
+    }
+
+    @Test func rulesWithUnknownAttributeOrValueAreErrorsAtTheSegment() throws {
+        let report = try check("""
+        personas:
+          method: rules
+          segments:
+            - {id: small, where: {plan: [basik]}}
+            - {id: old, where: {agee: ">=60"}}
+        """)
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map { "\($0.location?.description ?? "-") \($0.message)" } == [
+            "canvass.yml:11:7 segment `small` names `plan` value `basik`, which no respondent has",
+            "canvass.yml:12:7 segment `old` names attribute `agee`, which no survey maps",
+        ])
+        #expect(report.diagnostics.map(\.hint) == ["did you mean `basic`?", "did you mean `age`?"])
+    }
+
+    @Test func respondentsMatchingNoRuleOrSeveralAreWarned() throws {
+        let report = try check("""
+        personas:
+          method: rules
+          segments:
+            - {id: basic-users, where: {plan: [basic]}}
+            - {id: seniors, where: {age: ">=60"}}
+        """)
+        #expect(report.succeeded)
+        #expect(report.diagnostics.map(\.message) == [
+            "1 respondent matches several segments and join the first: c",
+            "2 respondents match no segment: b, d",
+        ])
+        #expect(report.diagnostics.allSatisfy { $0.severity == .warning })
+    }
+
+    @Test func aNarrativeForNoPersonaIsAnError() throws {
+        let report = try check(
+            "personas: {method: rules, segments: [{id: basic-users, where: {plan: [basic]}}, {id: others, where: {plan: [pro, enterprise]}}]}",
+            extra: ["content/personas/x.md": "---\nid: basic-user\nname: Basics\n---\nText\n"])
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.map { "\($0.location?.description ?? "-") \($0.message)" } == [
+            "content/personas/x.md:2:1 persona narrative names `basic-user`, which is not a persona of this study",
+        ])
+        #expect(report.diagnostics.first?.hint == "did you mean `basic-users`?")
+    }
+
+    @Test func aNarrativeReplacesNameAndSummaryOnEveryPage() throws {
+        let project = try TemporaryProject([
+            "canvass.yml": Self.config + "personas: {method: rules, segments: [{id: basic-users, where: {plan: [basic]}}, {id: others, where: {plan: [pro, enterprise]}}]}",
+            "content/surveys/s.csv": Self.csv,
+            "content/personas/basic.md": "---\nid: basic-users\nname: \"Thrifty <b>owners</b>\"\nsummary: Pay little.\n---\nThey *count* every euro.\n",
+        ])
+        defer { project.remove() }
+        #expect(Pipeline(options: .init(root: project.root)).build().succeeded)
+        let page = try #require(project.read("site/personas/basic-users/index.html"))
+        #expect(page.contains("<h1>Thrifty &lt;b&gt;owners&lt;/b&gt;</h1>"))
+        #expect(page.contains("<p class=\"lead\">Pay little.</p>"))
+        #expect(page.contains("They <em>count</em> every euro."))
+        let json = try #require(project.read("site/data/personas.json"))
+        #expect(json.contains("\"name\": \"Thrifty \\u003cb\\u003eowners\\u003c/b\\u003e\""))
+        #expect(json.contains("\"a\": \"basic-users\""))
+    }
+
+    @Test func personaPagesAreByteIdenticalAcrossBuilds() throws {
+        let (_, first) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        let (_, second) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        let pages = first.filter { $0.path.hasPrefix("personas/") || $0.path == "data/personas.json" }
+        #expect(pages.count >= 5)
+        for page in pages {
+            #expect(second.first { $0.path == page.path }?.bytes == page.bytes, "\(page.path) differs between builds")
+        }
+    }
+
+    @Test func exampleHasThreeToFivePersonasAndMatchesGoldenJSON() throws {
+        let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        #expect(report.succeeded)
+        let data = try #require(files.first { $0.path == "data/personas.json" })
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(data.bytes)) as? [String: Any])
+        let personas = try #require(json["personas"] as? [[String: Any]])
+        #expect((3...5).contains(personas.count))
+        #expect((json["assignments"] as? [String: String])?.count == 421)
+        let outcome = Golden.compare(String(decoding: data.bytes, as: UTF8.self), toFileAt: goldenFolder + "/example/personas.json")
+        #expect(outcome == .matches, "\(outcome)")
+    }
+}
