@@ -31,6 +31,12 @@ public enum ThemeAnalysis {
 /// The analysis stage: pure functions of the loaded project.
 public enum Analyzer {
     public static func analyse(_ project: Project) -> ProjectAnalysis {
+        var analysis = analyseNotesAndSurveys(project)
+        analysis.service = ServiceAnalyzer.analyse(project.records, commitments: project.config.commitments)
+        return analysis
+    }
+
+    static func analyseNotesAndSurveys(_ project: Project) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
         let themes = ThemeAnalysis.summarize(notes: project.notes, index: index)
         guard let survey = SurveyAnalyzer(config: project.config, surveys: project.surveys).analyseWithPersonas() else {

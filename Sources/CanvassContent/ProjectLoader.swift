@@ -55,10 +55,14 @@ public struct ProjectLoader: Sendable {
             diagnostics += found
         }
         var surveys: [SurveyData] = []
+        var records: [ServiceRecords] = []
         if let config {
             let missing = checkDataFiles(config)
             diagnostics += missing
-            if !missing.hasErrors { surveys = loadSurveys(config, configSource: configSource, diagnostics: &diagnostics) }
+            if !missing.hasErrors {
+                surveys = loadSurveys(config, configSource: configSource, diagnostics: &diagnostics)
+                records = loadRecords(config, configSource: configSource, diagnostics: &diagnostics)
+            }
         }
 
         var codebook: Codebook?
@@ -82,9 +86,9 @@ public struct ProjectLoader: Sendable {
 
         diagnostics = diagnostics.promotingWarnings(options.strict).sorted()
         guard let config, !diagnostics.hasErrors else { return Result(project: nil, diagnostics: diagnostics) }
-        return Result(
-            project: Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys, personaNarratives: narratives),
-            diagnostics: diagnostics)
+        var project = Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys, personaNarratives: narratives)
+        project.records = records
+        return Result(project: project, diagnostics: diagnostics)
     }
 
     func path(_ relative: String) -> String {
@@ -210,6 +214,21 @@ public struct ProjectLoader: Sendable {
         }
         diagnostics += results.flatMap { $0.1 }
         return results.compactMap { $0.0 }
+    }
+
+    private func loadRecords(_ config: ProjectConfig, configSource: SourceFile?, diagnostics: inout [Diagnostic]) -> [ServiceRecords] {
+        config.records.compactMap { entry in
+            let relative = "content/" + entry.file
+            switch SourceFile.read(absolute: path(relative), relative: relative) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+                return nil
+            case .success(let file):
+                let (loaded, found) = RecordsLoader(config: entry, file: file, commitments: config.commitments, configFile: configSource).load()
+                diagnostics += found
+                return loaded
+            }
+        }
     }
 
     // MARK: - Data files named in the config

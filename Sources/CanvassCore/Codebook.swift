@@ -55,6 +55,8 @@ public struct Project: Sendable {
     public var surveys: [SurveyData]
     /// `content/personas/*.md`, by file name.
     public var personaNarratives: [PersonaNarrative]
+    /// Service records in `canvass.yml` order.
+    public var records: [ServiceRecords] = []
 
     public init(
         root: String, config: ProjectConfig, notes: [Note], codebook: Codebook?, surveys: [SurveyData] = [],

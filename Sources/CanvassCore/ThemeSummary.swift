@@ -25,6 +25,8 @@ public struct ProjectAnalysis: Sendable {
     public var surveys: SurveyResults?
     /// Nil when the project has no survey or no `personas`.
     public var personas: PersonaResults?
+    /// Nil when the project has no `records`.
+    public var service: ServiceResults?
     /// Problems only analysis can see (unknown segment values, narratives matching no persona).
     public var diagnostics: [Diagnostic]
 

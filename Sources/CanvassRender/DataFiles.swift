@@ -17,6 +17,9 @@ struct DataFiles {
             if !surveys.kano.isEmpty { files.append(OutputFile(path: "data/kano.json", text: kano(surveys).serialized())) }
             files.append(OutputFile(path: "data/quality.json", text: quality(surveys.quality).serialized()))
         }
+        if let service = analysis.service {
+            files.append(OutputFile(path: "data/service.json", text: self.service(service).serialized()))
+        }
         if let personas = analysis.personas {
             files.append(OutputFile(path: "data/personas.json", text: self.personas(personas).serialized()))
         }
@@ -162,15 +165,40 @@ struct DataFiles {
         }
     }
 
+    /// Durations in seconds; `within` is a share ×100 with its Wilson interval.
+    func service(_ results: ServiceResults) -> JSONValue {
+        func level(_ l: ServiceLevel) -> JSONValue {
+            .object([
+                ("label", .string(l.label)), ("committed", .number(l.committed)), ("records", .int(l.records)), ("responded", .int(l.responded)),
+                ("firstResponse", .object([("median", .number(l.responseMedian)), ("p90", .number(l.responseP90))])),
+                ("resolution", .object([("median", .number(l.resolutionMedian)), ("p90", .number(l.resolutionP90))])),
+                ("within", .object([("n", .int(l.within.n)), ("hits", .int(l.within.hits)), ("score", .number(l.within.score)), ("ci95", Self.interval(l.within.ci95))])),
+            ])
+        }
+        return .object([
+            ("overall", level(results.overall)),
+            ("byPriority", .array(results.byPriority.map(level))),
+            ("byDimension", .array(results.byDimension.map(level))),
+            ("byMonth", .array(results.byMonth.map(level))),
+            ("breaches", .array(results.breaches.map { b in
+                .object([("file", .string(b.file)), ("line", .int(b.line)), ("priority", .string(b.priority)), ("dimension", .string(b.dimension)),
+                         ("response", .number(b.response)), ("committed", .number(b.committed))])
+            })),
+            ("findings", .array(results.findings.map(Self.finding))),
+        ])
+    }
+
+    static func finding(_ f: QualityFinding) -> JSONValue {
+        .object([
+            ("file", .string(f.file)), ("row", .int(f.row)), ("line", .int(f.line)), ("column", .string(f.column)),
+            ("kind", .string(f.kind.rawValue)), ("value", .string(f.value)), ("respondent", .string(f.respondent)),
+            ("message", .string(f.message)),
+        ])
+    }
+
     func quality(_ report: QualityReport) -> JSONValue {
         .object([
-            ("findings", .array(report.findings.map { f in
-                .object([
-                    ("file", .string(f.file)), ("row", .int(f.row)), ("line", .int(f.line)), ("column", .string(f.column)),
-                    ("kind", .string(f.kind.rawValue)), ("value", .string(f.value)), ("respondent", .string(f.respondent)),
-                    ("message", .string(f.message)),
-                ])
-            })),
+            ("findings", .array(report.findings.map(Self.finding))),
             ("missing", .array(report.missing.map { m in
                 .object([("file", .string(m.file)), ("column", .string(m.column)), ("empty", .int(m.empty)), ("total", .int(m.total)), ("rate", .number(m.rate))])
             })),

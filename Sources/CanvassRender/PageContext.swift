@@ -26,6 +26,7 @@ struct PageContext {
         case .methodology: return methodology()
         case .personas: return personasIndex(analysis.personas!)
         case .persona(let id): return persona(analysis.personas!.persona(id: id)!, results: analysis.personas!)
+        case .service: return service(analysis.service!)
         }
     }
 
@@ -38,6 +39,7 @@ struct PageContext {
             + (analysis.personas != nil ? [("personas", "nav_personas", PagePath.personas.path)] : [])
             + (hasSurveys ? [("gaps", "nav_gaps", PagePath.gaps.path)] : [])
             + [("themes", "nav_themes", PagePath.themes.path), ("notes", "nav_notes", PagePath.notes.path)]
+            + (analysis.service != nil ? [("service", "nav_service", PagePath.service.path)] : [])
             + (hasSurveys ? [("quality", "nav_quality", PagePath.quality.path)] : [])
             + [("methodology", "nav_methodology", PagePath.methodology.path)]
         let nav: [[String: Any]] = items.map { key, label, target in

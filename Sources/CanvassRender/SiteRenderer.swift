@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     /// One page to render, named by what it shows.
     public enum Page: Sendable, Hashable {
         case home, notes, note(String), themes, theme(String), notFound
-        case gaps, dimension(String), quality, methodology, personas, persona(String)
+        case gaps, dimension(String), quality, methodology, personas, persona(String), service
 
         var template: String {
             switch self {
@@ -36,6 +36,7 @@ public struct SiteRenderer: Sendable {
             case .methodology: return "pages.methodology"
             case .personas: return "pages.personas"
             case .persona: return "pages.persona"
+            case .service: return "pages.service"
             }
         }
 
@@ -53,6 +54,7 @@ public struct SiteRenderer: Sendable {
             case .methodology: return .methodology
             case .personas: return .personas
             case .persona(let id): return .persona(id)
+            case .service: return .service
             }
         }
     }
@@ -66,6 +68,7 @@ public struct SiteRenderer: Sendable {
         if let surveys = analysis.surveys {
             pages += [.gaps] + surveys.dimensions.map { .dimension($0.dimension.id) } + [.quality]
         }
+        if analysis.service != nil { pages.append(.service) }
         return pages + [.methodology, .notFound]
     }
 

@@ -286,4 +286,50 @@ struct Charts {
             .joined(separator: "; ")
         return svg.render(title: strings["chart_gap_comparison_title"], description: description, className: "chart-gap-comparison")
     }
+
+    // MARK: - Service levels
+
+    struct ServiceRow {
+        var label: String
+        var committed: Double
+        var median: Double?
+        var p90: Double?
+        var committedText: String
+        var medianText: String
+        var p90Text: String
+    }
+
+    /// Median and 90th-percentile first response as multiples of each priority's commitment, so
+    /// a 4-hour and a 3-day promise share one axis; the commitment is the line at 1×.
+    func service(_ rows: [ServiceRow]) -> String {
+        let width = 640.0, top = 28.0, band = 44.0
+        let height = top + Double(rows.count) * band + 26
+        let maxRatio = max(2, (rows.compactMap { r in r.p90.map { $0 / r.committed } }.max() ?? 1).rounded(.up))
+        let x = LinearScale(domain: (0, maxRatio), range: (Self.labelWidth, width - 20))
+        var svg = SVG(width: width, height: height)
+        svg.rect(Self.labelWidth, 6, 12, 12, "bar-ours")
+        svg.text(Self.labelWidth + 16, 16, strings["chart_median"], "chart-legend")
+        svg.rect(Self.labelWidth + 110, 6, 12, 12, "bar-theirs")
+        svg.text(Self.labelWidth + 126, 16, strings["chart_p90"], "chart-legend")
+        svg.line(Self.labelWidth + 230, 4, Self.labelWidth + 230, 20, "overall-tick")
+        svg.text(Self.labelWidth + 238, 16, strings["chart_commitment"], "chart-legend")
+        for tick in stride(from: 0.0, through: maxRatio, by: maxRatio > 4 ? 1 : 0.5) {
+            svg.line(x(tick), top - 4, x(tick), height - 22, "chart-grid")
+            svg.text(x(tick), height - 6, NumberFormat.fixed(tick, tick == tick.rounded() ? 0 : 1) + "×", "chart-axis", anchor: .middle)
+        }
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * band
+            svg.text(8, y + 18, "\(row.label) (\(row.committedText))")
+            if let p90 = row.p90 {
+                svg.rect(x(0), y + 20, x(min(p90 / row.committed, maxRatio)) - x(0), 14, "bar-theirs", title: "\(strings["chart_p90"]): \(row.p90Text)")
+            }
+            if let median = row.median {
+                svg.rect(x(0), y + 4, x(min(median / row.committed, maxRatio)) - x(0), 14, "bar-ours", title: "\(strings["chart_median"]): \(row.medianText)")
+            }
+            svg.line(x(1), y, x(1), y + 38, "overall-tick")
+        }
+        let description = rows.map { "\($0.label): \(strings["chart_commitment"]) \($0.committedText), \(strings["chart_median"]) \($0.medianText), \(strings["chart_p90"]) \($0.p90Text)" }
+            .joined(separator: "; ")
+        return svg.render(title: strings["chart_service_title"], description: description, className: "chart-service")
+    }
 }
