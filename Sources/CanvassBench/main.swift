@@ -48,10 +48,35 @@ func benchmarkPersonas(rows: Int, repeats: Int) {
                  rows, seconds[seconds.count / 2], seconds.first!, seconds.last!, repeats))
 }
 
+/// Accuracy of the bundled sentiment lexicons on a labelled file: `label<TAB>text` per line,
+/// label positive or negative. A neutral prediction counts as wrong.
+func benchmarkSentiment(file: String) {
+    guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { print("cannot read \(file)"); return }
+    let analyzer = SentimentAnalyzer()
+    var total = 0, correct = 0, neutral = 0
+    var confusion: [String: Int] = [:]
+    for line in text.split(separator: "\n") {
+        guard let tab = line.firstIndex(of: "\t") else { continue }
+        let gold = String(line[..<tab])
+        guard gold == "positive" || gold == "negative" else { continue }
+        let predicted = analyzer.score(String(line[line.index(after: tab)...])).label.rawValue
+        total += 1
+        if predicted == gold { correct += 1 }
+        if predicted == "neutral" { neutral += 1 }
+        confusion["\(gold)→\(predicted)", default: 0] += 1
+    }
+    print(String(format: "%@: %d labelled texts, accuracy %.3f (neutral predictions %d, counted wrong; accuracy among non-neutral %.3f)",
+                 (file as NSString).lastPathComponent, total, Double(correct) / Double(max(total, 1)), neutral,
+                 Double(correct) / Double(max(total - neutral, 1))))
+    print("  " + confusion.keys.sorted().map { "\($0) \(confusion[$0]!)" }.joined(separator: ", "))
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "personas":
     benchmarkPersonas(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000, repeats: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 3)
+case "sentiment":
+    for file in arguments.dropFirst() { benchmarkSentiment(file: file) }
 default:
-    print("usage: canvass-bench personas [rows] [repeats]")
+    print("usage: canvass-bench personas [rows] [repeats] | sentiment FILE…")
 }

@@ -1,0 +1,168 @@
+import CanvassCore
+
+/// A sentiment score in [−1, 1] with its label (SPEC §4.12).
+public struct SentimentScore: Sendable, Hashable {
+    public enum Label: String, Sendable, Hashable {
+        case positive, neutral, negative
+    }
+    public var score: Double
+    public var label: Label
+
+    /// VADER's thresholds: ≥ 0.05 positive, ≤ −0.05 negative.
+    public init(score: Double) {
+        self.score = score
+        label = score >= 0.05 ? .positive : score <= -0.05 ? .negative : .neutral
+    }
+}
+
+/// Lexicon-based sentiment in the manner of VADER, for English and Chinese text.
+///
+/// Each sentiment word contributes its valence; a negator among the three words before it (in
+/// the same clause) flips and damps it (× −0.74); a degree word before it adds or removes 0.293
+/// of magnitude; after "but"/"但是"/"可是"/"不过" the clause weighs 1.5 and the one before 0.5.
+/// The sum x is normalised to x / √(x² + 15). Chinese is split by forward maximum matching
+/// against the lexicon; everything else by words.
+public struct SentimentAnalyzer: Sendable {
+    public let lexicon: SentimentLexicon
+
+    static let negation = -0.74
+    static let normalisation = 15.0
+    static let englishContrast: Set<String> = ["but", "however", "although", "though"]
+    static let chineseContrast: Set<String> = ["但是", "但", "可是", "不过", "然而", "却"]
+
+    public init(lexicon: SentimentLexicon = .bundled) {
+        self.lexicon = lexicon
+    }
+
+    public func score(_ text: String) -> SentimentScore {
+        let tokens = tokens(text)
+        var contributions: [Double] = []
+        var contrastIndex: Int?
+        for (index, token) in tokens.enumerated() {
+            if token.isContrast { contrastIndex = contributions.count; contributions.append(0); continue }
+            // A negation that governs no sentiment word ("never arrives", "还没有收到") is itself a
+            // mild complaint in feedback.
+            if token.isNegator, token.valence == nil, !governsSentiment(tokens, after: index) {
+                contributions.append(Self.bareNegation)
+                continue
+            }
+            guard var valence = token.valence else { contributions.append(0); continue }
+            // Look back up to three words in the same clause.
+            var negated = false
+            var back = index - 1
+            var distance = 0
+            while back >= 0, distance < 3, !tokens[back].isClauseBreak {
+                let previous = tokens[back]
+                if previous.isNegator { negated.toggle() }
+                if let boost = previous.boost {
+                    let scaled = boost * [1.0, 0.95, 0.9][distance]
+                    valence += valence > 0 ? scaled : -scaled
+                }
+                back -= 1
+                distance += 1
+            }
+            if negated { valence *= Self.negation }
+            contributions.append(valence)
+        }
+        if let contrast = contrastIndex {
+            for i in contributions.indices { contributions[i] *= i < contrast ? 0.5 : 1.5 }
+        }
+        let sum = contributions.reduce(0, +)
+        return SentimentScore(score: sum / (sum * sum + Self.normalisation).squareRoot())
+    }
+
+    /// Valence of a negation with nothing to negate.
+    static let bareNegation = -0.9
+
+    /// Whether a sentiment word follows within three words in the same clause.
+    func governsSentiment(_ tokens: [Token], after index: Int) -> Bool {
+        var next = index + 1
+        while next < tokens.count, next <= index + 3, !tokens[next].isClauseBreak {
+            if tokens[next].valence != nil { return true }
+            next += 1
+        }
+        return false
+    }
+
+    struct Token {
+        var text: String
+        var valence: Double?
+        var isNegator = false
+        var boost: Double?
+        var isClauseBreak = false
+        var isContrast = false
+    }
+
+    func tokens(_ text: String) -> [Token] {
+        var tokens: [Token] = []
+        var word = ""
+        var han: [Character] = []
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            let lower = word.lowercased()
+            var token = Token(text: lower, valence: lexicon.english[lower])
+            token.isNegator = SentimentLexicon.englishNegators.contains(lower) || lower.hasSuffix("n't")
+            token.boost = SentimentLexicon.englishBoosters[lower]
+            token.isContrast = Self.englishContrast.contains(lower)
+            tokens.append(token)
+            word = ""
+        }
+        func flushHan() {
+            var start = 0
+            while start < han.count {
+                var length = min(lexiconLongest, han.count - start)
+                var matched: Token?
+                while length >= 1 {
+                    let candidate = String(han[start..<(start + length)])
+                    if let token = chineseToken(candidate) { matched = token; break }
+                    length -= 1
+                }
+                if let matched { tokens.append(matched); start += matched.text.count } else {
+                    tokens.append(Token(text: String(han[start])))
+                    start += 1
+                }
+            }
+            han.removeAll()
+        }
+        for character in text {
+            if character.isHan {
+                flushWord()
+                han.append(character)
+            } else if character.isLetter || character.isNumber || character == "'" || character == "’" {
+                flushHan()
+                word.append(character == "’" ? "'" : character)
+            } else {
+                flushWord()
+                flushHan()
+                if ".,;:!?。，；：！？\n".contains(character) {
+                    tokens.append(Token(text: String(character), isClauseBreak: true))
+                }
+            }
+        }
+        flushWord()
+        flushHan()
+        return tokens
+    }
+
+    private var lexiconLongest: Int { lexicon.longestChinese }
+
+    private func chineseToken(_ candidate: String) -> Token? {
+        let valence = lexicon.chinese[candidate]
+        let negator = SentimentLexicon.chineseNegators.contains(candidate)
+        let boost = SentimentLexicon.chineseBoosters[candidate]
+        let contrast = Self.chineseContrast.contains(candidate)
+        guard valence != nil || negator || boost != nil || contrast else { return nil }
+        var token = Token(text: candidate, valence: valence)
+        token.isNegator = negator
+        token.boost = boost
+        token.isContrast = contrast
+        return token
+    }
+}
+
+extension Character {
+    /// CJK unified ideographs (the Han script), where words are not separated by spaces.
+    var isHan: Bool {
+        unicodeScalars.first.map { $0.properties.isIdeographic } ?? false
+    }
+}
