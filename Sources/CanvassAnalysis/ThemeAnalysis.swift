@@ -13,7 +13,7 @@ public enum ThemeAnalysis {
                 for id in index.themeIDs(for: excerpt) {
                     excerpts[id, default: []].append(excerpt)
                     if notesByTheme[id]?.last != note.id { notesByTheme[id, default: []].append(note.id) }
-                    if let person = excerpt.speaker ?? (note.participants.count == 1 ? note.participants[0].id : nil) {
+                    if let person = note.attributedParticipant(of: excerpt) {
                         participants[id, default: []].insert(person)
                     }
                 }
@@ -33,6 +33,11 @@ public enum Analyzer {
     public static func analyse(_ project: Project) -> ProjectAnalysis {
         var analysis = analyseNotesAndSurveys(project)
         analysis.service = ServiceAnalyzer.analyse(project.records, commitments: project.config.commitments)
+        analysis.text = TextAnalyzer.analyse(project)
+        analysis.themes = ThemeAnalysis.enrich(
+            analysis.themes, notes: project.notes, index: analysis.themeIndex, personas: analysis.personas, text: analysis.text,
+            stopwords: project.lexicon.stopwords)
+        analysis.needs = NeedAnalyzer.analyse(project, index: analysis.themeIndex, surveys: analysis.surveys)
         return analysis
     }
 
@@ -60,6 +65,46 @@ public enum Analyzer {
         narratives.map {
             .error("persona narrative `\($0.id)` has no persona to describe", at: SourceLocation(file: $0.file, line: 2, column: 1),
                    hint: "personas come from survey data: add a survey and `personas:` to canvass.yml")
+        }
+    }
+}
+
+extension ThemeAnalysis {
+    /// Adds to each theme what needs the whole analysis: personas, sentiment, co-occurring themes,
+    /// methods and keywords.
+    public static func enrich(
+        _ summaries: [ThemeSummary], notes: [Note], index: ThemeIndex, personas: PersonaResults?, text: TextResults,
+        stopwords: [String]
+    ) -> [ThemeSummary] {
+        var personaOf: [String: String] = [:]
+        for persona in personas?.personas ?? [] { for participant in persona.participants { personaOf[participant] = persona.id } }
+        let noteByID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
+        var cooccurrence: [String: [String: Int]] = [:]
+        for note in notes {
+            for excerpt in note.excerpts {
+                let ids = index.themeIDs(for: excerpt)
+                for a in ids { for b in ids where a != b { cooccurrence[a, default: [:]][b, default: 0] += 1 } }
+            }
+        }
+        let keywords = KeywordExtractor(extraStopwords: stopwords).keywords(
+            summaries.map { (id: $0.theme.id, text: $0.excerpts.map(\.text).joined(separator: "\n")) })
+        return summaries.map { summary in
+            var enriched = summary
+            var byPersona: [String: Int] = [:]
+            var byMethod: [NoteMethod: Int] = [:]
+            var scores: [Double] = []
+            for excerpt in summary.excerpts {
+                guard let note = noteByID[excerpt.noteID] else { continue }
+                byMethod[note.method, default: 0] += 1
+                if let person = note.attributedParticipant(of: excerpt), let persona = personaOf[person] { byPersona[persona, default: 0] += 1 }
+                if let score = text.sentiment(of: excerpt) { scores.append(score) }
+            }
+            enriched.byPersona = PersonaBuilder.ranked(byPersona)
+            enriched.byMethod = NoteMethod.allCases.compactMap { method in byMethod[method].map { Group(label: method.rawValue, value: $0) } }
+            enriched.cooccurring = PersonaBuilder.ranked(cooccurrence[summary.theme.id] ?? [:])
+            enriched.sentiment = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+            enriched.keywords = keywords[summary.theme.id] ?? []
+            return enriched
         }
     }
 }

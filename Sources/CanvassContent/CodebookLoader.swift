@@ -11,7 +11,7 @@ struct CodebookLoader {
         guard let root = reader.parse(file.text) else {
             return (reader.diagnostics.isEmpty ? Codebook(themes: []) : nil, reader.diagnostics)
         }
-        guard let fields = reader.fields(root, "the codebook", allowed: ["themes"]),
+        guard let fields = reader.fields(root, "the codebook", allowed: ["themes", "needs"]),
               let list = fields["themes"], let items = reader.sequence(list, "`themes`")
         else {
             if reader.diagnostics.isEmpty {
@@ -44,6 +44,23 @@ struct CodebookLoader {
                 tags: (theme.strings("tags") ?? []).map(NoteLoader.normaliseTag),
                 location: reader.location(of: item)))
         }
-        return (Codebook(themes: themes), reader.diagnostics)
+        var needs: [NeedDefinition] = []
+        if let list = fields["needs"], let items = reader.sequence(list, "`needs`") {
+            for item in items {
+                guard let need = reader.fields(item, "a need", allowed: ["id", "label", "dimension", "description"]) else { continue }
+                guard let id = need.string("id"), !id.isEmpty else {
+                    reader.error("a need needs an `id` (the part after `#need/`)", at: item)
+                    continue
+                }
+                let dimension = need.string("dimension")
+                if let dimension, !dimensionIDs.contains(dimension), let node = need["dimension"] {
+                    reader.error("need `\(id)` names dimension `\(dimension)`, which canvass.yml does not define", at: node,
+                                 hint: Suggestion.didYouMean(dimension, in: dimensionIDs))
+                }
+                needs.append(NeedDefinition(id: NoteLoader.normaliseTag(id.hasPrefix("need/") ? String(id.dropFirst(5)) : id),
+                                            label: need.string("label") ?? id, dimension: dimension, description: need.string("description")))
+            }
+        }
+        return (Codebook(themes: themes, needs: needs), reader.diagnostics)
     }
 }

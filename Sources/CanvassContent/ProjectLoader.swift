@@ -26,6 +26,7 @@ public struct ProjectLoader: Sendable {
     public static let configFile = "canvass.yml"
     public static let notesFolder = "content/interviews"
     public static let codebookFile = "content/data/codebook.yml"
+    public static let lexiconFile = "content/data/lexicon.yml"
 
     public let root: String
     public let options: Options
@@ -77,6 +78,16 @@ public struct ProjectLoader: Sendable {
             }
         }
 
+        var lexicon = UserLexicon()
+        if FileManager.default.fileExists(atPath: path(Self.lexiconFile)) {
+            switch SourceFile.read(absolute: path(Self.lexiconFile), relative: Self.lexiconFile) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let file):
+                let (loaded, found) = UserLexiconLoader(file: file).load()
+                diagnostics += found
+                lexicon = loaded ?? UserLexicon()
+            }
+        }
         let narratives = loadNarratives(diagnostics: &diagnostics)
         var notes = loadNotes(diagnostics: &diagnostics)
         diagnostics += checkDuplicateIDs(notes)
@@ -88,6 +99,7 @@ public struct ProjectLoader: Sendable {
         guard let config, !diagnostics.hasErrors else { return Result(project: nil, diagnostics: diagnostics) }
         var project = Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys, personaNarratives: narratives)
         project.records = records
+        project.lexicon = lexicon
         return Result(project: project, diagnostics: diagnostics)
     }
 

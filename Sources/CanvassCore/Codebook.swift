@@ -18,12 +18,28 @@ public struct Theme: Sendable, Hashable {
     }
 }
 
-/// `content/data/codebook.yml`: the project's themes.
+/// A need the codebook names, so `#need/<id>` gets a label, a description and a dimension.
+public struct NeedDefinition: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var dimension: String?
+    public var description: String?
+    public init(id: String, label: String, dimension: String? = nil, description: String? = nil) {
+        self.id = id
+        self.label = label
+        self.dimension = dimension
+        self.description = description
+    }
+}
+
+/// `content/data/codebook.yml`: the project's themes and, optionally, named needs.
 public struct Codebook: Sendable {
     public var themes: [Theme]
+    public var needs: [NeedDefinition]
 
-    public init(themes: [Theme]) {
+    public init(themes: [Theme], needs: [NeedDefinition] = []) {
         self.themes = themes
+        self.needs = needs
     }
 
     /// Every tag a theme claims (its id included), to look up which themes a tag belongs to.
@@ -57,6 +73,8 @@ public struct Project: Sendable {
     public var personaNarratives: [PersonaNarrative]
     /// Service records in `canvass.yml` order.
     public var records: [ServiceRecords] = []
+    /// `content/data/lexicon.yml`, empty when absent.
+    public var lexicon = UserLexicon()
 
     public init(
         root: String, config: ProjectConfig, notes: [Note], codebook: Codebook?, surveys: [SurveyData] = [],

@@ -98,4 +98,10 @@ public struct Note: Sendable {
     public func participant(id: String) -> Participant? {
         participants.first { $0.id == id }
     }
+
+    /// Who an excerpt of this note is attributed to: a quote's speaker, or the sole participant of a
+    /// one-to-one note. Observations in group sessions name nobody.
+    public func attributedParticipant(of excerpt: Excerpt) -> String? {
+        excerpt.speaker ?? (participants.count == 1 ? participants[0].id : nil)
+    }
 }

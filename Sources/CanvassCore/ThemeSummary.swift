@@ -9,6 +9,17 @@ public struct ThemeSummary: Sendable {
     /// Observations in group sessions name nobody, so are not counted here.
     public var participantIDs: [String]
 
+    /// Excerpts by the persona of their participant, most first (personas only).
+    public var byPersona: [Group<Int>] = []
+    /// Excerpts by note method, in method order.
+    public var byMethod: [Group<Int>] = []
+    /// Other themes on the same excerpts, with how many excerpts they share, most first.
+    public var cooccurring: [Group<Int>] = []
+    /// Mean sentiment of the excerpts, in [−1, 1]; nil without excerpts.
+    public var sentiment: Double?
+    /// TF-IDF keywords of the theme's excerpts against the other themes'.
+    public var keywords: [Group<Double>] = []
+
     public init(theme: Theme, excerpts: [Excerpt], noteIDs: [String], participantIDs: [String]) {
         self.theme = theme
         self.excerpts = excerpts
@@ -27,6 +38,9 @@ public struct ProjectAnalysis: Sendable {
     public var personas: PersonaResults?
     /// Nil when the project has no `records`.
     public var service: ServiceResults?
+    /// Sentiment of every excerpt and free-text answer, and the needs.
+    public var text = TextResults()
+    public var needs: [Need] = []
     /// Problems only analysis can see (unknown segment values, narratives matching no persona).
     public var diagnostics: [Diagnostic]
 

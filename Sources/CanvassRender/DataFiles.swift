@@ -17,6 +17,11 @@ struct DataFiles {
             if !surveys.kano.isEmpty { files.append(OutputFile(path: "data/kano.json", text: kano(surveys).serialized())) }
             files.append(OutputFile(path: "data/quality.json", text: quality(surveys.quality).serialized()))
         }
+        files.append(OutputFile(path: "data/themes.json", text: themes().serialized()))
+        files.append(OutputFile(path: "data/text.json", text: text().serialized()))
+        if !analysis.needs.isEmpty {
+            files.append(OutputFile(path: "data/needs.json", text: needs().serialized()))
+        }
         if let service = analysis.service {
             files.append(OutputFile(path: "data/service.json", text: self.service(service).serialized()))
         }
@@ -186,6 +191,48 @@ struct DataFiles {
             })),
             ("findings", .array(results.findings.map(Self.finding))),
         ])
+    }
+
+    func themes() -> JSONValue {
+        .object([("themes", .array(analysis.themes.map { t in
+            .object([
+                ("id", .string(t.theme.id)), ("label", .string(t.theme.label)), ("dimension", .string(t.theme.dimension)),
+                ("excerpts", .int(t.excerpts.count)), ("notes", .int(t.noteIDs.count)), ("participants", .int(t.participantIDs.count)),
+                ("byPersona", Self.groups(t.byPersona) { .int($0) }), ("byMethod", Self.groups(t.byMethod) { .int($0) }),
+                ("cooccurring", Self.groups(t.cooccurring) { .int($0) }), ("sentiment", .number(t.sentiment)),
+                ("keywords", .array(t.keywords.map { .object([("term", .string($0.label)), ("weight", .number($0.value))]) })),
+                ("evidence", .array(t.excerpts.map { .string(TextResults.key($0)) })),
+            ])
+        }))])
+    }
+
+    func needs() -> JSONValue {
+        .object([("needs", .array(analysis.needs.map { n in
+            .object([
+                ("id", .string(n.id)), ("label", .string(n.label)), ("dimension", .string(n.dimension)),
+                ("participants", .int(n.participants.count)), ("mentions", .int(n.excerpts.count)),
+                ("importance", .number(n.importance)), ("gap", .number(n.gap)), ("score", .number(n.score)),
+                ("priority", .string(n.priority)), ("commitment", .string(n.commitment)),
+                ("evidence", .array(n.excerpts.map { .string(TextResults.key($0)) })),
+            ])
+        }))])
+    }
+
+    /// `{items: [{source, id, sentiment, label}]}`: every excerpt and free-text answer.
+    func text() -> JSONValue {
+        var items: [JSONValue] = []
+        for note in project.notes {
+            for excerpt in note.excerpts {
+                let score = analysis.text.sentiment(of: excerpt) ?? 0
+                items.append(.object([("source", .string("excerpt")), ("id", .string(TextResults.key(excerpt))),
+                                      ("sentiment", .number(score)), ("label", .string(SentimentScore(score: score).label.rawValue))]))
+            }
+        }
+        for answer in analysis.text.answers {
+            items.append(.object([("source", .string("answer")), ("id", .string("\(answer.respondent)/\(answer.column)")),
+                                  ("sentiment", .number(answer.sentiment)), ("label", .string(answer.label))]))
+        }
+        return .object([("items", .array(items))])
     }
 
     static func finding(_ f: QualityFinding) -> JSONValue {

@@ -156,9 +156,13 @@ extension PageContext {
                 "notes": strings.formatNumber(summary.noteIDs.count),
                 "participants": strings.formatNumber(summary.participantIDs.count),
                 "width": barWidth(summary.excerpts.count, max: maxCount),
+                "sentiment": NumberFormat.signed(summary.sentiment), "sentimentValue": summary.sentiment.map { String($0) } ?? "",
             ]
         }
+        let matrix = cooccurrenceSVG()
         return merged(base(title: strings["themes_title"], section: "themes"), [
+            "matrixSVG": matrix,
+            "hasMatrix": !matrix.isEmpty,
             "themes": rows,
             "count": strings.count("themes", rows.count),
         ])
@@ -178,7 +182,7 @@ extension PageContext {
                 "participantCount": strings.count("participants", summary.participantIDs.count),
                 "excerpts": summary.excerpts.map { excerpt($0, notes: notes) },
                 "hasExcerpts": !summary.excerpts.isEmpty,
-            ] as [String: Any],
+            ].merging(themeDetails(summary)) { _, new in new } as [String: Any],
         ])
     }
 

@@ -64,6 +64,13 @@ extension PageContext {
         ]
     }
 
+    /// Free-text survey answers of the persona's respondents, most negative first.
+    func answers(of persona: Persona) -> [SurveyAnswer] {
+        let members = Set((analysis.personas?.assignments ?? []).filter { $0.persona == persona.id }.map(\.respondent))
+        return analysis.text.answers.filter { members.contains($0.respondent) }
+            .sorted { ($0.sentiment, $0.file, $0.line) < ($1.sentiment, $1.file, $1.line) }
+    }
+
     // MARK: - Pages
 
     func personasIndex(_ results: PersonaResults) -> [String: Any] {
@@ -129,6 +136,11 @@ extension PageContext {
             "quotes": persona.quotes.map { excerpt($0, notes: notes) },
             "hasQuotes": !persona.quotes.isEmpty,
             "participants": strings.count("participants", persona.participants.count),
+            "answers": answers(of: persona).prefix(8).map { answer -> [String: Any] in
+                ["text": answer.text, "sentiment": strings["sentiment_\(answer.label)"], "respondent": answer.respondent,
+                 "place": "\(answer.file):\(answer.line)"]
+            },
+            "hasAnswers": !answers(of: persona).isEmpty,
             "notesHref": path.link(to: PagePath.notes.path) + "#persona=" + persona.id,
         ])
     }

@@ -27,6 +27,7 @@ struct PageContext {
         case .personas: return personasIndex(analysis.personas!)
         case .persona(let id): return persona(analysis.personas!.persona(id: id)!, results: analysis.personas!)
         case .service: return service(analysis.service!)
+        case .needs: return needs(analysis.needs)
         }
     }
 
@@ -38,7 +39,9 @@ struct PageContext {
         let items: [(String, String, String)] = [("home", "nav_overview", PagePath.home.path)]
             + (analysis.personas != nil ? [("personas", "nav_personas", PagePath.personas.path)] : [])
             + (hasSurveys ? [("gaps", "nav_gaps", PagePath.gaps.path)] : [])
-            + [("themes", "nav_themes", PagePath.themes.path), ("notes", "nav_notes", PagePath.notes.path)]
+            + [("themes", "nav_themes", PagePath.themes.path)]
+            + (analysis.needs.isEmpty ? [] : [("needs", "nav_needs", PagePath.needs.path)])
+            + [("notes", "nav_notes", PagePath.notes.path)]
             + (analysis.service != nil ? [("service", "nav_service", PagePath.service.path)] : [])
             + (hasSurveys ? [("quality", "nav_quality", PagePath.quality.path)] : [])
             + [("methodology", "nav_methodology", PagePath.methodology.path)]

@@ -27,6 +27,7 @@ public struct PagePath: Sendable, Hashable {
     public static let methodology = PagePath("methodology/index.html")
     public static let personas = PagePath("personas/index.html")
     public static let service = PagePath("service/index.html")
+    public static let needs = PagePath("needs/index.html")
 
     public static func note(_ id: String) -> PagePath { PagePath("notes/\(id)/index.html") }
     public static func theme(_ id: String) -> PagePath { PagePath("themes/\(id)/index.html") }

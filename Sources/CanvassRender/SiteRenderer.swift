@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     /// One page to render, named by what it shows.
     public enum Page: Sendable, Hashable {
         case home, notes, note(String), themes, theme(String), notFound
-        case gaps, dimension(String), quality, methodology, personas, persona(String), service
+        case gaps, dimension(String), quality, methodology, personas, persona(String), service, needs
 
         var template: String {
             switch self {
@@ -37,6 +37,7 @@ public struct SiteRenderer: Sendable {
             case .personas: return "pages.personas"
             case .persona: return "pages.persona"
             case .service: return "pages.service"
+            case .needs: return "pages.needs"
             }
         }
 
@@ -55,6 +56,7 @@ public struct SiteRenderer: Sendable {
             case .personas: return .personas
             case .persona(let id): return .persona(id)
             case .service: return .service
+            case .needs: return .needs
             }
         }
     }
@@ -68,6 +70,7 @@ public struct SiteRenderer: Sendable {
         if let surveys = analysis.surveys {
             pages += [.gaps] + surveys.dimensions.map { .dimension($0.dimension.id) } + [.quality]
         }
+        if !analysis.needs.isEmpty { pages.append(.needs) }
         if analysis.service != nil { pages.append(.service) }
         return pages + [.methodology, .notFound]
     }

@@ -57,7 +57,7 @@ import Testing
         let result = try load([
             "canvass.yml": config,
             "content/surveys/q3.csv": "respondent_id,exp_function,perc_function,imp_function,exp_price,perc_price,q_ease,recommend,satisfied,age,plan,comment,seconds,acme_price,kano_f,kano_d\n",
-            "content/records/tickets.csv": "id\n",
+            "content/records/tickets.csv": "priority,opened_at,first_response_at\n",
         ])
         #expect(result.diagnostics.isEmpty)
         let loaded = try #require(result.project?.config)

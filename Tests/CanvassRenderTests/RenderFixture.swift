@@ -25,7 +25,7 @@ struct RenderFixture {
         > Took two weeks. <script>alert(2)</script> #onboarding
         > — p1
 
-        - Cheaper please [click](javascript:alert(3)) #price
+        - Cheaper please [click](javascript:alert(3)) #price #need/cheaper-seats
         """,
         "content/interviews/zh.md": """
         ---
@@ -61,6 +61,17 @@ struct RenderFixture {
               offline: {functional: kf, dysfunctional: kd}
         breakdowns: [plan, age]
         personas: {attributes: [plan, age], k: auto, seed: 1}
+        commitments: {P1: 4h, P2: 1d, P3: 3d}
+        records:
+          - {file: records/t.csv, priority: p, opened: o, responded: r, resolved: x, dimension: d}
+        """,
+        "content/records/t.csv": """
+        p,o,r,x,d
+        P1,2026-09-01T08:00Z,2026-09-01T09:00Z,2026-09-01T12:00Z,service
+        P1,2026-09-02T08:00Z,2026-09-02T14:00Z,,service
+        P2,2026-10-01T08:00+02:00,2026-10-02T09:00+02:00,,price
+        P9,2026-10-01T08:00Z,2026-10-01T08:30Z,,price
+        P3,not a time,2026-10-01T08:30Z,,service
         """,
         "content/personas/basic.md": """
         ---

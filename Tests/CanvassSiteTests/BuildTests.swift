@@ -13,7 +13,8 @@ import Testing
         let site = TemporaryProject.snapshot(of: project.root + "/site")
         let pages = site.keys.filter { !$0.hasPrefix("assets/") }.sorted()
         #expect(pages == [
-            ".canvass-site", "404.html", "data/summary.json", "index.html", "methodology/index.html", "notes/index.html", "notes/manager/index.html",
+            ".canvass-site", "404.html", "data/needs.json", "data/summary.json", "data/text.json", "data/themes.json", "index.html",
+            "methodology/index.html", "needs/index.html", "notes/index.html", "notes/manager/index.html",
             "notes/owners/index.html", "notes/zh-call/index.html", "sitemap.xml", "themes/index.html",
             "themes/needs/index.html", "themes/onboarding/index.html", "themes/pricing/index.html",
         ])

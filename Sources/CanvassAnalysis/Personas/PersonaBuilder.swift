@@ -39,8 +39,9 @@ struct PersonaBuilder {
         var excerpts: [String: [Excerpt]] = [:]
         for note in notes {
             for excerpt in note.excerpts {
-                let person = excerpt.speaker ?? (note.participants.count == 1 ? note.participants[0].id : nil)
-                if let person, let persona = participantPersona[person] { excerpts[persona, default: []].append(excerpt) }
+                if let person = note.attributedParticipant(of: excerpt), let persona = participantPersona[person] {
+                    excerpts[persona, default: []].append(excerpt)
+                }
             }
         }
         let narrativeByID = Dictionary(narratives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })

@@ -1,20 +1,5 @@
 import CanvassCore
 
-/// A sentiment score in [−1, 1] with its label (SPEC §4.12).
-public struct SentimentScore: Sendable, Hashable {
-    public enum Label: String, Sendable, Hashable {
-        case positive, neutral, negative
-    }
-    public var score: Double
-    public var label: Label
-
-    /// VADER's thresholds: ≥ 0.05 positive, ≤ −0.05 negative.
-    public init(score: Double) {
-        self.score = score
-        label = score >= 0.05 ? .positive : score <= -0.05 ? .negative : .neutral
-    }
-}
-
 /// Lexicon-based sentiment in the manner of VADER, for English and Chinese text.
 ///
 /// Each sentiment word contributes its valence; a negator among the three words before it (in

@@ -332,4 +332,33 @@ struct Charts {
             .joined(separator: "; ")
         return svg.render(title: strings["chart_service_title"], description: description, className: "chart-service")
     }
+
+    // MARK: - Co-occurrence
+
+    /// A symmetric matrix of counts as shaded cells with the number in each (shade is a lightness
+    /// ramp, so it survives greyscale).
+    func matrix(labels: [String], counts: [[Int]]) -> String {
+        let cell = 34.0, left = 230.0, top = 160.0
+        let width = left + cell * Double(labels.count) + 130, height = top + cell * Double(labels.count) + 10
+        // Long labels are shortened on the axes; cell tooltips and the description keep them whole.
+        let short = labels.map { $0.count > 28 ? String($0.prefix(27)) + "…" : $0 }
+        let maxCount = max(1, counts.flatMap { $0 }.max() ?? 1)
+        var svg = SVG(width: width, height: height)
+        for (i, label) in short.enumerated() {
+            svg.text(left - 8, top + cell * Double(i) + cell / 2 + 4, label, "chart-label", anchor: .end)
+            svg.text(left + cell * Double(i) + cell / 2 + 4, top - 6, label, "chart-label matrix-column", anchor: .start, rotation: -55)
+        }
+        for (i, row) in counts.enumerated() {
+            for (j, count) in row.enumerated() {
+                let x = left + cell * Double(j), y = top + cell * Double(i)
+                guard i != j else { svg.rect(x, y, cell - 2, cell - 2, "matrix-self"); continue }
+                let level = count == 0 ? 0 : 1 + Int((Double(count) / Double(maxCount) * 5).rounded(.up))
+                svg.rect(x, y, cell - 2, cell - 2, "matrix-\(min(level, 6))", title: "\(labels[i]) + \(labels[j]): \(count)")
+                if count > 0 { svg.text(x + cell / 2 - 1, y + cell / 2 + 3, String(count), level >= 4 ? "matrix-value-dark" : "matrix-value", anchor: .middle) }
+            }
+        }
+        var pairs: [String] = []
+        for i in 0..<labels.count { for j in (i + 1)..<labels.count where counts[i][j] > 0 { pairs.append("\(labels[i]) + \(labels[j]): \(counts[i][j])") } }
+        return svg.render(title: strings["chart_cooccurrence_title"], description: pairs.joined(separator: "; "), className: "chart-matrix")
+    }
 }

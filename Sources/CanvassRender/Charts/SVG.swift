@@ -44,8 +44,10 @@ struct SVG {
         case start, middle, end
     }
 
-    mutating func text(_ x: Double, _ y: Double, _ content: String, _ cls: String = "chart-label", anchor: Anchor = .start) {
-        body += "<text class=\"\(cls)\" x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\">\(e(content))</text>"
+    /// Text at (x, y); `rotation` turns it (degrees, negative is anticlockwise) about that point.
+    mutating func text(_ x: Double, _ y: Double, _ content: String, _ cls: String = "chart-label", anchor: Anchor = .start, rotation: Double? = nil) {
+        let turn = rotation.map { " transform=\"rotate(\(n($0)) \(n(x)) \(n(y)))\"" } ?? ""
+        body += "<text class=\"\(cls)\" x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\"\(turn)>\(e(content))</text>"
     }
 
     func render(title: String, description: String, className: String) -> String {

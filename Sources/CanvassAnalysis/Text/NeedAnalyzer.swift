@@ -1,0 +1,62 @@
+import CanvassCore
+
+/// Needs and their priorities (SPEC §4.10).
+///
+/// A need is a `#need/<id>` tag (the codebook may name and place it). Its priority score is
+///     score = 0.5 · reach + 0.25 · importance + 0.25 · shortfall
+/// where reach = participants raising it ÷ the most participants raising any need; importance =
+/// the dimension's mean importance rescaled to 0–1 on the survey scale (0.5 when unknown); and
+/// shortfall = −gap ÷ half the scale range, clamped to 0–1 (0 when unknown or not a shortfall).
+/// P1 from 0.6, P2 from 0.4, P3 below; each priority's committed response time comes from
+/// `commitments`.
+public enum NeedAnalyzer {
+    public static let prefix = "need/"
+
+    public static func analyse(_ project: Project, index: ThemeIndex, surveys: SurveyResults?) -> [Need] {
+        var excerpts: [String: [Excerpt]] = [:]
+        var people: [String: Set<String>] = [:]
+        for note in project.notes {
+            for excerpt in note.excerpts {
+                for tag in excerpt.tags where tag.hasPrefix(prefix) && tag.count > prefix.count {
+                    let id = String(tag.dropFirst(prefix.count))
+                    excerpts[id, default: []].append(excerpt)
+                    if let person = note.attributedParticipant(of: excerpt) { people[id, default: []].insert(person) }
+                }
+            }
+        }
+        let definitions = Dictionary((project.codebook?.needs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let ids = Set(excerpts.keys).union(definitions.keys).sorted()
+        let mostPeople = max(1, people.values.map(\.count).max() ?? 1)
+        let scale = project.surveys.first.map { $0.scale(default: project.config.scale) } ?? project.config.scale
+        let range = Double(scale.max - scale.min)
+        let commitments = Dictionary(uniqueKeysWithValues: project.config.commitments.map { ($0.priority, $0.text) })
+        let needs = ids.map { id -> Need in
+            let evidence = excerpts[id] ?? []
+            let dimension = definitions[id]?.dimension ?? dominantDimension(evidence, index: index)
+            let result = dimension.flatMap { surveys?.dimension(id: $0) }
+            let importance = result.flatMap { $0.importance?.mean ?? $0.expectation.mean }
+            let gap = result?.gap.mean
+            let reach = Double(people[id]?.count ?? 0) / Double(mostPeople)
+            let importanceShare = importance.map { range > 0 ? ($0 - Double(scale.min)) / range : 0.5 } ?? 0.5
+            let shortfall = gap.map { range > 0 ? min(1, max(0, -$0 / (range / 2))) : 0 } ?? 0
+            let score = 0.5 * reach + 0.25 * importanceShare + 0.25 * shortfall
+            let priority = Need.thresholds.first { score >= $0.from }!.priority
+            return Need(
+                id: id, label: definitions[id]?.label ?? id.replacingOccurrences(of: "-", with: " "),
+                description: definitions[id]?.description, dimension: dimension, participants: (people[id] ?? []).sorted(),
+                excerpts: evidence, importance: importance, gap: gap, score: score, priority: priority, commitment: commitments[priority])
+        }
+        return needs.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
+    }
+
+    /// The dimension most of the evidence's themes belong to.
+    static func dominantDimension(_ excerpts: [Excerpt], index: ThemeIndex) -> String? {
+        var counts: [String: Int] = [:]
+        for excerpt in excerpts {
+            for theme in index.themeIDs(for: excerpt) {
+                if let dimension = index.theme(id: theme)?.dimension { counts[dimension, default: 0] += 1 }
+            }
+        }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+}

@@ -1,0 +1,76 @@
+import CanvassCore
+
+/// The needs page, and what issue-5 analysis adds to theme pages.
+extension PageContext {
+    func sentimentLabel(_ score: Double?) -> String {
+        guard let score else { return "–" }
+        return strings["sentiment_\(SentimentScore(score: score).label.rawValue)"] + " (" + NumberFormat.signed(score) + ")"
+    }
+
+    func needs(_ needs: [Need]) -> [String: Any] {
+        let notes = notesByID
+        return merged(base(title: strings["needs_title"], section: "needs"), [
+            "needs": needs.map { need -> [String: Any] in
+                let dimension = need.dimension.flatMap { project.config.dimension(id: $0) }
+                return [
+                    "id": need.id, "label": need.label, "description": need.description ?? "",
+                    "dimension": dimension?.label ?? "–",
+                    "dimensionHref": dimension.map { path.link(to: PagePath.dimension($0.id).path) } ?? "",
+                    "participants": strings.formatNumber(need.participants.count), "mentions": strings.formatNumber(need.excerpts.count),
+                    "importance": NumberFormat.fixed(need.importance), "gap": NumberFormat.signed(need.gap), "shortfall": (need.gap ?? 0) < 0,
+                    "score": NumberFormat.fixed(need.score), "scoreValue": String(need.score), "priority": need.priority,
+                    "commitment": need.commitment ?? "–",
+                    "excerpts": need.excerpts.map { excerpt($0, notes: notes) },
+                ]
+            },
+            "hasNeeds": !needs.isEmpty,
+            "thresholds": Need.thresholds.map { "\($0.priority) ≥ \(NumberFormat.fixed($0.from, 1))" }.joined(separator: " · "),
+        ])
+    }
+
+    /// Theme-page additions: its dimension's gap, sentiment, keywords, neighbours, spread.
+    func themeDetails(_ summary: ThemeSummary) -> [String: Any] {
+        let dimension = summary.theme.dimension.flatMap { analysis.surveys?.dimension(id: $0) }
+        let total = max(summary.excerpts.count, 1)
+        return [
+            "hasGap": dimension != nil,
+            "gap": NumberFormat.signed(dimension?.gap.mean),
+            "gapCI": NumberFormat.interval(dimension?.gap.ci95?.lower, dimension?.gap.ci95?.upper),
+            "gapN": strings.formatNumber(dimension?.gap.n ?? 0),
+            "gapShortfall": (dimension?.gap.mean ?? 0) < 0,
+            "gapHref": summary.theme.dimension.map { path.link(to: PagePath.dimension($0).path) } ?? "",
+            "sentiment": sentimentLabel(summary.sentiment),
+            "keywords": summary.keywords.map { ["label": $0.label] },
+            "hasKeywords": !summary.keywords.isEmpty,
+            "cooccurring": summary.cooccurring.prefix(8).compactMap { group -> [String: Any]? in
+                guard let theme = analysis.themeIndex.theme(id: group.label) else { return nil }
+                return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
+            },
+            "hasCooccurring": !summary.cooccurring.isEmpty,
+            "byMethod": summary.byMethod.compactMap { group -> [String: Any]? in
+                guard let method = NoteMethod(rawValue: group.label) else { return nil }
+                return ["label": methodLabel(method), "count": strings.formatNumber(group.value), "width": barWidth(group.value, max: total)]
+            },
+            "byPersona": summary.byPersona.compactMap { group -> [String: Any]? in
+                guard let persona = analysis.personas?.persona(id: group.label) else { return nil }
+                return ["label": personaName(persona), "href": path.link(to: PagePath.persona(persona.id).path),
+                        "count": strings.formatNumber(group.value), "width": barWidth(group.value, max: total)]
+            },
+            "hasPersonas": !summary.byPersona.isEmpty,
+        ]
+    }
+
+    /// A matrix of how often the most discussed themes share an excerpt.
+    func cooccurrenceSVG() -> String {
+        let top = analysis.themes.filter { !$0.excerpts.isEmpty }.prefix(10)
+        guard top.count > 1 else { return "" }
+        let ids = top.map(\.theme.id)
+        let labels = top.map(\.theme.label)
+        var counts: [[Int]] = []
+        for summary in top {
+            counts.append(ids.map { other in summary.cooccurring.first { $0.label == other }?.value ?? 0 })
+        }
+        return charts.matrix(labels: labels, counts: counts)
+    }
+}
+
