@@ -89,6 +89,9 @@ public struct ProjectLoader: Sendable {
             }
         }
         let narratives = loadNarratives(diagnostics: &diagnostics)
+        var pages = loadPages(diagnostics: &diagnostics)
+        if !options.includeDrafts { pages.removeAll(where: \.draft) }
+        pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
         var notes = loadNotes(diagnostics: &diagnostics)
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }
@@ -100,6 +103,7 @@ public struct ProjectLoader: Sendable {
         var project = Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys, personaNarratives: narratives)
         project.records = records
         project.lexicon = lexicon
+        project.pages = pages
         return Result(project: project, diagnostics: diagnostics)
     }
 
@@ -190,6 +194,40 @@ public struct ProjectLoader: Sendable {
             return (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
         }
         return (note.location, nil)
+    }
+
+    // MARK: - Report pages
+
+    public static let pagesFolder = "content/pages"
+
+    /// Block templates of the theme that are not built in: a project's own blocks.
+    func customBlocks() -> Set<String> {
+        let folder = path("templates/blocks")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".mustache") }
+        return Set(names.map { String($0.dropLast(".mustache".count)) }).subtracting(BlockCatalog.blocks.keys)
+    }
+
+    private func loadPages(diagnostics: inout [Diagnostic]) -> [ReportPage] {
+        let folder = path(Self.pagesFolder)
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var files: [String] = []
+        while let item = enumerator.nextObject() as? String {
+            if item.hasSuffix(".md"), !(item as NSString).lastPathComponent.hasPrefix(".") { files.append(item) }
+        }
+        let custom = customBlocks()
+        var pages: [ReportPage] = []
+        for item in files.sorted() {
+            let relative = Self.pagesFolder + "/" + item
+            let id = String(item.dropLast(3)).split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/")
+            switch SourceFile.read(absolute: path(relative), relative: relative) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let file):
+                let (page, found) = PageLoader(file: file, id: id, customBlocks: custom).load()
+                diagnostics += found
+                if let page { pages.append(page) }
+            }
+        }
+        return pages
     }
 
     // MARK: - Persona narratives

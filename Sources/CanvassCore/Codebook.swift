@@ -75,6 +75,8 @@ public struct Project: Sendable {
     public var records: [ServiceRecords] = []
     /// `content/data/lexicon.yml`, empty when absent.
     public var lexicon = UserLexicon()
+    /// `content/pages/**/*.md`, in navigation order (`order`, then title).
+    public var pages: [ReportPage] = []
 
     public init(
         root: String, config: ProjectConfig, notes: [Note], codebook: Codebook?, surveys: [SurveyData] = [],

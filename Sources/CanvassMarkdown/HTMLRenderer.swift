@@ -36,6 +36,8 @@ public struct HTMLRenderer: Sendable {
     public var resolveLink: (@Sendable (String) -> String?)?
     /// Give headings ids from their text, for tables of contents and deep links.
     public var headingIDs = true
+    /// Renders a fenced block itself (report-page analysis blocks); nil leaves it a code block.
+    public var renderBlock: (@Sendable (MarkdownNode) -> String?)?
 
     public init() {}
 
@@ -82,6 +84,10 @@ public struct HTMLRenderer: Sendable {
             if let footer = decoration?.footerHTML { out += footer }
             out += "</li>\n"
         case .codeBlock(let info):
+            if let html = renderBlock?(node) {
+                out += html
+                return
+            }
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             let cls = language.isEmpty ? "" : " class=\"language-\(HTMLEscaping.escape(language))\""
             out += "<pre><code\(cls)>" + HTMLEscaping.escape(node.literal) + "</code></pre>\n"
@@ -123,6 +129,20 @@ public struct HTMLRenderer: Sendable {
         var result = ""
         if let id = decoration.id { result += " id=\"\(HTMLEscaping.escape(id))\"" }
         if let cls = decoration.className { result += " class=\"\(HTMLEscaping.escape(cls))\"" }
+        return result
+    }
+
+    /// The headings of a document with the ids `render` gives them, for a table of contents.
+    public static func headings(of node: MarkdownNode) -> [(level: Int, text: String, id: String)] {
+        var used: [String: Int] = [:]
+        var result: [(level: Int, text: String, id: String)] = []
+        func visit(_ node: MarkdownNode) {
+            if case .heading(let level) = node.kind {
+                result.append((level, node.plainText, HTMLRenderer().uniqueID(Slug.make(node.plainText), used: &used)))
+            }
+            for child in node.children { visit(child) }
+        }
+        visit(node)
         return result
     }
 

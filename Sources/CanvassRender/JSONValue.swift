@@ -25,6 +25,19 @@ public indirect enum JSONValue: Sendable, Equatable {
         value.map { .string($0) } ?? .null
     }
 
+    /// On one line, for scripts where size matters more than diffs.
+    public func compact() -> String {
+        switch self {
+        case .array(let items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
+        case .object(let members):
+            return "{" + members.map { key, value in JSONValue.string(key).compact() + ":" + value.compact() }.joined(separator: ",") + "}"
+        default:
+            var out = ""
+            write(into: &out, indent: 0)
+            return out
+        }
+    }
+
     /// Pretty-printed with two spaces, one value per line, so data files diff well in git.
     public func serialized() -> String {
         var out = ""

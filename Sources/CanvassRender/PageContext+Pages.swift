@@ -191,11 +191,14 @@ extension PageContext {
         var context = base(title: strings["notfound_title"], section: nil)
         let baseURL = project.config.baseURL.hasSuffix("/") ? project.config.baseURL : project.config.baseURL + "/"
         context["root"] = baseURL
-        context["nav"] = (context["nav"] as? [[String: Any]] ?? []).map { item -> [String: Any] in
-            var item = item
-            item["href"] = baseURL + ((item["href"] as? String) ?? "")
-            return item
+        for key in ["nav", "reportPages"] {
+            context[key] = (context[key] as? [[String: Any]] ?? []).map { item -> [String: Any] in
+                var item = item
+                item["href"] = baseURL + ((item["href"] as? String) ?? "")
+                return item
+            }
         }
+        context["searchHref"] = baseURL + PagePath.search.path
         return context
     }
 }

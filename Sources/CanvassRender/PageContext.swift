@@ -28,6 +28,8 @@ struct PageContext {
         case .persona(let id): return persona(analysis.personas!.persona(id: id)!, results: analysis.personas!)
         case .service: return service(analysis.service!)
         case .needs: return needs(analysis.needs)
+        case .report(let id): return report(project.pages.first { $0.id == id }!)
+        case .search: return search()
         }
     }
 
@@ -48,7 +50,13 @@ struct PageContext {
         let nav: [[String: Any]] = items.map { key, label, target in
             ["label": strings[label], "href": path.link(to: target), "current": key == section]
         }
+        let reportPages: [[String: Any]] = project.pages.map { page in
+            ["label": page.title, "href": path.link(to: PagePath.page(page.id).path), "current": section == "page:" + page.id]
+        }
         return [
+            "reportPages": reportPages,
+            "hasReportPages": !reportPages.isEmpty,
+            "searchHref": path.link(to: PagePath.search.path),
             "site": [
                 "title": project.config.title,
                 "lang": project.config.language.rawValue,
@@ -105,6 +113,13 @@ struct PageContext {
         var html = HTMLRenderer()
         html.allowRawHTML = project.config.markdown.unsafe
         html.tagStyle = tagStyle
+        let links = EntityLinks(project: project, analysis: analysis)
+        let here = path
+        html.resolveLink = { destination in
+            // An entity link becomes a relative link; one that names nothing is left as written,
+            // and its unsafe scheme removes it (the build has already failed on it).
+            links.target(destination)?.path.map { here.link(to: $0) }
+        }
         return html
     }
 

@@ -33,6 +33,8 @@ public struct PagePath: Sendable, Hashable {
     public static func theme(_ id: String) -> PagePath { PagePath("themes/\(id)/index.html") }
     public static func dimension(_ id: String) -> PagePath { PagePath("gaps/\(id)/index.html") }
     public static func persona(_ id: String) -> PagePath { PagePath("personas/\(id)/index.html") }
+    public static func page(_ id: String) -> PagePath { PagePath("pages/\(id)/index.html") }
+    public static let search = PagePath("search/index.html")
 }
 
 /// A file of the built site.

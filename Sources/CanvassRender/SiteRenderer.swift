@@ -20,7 +20,7 @@ public struct SiteRenderer: Sendable {
     /// One page to render, named by what it shows.
     public enum Page: Sendable, Hashable {
         case home, notes, note(String), themes, theme(String), notFound
-        case gaps, dimension(String), quality, methodology, personas, persona(String), service, needs
+        case gaps, dimension(String), quality, methodology, personas, persona(String), service, needs, report(String), search
 
         var template: String {
             switch self {
@@ -38,6 +38,8 @@ public struct SiteRenderer: Sendable {
             case .persona: return "pages.persona"
             case .service: return "pages.service"
             case .needs: return "pages.needs"
+            case .report: return "pages.page"
+            case .search: return "pages.search"
             }
         }
 
@@ -57,6 +59,8 @@ public struct SiteRenderer: Sendable {
             case .persona(let id): return .persona(id)
             case .service: return .service
             case .needs: return .needs
+            case .report(let id): return .page(id)
+            case .search: return .search
             }
         }
     }
@@ -70,9 +74,10 @@ public struct SiteRenderer: Sendable {
         if let surveys = analysis.surveys {
             pages += [.gaps] + surveys.dimensions.map { .dimension($0.dimension.id) } + [.quality]
         }
+        pages += project.pages.map { .report($0.id) }
         if !analysis.needs.isEmpty { pages.append(.needs) }
         if analysis.service != nil { pages.append(.service) }
-        return pages + [.methodology, .notFound]
+        return pages + [.methodology, .search, .notFound]
     }
 
     /// Renders all pages and the sitemap; a missing template is a diagnostic.
@@ -86,6 +91,8 @@ public struct SiteRenderer: Sendable {
                        hint: "copy it from the default theme (`canvass new` writes one)")
             })
         }
+        let checks = BlockChecker(project: project, analysis: analysis).check() + EntityLinks(project: project, analysis: analysis).check()
+        if checks.hasErrors { return ([], checks.sorted()) }
         let counter = ProgressCounter(total: pages.count, report: progress)
         let files = ParallelMap.map(pages) { page -> OutputFile in
             let html = render(page)
@@ -94,7 +101,8 @@ public struct SiteRenderer: Sendable {
         }
         let namer = PageContext(renderer: self, path: .home)
         let names = Dictionary(uniqueKeysWithValues: (analysis.personas?.personas ?? []).map { ($0.id, namer.personaName($0)) })
-        return (files + [sitemap(pages: pages)] + DataFiles(project: project, analysis: analysis, names: names).files(), [])
+        let index = OutputFile(path: "search/index.js", text: namer.searchIndex().script())
+        return (files + [sitemap(pages: pages), index] + DataFiles(project: project, analysis: analysis, names: names).files(), checks)
     }
 
     /// Renders one page to HTML.

@@ -82,6 +82,7 @@ struct RenderFixture {
         They **mostly** book online.
         """,
         "content/personas/face.png": "not really a png",
+        "content/pages/brief.md": "---\ntitle: Brief\n---\n## Conclusions\n\n### Numbers\n\n```{metric}\nvalue: nps\n```\n",
         "content/surveys/s.csv": #"""
         id,wave,e_s,p_s,i_s,e_p,p_p,ease,nps,sat,plan,age,comment,secs,acme_p,kf,kd
         a,W1,6,4,7,5,4,5,9,5,basic,30,"Slow, ""really""",300,5,1,3

@@ -53,6 +53,17 @@ import Testing
                 array.forEach(collect)
             }
         }
+        // Every built-in block, with options that exercise its variants, against the fixture's data.
+        let home = PageContext(renderer: renderer, path: .home)
+        let persona = renderer.analysis.personas?.personas.first?.id ?? ""
+        let place = SourceLocation(file: "t", line: 1, column: 1)
+        let variants: [(String, [String: BlockInvocation.Value])] = BlockCatalog.blocks.keys.sorted().map { ($0, [:]) } + [
+            ("gap-chart", ["persona": .text(persona)]), ("persona-card", ["persona": .text(persona)]),
+            ("gap-table", ["persona": .text(persona)]), ("gap-table", ["by": .text("plan")]), ("nps", ["by": .text("wave")]),
+        ]
+        for (name, options) in variants {
+            collect(["block": home.blockModel(BlockInvocation(name: name, options: options, location: place, optionLocations: [:]))])
+        }
         for page in renderer.pages {
             let context = PageContext(renderer: renderer, path: page.path).context(for: page)
             collect(context)

@@ -33,7 +33,7 @@ import Testing
         defer { good.remove() }
         let built = try run(["build", good.root])
         #expect(built.code == 0)
-        #expect(built.out.hasPrefix("built 12 pages from 3 notes"))
+        #expect(built.out.hasPrefix("built 13 pages from 3 notes"))
         #expect(FileManager.default.fileExists(atPath: good.root + "/site/index.html"))
         #expect(try run(["check", good.root]).code == 0)
 

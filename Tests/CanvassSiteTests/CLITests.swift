@@ -12,7 +12,7 @@ import Testing
         #expect(result.err == "")
         let lines = result.out.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines[0].hasPrefix("built 12 pages from 3 notes (5 excerpts, 3 themes) in "))
+        #expect(lines[0].hasPrefix("built 13 pages from 3 notes (5 excerpts, 3 themes) in "))
         #expect(lines[0].hasSuffix("→ \(project.root)/site/"))
     }
 

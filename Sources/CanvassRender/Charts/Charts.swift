@@ -361,4 +361,22 @@ struct Charts {
         for i in 0..<labels.count { for j in (i + 1)..<labels.count where counts[i][j] > 0 { pairs.append("\(labels[i]) + \(labels[j]): \(counts[i][j])") } }
         return svg.render(title: strings["chart_cooccurrence_title"], description: pairs.joined(separator: "; "), className: "chart-matrix")
     }
+
+    // MARK: - Bars
+
+    /// Plain horizontal bars with their value written beside them.
+    func bars(_ rows: [(label: String, value: Double, text: String)], title: String) -> String {
+        let width = 640.0, top = 8.0
+        let height = top + Double(rows.count) * Self.rowHeight + 8
+        let largest = max(rows.map(\.value).max() ?? 1, 1)
+        let x = LinearScale(domain: (0, largest), range: (Self.labelWidth + 20, width - 110))
+        var svg = SVG(width: width, height: height)
+        for (index, row) in rows.enumerated() {
+            let y = top + Double(index) * Self.rowHeight
+            svg.text(8, y + 18, row.label.count > 26 ? String(row.label.prefix(25)) + "…" : row.label)
+            svg.rect(x(0), y + 6, x(row.value) - x(0), 18, "bar-ours", title: "\(row.label): \(row.text)")
+            svg.text(x(row.value) + 6, y + 19, row.text, "chart-axis")
+        }
+        return svg.render(title: title, description: rows.map { "\($0.label): \($0.text)" }.joined(separator: "; "), className: "chart-bars")
+    }
 }

@@ -1,0 +1,64 @@
+import CanvassCore
+import CanvassTestSupport
+import Foundation
+import Testing
+@testable import CanvassRender
+
+@Suite struct SearchTests {
+    func index() throws -> (RenderFixture, SearchIndex) {
+        let fixture = try RenderFixture()
+        let renderer = fixture.renderer
+        return (fixture, PageContext(renderer: renderer, path: .search).searchIndex())
+    }
+
+    @Test func englishQueriesFoldCaseAndStem() throws {
+        let (fixture, index) = try index()
+        defer { fixture.project.remove() }
+        #expect(index.query("ONBOARDING").map(\.type).contains("theme"))
+        // "weeks" and "week" share a stem; the quote says "two weeks".
+        #expect(index.query("week").contains { $0.type == "excerpt" && $0.url == "notes/call/index.html#L10" })
+        #expect(index.query("cheaper please").map(\.url).contains("notes/call/index.html#L13"))
+        #expect(index.query("really slow").map(\.type) == ["answer"])
+        #expect(index.query("nothing-like-this").isEmpty)
+    }
+
+    @Test func chineseQueriesMatchByBigrams() throws {
+        let (fixture, index) = try index()
+        defer { fixture.project.remove() }
+        // The quote itself, and the theme whose keywords include it.
+        #expect(Set(index.query("培训").map(\.url)) == ["notes/zh/index.html#L7", "themes/onboarding/index.html"])
+        #expect(index.query("太少").contains { $0.type == "excerpt" })
+        // Title matches come first: the note called 访谈 before its excerpts.
+        #expect(index.query("访谈").first?.type == "note")
+        #expect(SearchIndex.terms("培训太少了") == ["培训", "训太", "太少", "少了"])
+        #expect(SearchIndex.terms("卡 Bookings") == ["卡", "booking"])
+    }
+
+    @Test func typeFilterAndScriptShape() throws {
+        let (fixture, index) = try index()
+        defer { fixture.project.remove() }
+        #expect(index.query("onboarding", type: "theme").map(\.type) == ["theme"])
+        let script = index.script()
+        #expect(script.hasPrefix("window.CANVASS_SEARCH = {\"docs\": [[\""))
+        #expect(!script.contains("<script"))
+        #expect(!script.contains("</"))
+    }
+}
+
+@Suite struct InterfaceStringsTests {
+    /// Text between tags in a template must come from the string tables: no letters outside `{{…}}`.
+    @Test func templatesHoldNoHardCodedText() throws {
+        let folder = TemporaryProject.repositoryRoot + "/templates"
+        let tag = try NSRegularExpression(pattern: #"\{\{[^}]*\}\}\}?|<[^>]*>"#)
+        for name in TemplateSet.listFiles(in: folder) where name.hasSuffix(".mustache") {
+            let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
+            let stripped = tag.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ")
+            let words = stripped.split(whereSeparator: { !$0.isLetter }).filter { word in
+                // Single letters used as statistical symbols (n, p, t) and units are allowed.
+                // NPS, CSAT and Kano are names of methods; `need` is the tag syntax users type (#need/…).
+                word.count > 1 && !["NPS", "CSAT", "Kano", "need"].contains(String(word))
+            }
+            #expect(words.isEmpty, "\(name) has text outside the string tables: \(words.prefix(5))")
+        }
+    }
+}
