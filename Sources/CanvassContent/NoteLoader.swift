@@ -36,9 +36,14 @@ struct NoteLoader {
             return (nil, reader.diagnostics)
         }
         let metadata = readMetadata(fields, root: root, reader: reader)
-        let document = CommonMark.parse(split.body, firstLine: split.bodyFirstLine)
+        let (document, flattenedAt) = CommonMark.parseReportingDepth(split.body, firstLine: split.bodyFirstLine)
         let (body, found) = ExcerptExtractor.extract(from: document)
         var diagnostics = reader.diagnostics
+        if let point = flattenedAt {
+            diagnostics.append(file.diagnostic(
+                .warning, "Markdown nested more than \(CommonMark.maximumDepth) levels deep; the deeper part is kept as plain text",
+                line: point.line, column: 1, hint: "quotes and lists this deep are almost always a mistake"))
+        }
         let excerpts = makeExcerpts(found, metadata: metadata, diagnostics: &diagnostics)
         guard let metadata, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let note = Note(

@@ -17,7 +17,16 @@ struct SourceFile: Sendable {
     }
 
     /// Reads `absolute`; unreadable or non-UTF-8 files are a diagnostic, not a trap.
+    /// Larger content files are refused: a note or a survey of this size is a mistake or an attack.
+    static let maximumBytes = 64 * 1024 * 1024
+
     static func read(absolute: String, relative: String) -> Result<SourceFile, Diagnostic> {
+        let place = SourceLocation(file: relative, line: 1, column: 1)
+        let size = ((try? FileManager.default.attributesOfItem(atPath: absolute))?[.size] as? NSNumber)?.intValue ?? 0
+        guard size <= maximumBytes else {
+            return .failure(.error("file is \(size / 1_048_576) MB; Canvass reads files up to \(maximumBytes / 1_048_576) MB", at: place,
+                                   hint: "split it into several files"))
+        }
         guard let data = FileManager.default.contents(atPath: absolute) else {
             return .failure(.error("cannot read file", at: SourceLocation(file: relative, line: 1, column: 1)))
         }

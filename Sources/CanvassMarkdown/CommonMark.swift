@@ -7,8 +7,17 @@ import CanvassCore
 /// returning, so no pointer escapes. Raw HTML is kept in the tree as `htmlBlock`/`htmlInline`
 /// nodes; whether it reaches a page is the HTML renderer's decision, not the parser's.
 public enum CommonMark {
+    /// Deepest nesting copied as structure. Deeper blocks (hostile input such as 50,000 nested
+    /// quotes) are kept as their plain text, so no later walk of the tree can exhaust the stack.
+    public static let maximumDepth = 256
+
     /// Parses `text`, numbering lines as if the text began at `firstLine` of its file.
     public static func parse(_ text: String, firstLine: Int = 1) -> MarkdownNode {
+        parseReportingDepth(text, firstLine: firstLine).node
+    }
+
+    /// Parses, and says where nesting deeper than `maximumDepth` was flattened to text, if anywhere.
+    public static func parseReportingDepth(_ text: String, firstLine: Int = 1) -> (node: MarkdownNode, flattenedAt: SourcePoint?) {
         var source = text
         let lines = LineTable(source)
         let options = CMARK_OPT_NORMALIZE | CMARK_OPT_VALIDATE_UTF8
@@ -18,17 +27,27 @@ public enum CommonMark {
             }
         }
         guard let root else {
-            return MarkdownNode(kind: .document, start: SourcePoint(line: firstLine, column: 1), end: SourcePoint(line: firstLine, column: 1))
+            let start = SourcePoint(line: firstLine, column: 1)
+            return (MarkdownNode(kind: .document, start: start, end: start), nil)
         }
         defer { cmark_node_free(root) }
-        return copy(root, lines: lines, lineOffset: firstLine - 1)
+        var flattenedAt: SourcePoint?
+        let node = copy(root, lines: lines, lineOffset: firstLine - 1, depth: 0, flattenedAt: &flattenedAt)
+        return (node, flattenedAt)
     }
 
-    private static func copy(_ node: OpaquePointer, lines: LineTable, lineOffset: Int) -> MarkdownNode {
+    private static func copy(_ node: OpaquePointer, lines: LineTable, lineOffset: Int, depth: Int, flattenedAt: inout SourcePoint?) -> MarkdownNode {
         var children: [MarkdownNode] = []
         var child = cmark_node_first_child(node)
+        if depth >= maximumDepth, child != nil {
+            // Too deep: keep the subtree's text as one paragraph, gathered without recursion.
+            let start = SourcePoint(line: Int(cmark_node_get_start_line(node)) + lineOffset, column: 1)
+            if flattenedAt == nil { flattenedAt = start }
+            let text = MarkdownNode(kind: .text, literal: flatText(node), start: start, end: start)
+            return MarkdownNode(kind: .paragraph, children: [text], start: start, end: start)
+        }
         while let current = child {
-            children.append(copy(current, lines: lines, lineOffset: lineOffset))
+            children.append(copy(current, lines: lines, lineOffset: lineOffset, depth: depth + 1, flattenedAt: &flattenedAt))
             child = cmark_node_next(current)
         }
         let startLine = Int(cmark_node_get_start_line(node))
@@ -40,6 +59,19 @@ public enum CommonMark {
             line: endLine + lineOffset,
             column: lines.scalarColumn(line: endLine, byteColumn: Int(cmark_node_get_end_column(node))))
         return MarkdownNode(kind: kind(of: node), literal: string(cmark_node_get_literal(node)), children: children, start: start, end: end)
+    }
+
+    /// The literal text under a node, by cmark's own (iterative) iterator.
+    private static func flatText(_ node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var parts: [String] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let current = cmark_iter_get_node(iterator), cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER else { continue }
+            let literal = string(cmark_node_get_literal(current))
+            if !literal.isEmpty { parts.append(literal) }
+        }
+        return parts.joined(separator: " ")
     }
 
     private static func kind(of node: OpaquePointer) -> MarkdownNode.Kind {

@@ -25,10 +25,12 @@ struct EntityLinks {
         case "persona": path = analysis.personas?.persona(id: rest) != nil ? PagePath.persona(rest).path : nil
         case "theme": path = analysis.summary(themeID: rest) != nil ? PagePath.theme(rest).path : nil
         case "dimension": path = analysis.surveys?.dimension(id: rest) != nil ? PagePath.dimension(rest).path : nil
-        case "note": path = project.notes.contains { $0.id == rest } ? PagePath.note(rest).path : nil
+        case "note":
+            // Under the public profile notes exist but have no page: "" means "known, not linked".
+            path = project.notes.contains { $0.id == rest } ? (project.config.profile == .public ? "" : PagePath.note(rest).path) : nil
         default: path = project.pages.contains { $0.id == rest } ? PagePath.page(rest).path : nil
         }
-        return (scheme, path.map { $0 + fragment })
+        return (scheme, path.map { $0.isEmpty ? "" : $0 + fragment })
     }
 
     /// Every entity link that names nothing, at the line of the block it stands in.

@@ -43,9 +43,10 @@ extension PageContext {
         }
         for note in project.notes {
             let people = note.participants.map(displayName).joined(separator: "; ")
-            documents.append(.init(type: "note", title: note.title, text: [note.summary ?? "", people].joined(separator: " "), url: PagePath.note(note.id).path))
+            let notePath = isPublic ? "" : PagePath.note(note.id).path
+            documents.append(.init(type: "note", title: note.title, text: [note.summary ?? "", people].joined(separator: " "), url: notePath))
             for excerpt in note.excerpts {
-                documents.append(.init(type: "excerpt", title: note.title, text: snippet(excerpt.text), url: PagePath.note(note.id).path + "#" + excerpt.anchor))
+                documents.append(.init(type: "excerpt", title: note.title, text: snippet(excerpt.text), url: isPublic ? "" : notePath + "#" + excerpt.anchor))
             }
         }
         let personaOf = Dictionary((analysis.personas?.assignments ?? []).map { ($0.respondent, $0.persona) }, uniquingKeysWith: { a, _ in a })

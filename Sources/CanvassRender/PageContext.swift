@@ -61,6 +61,7 @@ struct PageContext {
                 "title": project.config.title,
                 "lang": project.config.language.rawValue,
                 "profile": strings["profile_\(project.config.profile.rawValue)"],
+                "profileNotice": strings["profile_notice_\(project.config.profile.rawValue)"],
                 "isPublic": project.config.profile == .public,
             ] as [String: Any],
             "page": ["title": title, "description": description ?? project.config.title] as [String: Any],
@@ -105,8 +106,11 @@ struct PageContext {
         }
     }
 
+    var isPublic: Bool { project.config.profile == .public }
+
+    /// A link to a note's page; "" under the public profile, which has none.
     func noteHref(_ id: String, anchor: String? = nil) -> String {
-        path.link(to: PagePath.note(id).path) + (anchor.map { "#" + $0 } ?? "")
+        isPublic ? "" : path.link(to: PagePath.note(id).path) + (anchor.map { "#" + $0 } ?? "")
     }
 
     func renderer(tagStyle: HTMLRenderer.TagStyle) -> HTMLRenderer {
@@ -117,8 +121,9 @@ struct PageContext {
         let here = path
         html.resolveLink = { destination in
             // An entity link becomes a relative link; one that names nothing is left as written,
-            // and its unsafe scheme removes it (the build has already failed on it).
-            links.target(destination)?.path.map { here.link(to: $0) }
+            // and its unsafe scheme removes it (the build has already failed on it). A note under
+            // the public profile has no page: its links keep their text only.
+            links.target(destination)?.path.flatMap { $0.isEmpty ? nil : here.link(to: $0) }
         }
         return html
     }

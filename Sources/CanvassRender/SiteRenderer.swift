@@ -67,7 +67,9 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of the site, in a stable order.
     public var pages: [Page] {
-        var pages: [Page] = [.home, .notes] + project.notes.map { .note($0.id) } + [.themes] + analysis.themes.map { .theme($0.theme.id) }
+        // The public profile leaves out per-note pages (SPEC §8).
+        let notePages: [Page] = project.config.profile == .public ? [] : project.notes.map { .note($0.id) }
+        var pages: [Page] = [.home, .notes] + notePages + [.themes] + analysis.themes.map { .theme($0.theme.id) }
         if let personas = analysis.personas {
             pages += [.personas] + personas.personas.map { .persona($0.id) }
         }

@@ -131,6 +131,7 @@ public struct Pipeline: Sendable {
             return nil
         }
         if let profile = options.profile { project.config.profile = profile }
+        if project.config.profile == .public { project = PublicProfile.redact(project) }
         let analysis = Analyzer.analyse(project)
         report.timings.append(("analyse", clock.lap()))
         report.diagnostics = (report.diagnostics + analysis.diagnostics.promotingWarnings(options.strict)).sorted()

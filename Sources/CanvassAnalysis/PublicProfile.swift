@@ -1,0 +1,170 @@
+import CanvassCore
+import Foundation
+
+/// The public profile (SPEC §8): a copy of the project with no participant name, e-mail address or
+/// phone number anywhere, and participant, respondent and note ids replaced by stable pseudonyms.
+///
+/// Applied once, to the loaded project, before analysis, so every page, chart, data file and the
+/// search index are built from redacted values. Pseudonyms are a hash of the id: stable across
+/// builds and unaffected by other records, but not secret — they hide names, not that two excerpts
+/// come from the same person.
+public struct PublicProfile {
+    public static let namePlaceholder = "[name]"
+    public static let emailPlaceholder = "[email]"
+    public static let phonePlaceholder = "[phone]"
+
+    static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"#)
+    /// International and local numbers, Chinese mobiles included: 8+ digits with spaces, dots, dashes, brackets.
+    static let phone = try! NSRegularExpression(pattern: #"(?<![\w])(\+?\d[\d\s().\-]{6,}\d)(?![\w])"#)
+
+    let names: NSRegularExpression?
+    let hanNames: [String]
+    var pseudonyms: [String: String] = [:]
+
+    public static func redact(_ project: Project) -> Project {
+        PublicProfile(project).apply(to: project)
+    }
+
+    init(_ project: Project) {
+        var latin = Set<String>(), han = Set<String>()
+        for note in project.notes {
+            for person in note.participants {
+                guard let name = person.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { continue }
+                if name.allSatisfy({ $0.isHanCharacter || $0 == "·" }) {
+                    han.insert(name)
+                    if name.count >= 3 { han.insert(String(name.dropFirst())) }
+                } else {
+                    latin.insert(name)
+                    for part in name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "." }) where part.count >= 3 { latin.insert(String(part)) }
+                }
+            }
+        }
+        let alternatives = latin.sorted { ($0.count, $0) > ($1.count, $1) }.map(NSRegularExpression.escapedPattern(for:))
+        names = alternatives.isEmpty ? nil : try? NSRegularExpression(pattern: "\\b(" + alternatives.joined(separator: "|") + ")\\b", options: [.caseInsensitive])
+        hanNames = han.sorted { ($0.count, $0) > ($1.count, $1) }
+        var ids = Set(project.notes.flatMap { $0.participants.map(\.id) })
+        ids.formUnion(project.surveys.flatMap(\.ids))
+        pseudonyms = Self.pseudonyms(for: ids, prefix: "P-")
+        for (note, pseudonym) in Self.pseudonyms(for: Set(project.notes.map(\.id)), prefix: "note-") { pseudonyms["note:" + note] = pseudonym }
+    }
+
+    /// `P-3F2A9C`: 6 hex digits of an FNV-1a hash, longer where two ids would collide.
+    static func pseudonyms(for ids: Set<String>, prefix: String) -> [String: String] {
+        var result: [String: String] = [:]
+        var taken = Set<String>()
+        for id in ids.sorted() {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in ("canvass-public-profile:" + id).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let hex = String(hash, radix: 16, uppercase: true)
+            var length = 6
+            var candidate = prefix + String(hex.prefix(length))
+            while taken.contains(candidate) && length < hex.count { length += 1; candidate = prefix + String(hex.prefix(length)) }
+            taken.insert(candidate)
+            result[id] = candidate
+        }
+        return result
+    }
+
+    func id(_ value: String) -> String { pseudonyms[value] ?? value }
+    func noteID(_ value: String) -> String { pseudonyms["note:" + value] ?? value }
+
+    /// Text with names, e-mail addresses and phone numbers replaced.
+    func scrub(_ text: String) -> String {
+        var result = text
+        func replace(_ pattern: NSRegularExpression, _ placeholder: String) {
+            result = pattern.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result),
+                                                      withTemplate: NSRegularExpression.escapedTemplate(for: placeholder))
+        }
+        replace(Self.email, Self.emailPlaceholder)
+        replace(Self.phone, Self.phonePlaceholder)
+        if let names { replace(names, Self.namePlaceholder) }
+        for name in hanNames { result = result.replacingOccurrences(of: name, with: Self.namePlaceholder) }
+        return result
+    }
+
+    /// A Markdown tree with every text scrubbed; `mailto:`/`tel:` links lose their target; note links follow the pseudonyms.
+    func scrub(_ node: MarkdownNode) -> MarkdownNode {
+        var copy = node
+        copy.literal = scrub(node.literal)
+        switch node.kind {
+        case .link(let destination, let title):
+            var target = scrub(destination)
+            let lower = destination.lowercased()
+            if lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") { target = "" }
+            if destination.hasPrefix("note:") {
+                let rest = destination.dropFirst(5)
+                let (id, fragment) = rest.firstIndex(of: "#").map { (String(rest[..<$0]), String(rest[$0...])) } ?? (String(rest), "")
+                target = "note:" + noteID(id) + fragment
+            }
+            copy.kind = .link(destination: target, title: scrub(title))
+        case .image(let source, let title):
+            copy.kind = .image(source: source, title: scrub(title))
+        default:
+            break
+        }
+        copy.children = node.children.map(scrub)
+        return copy
+    }
+
+    func apply(to project: Project) -> Project {
+        var result = project
+        result.notes = project.notes.map { note in
+            var redacted = note
+            redacted.id = noteID(note.id)
+            redacted.file = "content/interviews/" + noteID(note.id) + ".md"
+            redacted.title = scrub(note.title)
+            redacted.summary = note.summary.map { scrub($0) }
+            redacted.participants = note.participants.map { person in
+                Participant(id: id(person.id), name: nil, role: person.role.map { scrub($0) }, attributes: person.attributes)
+            }
+            redacted.body = scrub(note.body)
+            redacted.excerpts = note.excerpts.map { excerpt in
+                var copy = excerpt
+                copy.noteID = redacted.id
+                copy.location.file = redacted.file
+                copy.speaker = excerpt.speaker.map { id($0) }
+                copy.text = scrub(excerpt.text)
+                copy.content = scrub(excerpt.content)
+                return copy
+            }
+            return redacted
+        }
+        result.surveys = project.surveys.map { survey in
+            var redacted = survey
+            redacted.ids = survey.ids.map { id($0) }
+            let freeText = Set(survey.config.text)
+            for (column, values) in survey.texts where freeText.contains(column) {
+                redacted.texts[column] = values.map { $0.map { scrub($0) } }
+            }
+            redacted.findings = survey.findings.map { finding in
+                var copy = finding
+                copy.respondent = finding.respondent.map { id($0) }
+                copy.value = finding.value.map { scrub($0) }
+                copy.message = scrub(finding.message)
+                return copy
+            }
+            return redacted
+        }
+        result.personaNarratives = project.personaNarratives.map { narrative in
+            var copy = narrative
+            copy.name = narrative.name.map { scrub($0) }
+            copy.summary = narrative.summary.map { scrub($0) }
+            copy.body = scrub(narrative.body)
+            return copy
+        }
+        result.pages = project.pages.map { page in
+            var copy = page
+            copy.title = scrub(page.title)
+            copy.summary = page.summary.map { scrub($0) }
+            copy.body = scrub(page.body)
+            return copy
+        }
+        return result
+    }
+}
+
+extension Character {
+    var isHanCharacter: Bool {
+        unicodeScalars.first.map { $0.properties.isIdeographic } ?? false
+    }
+}
