@@ -67,6 +67,11 @@ public struct ProjectLoader: Sendable {
         }
 
         var codebook: Codebook?
+        let folders = ["content", Self.notesFolder, Self.pagesFolder, Self.personasFolder, "content/surveys", "content/records", "content/data", "templates"]
+        for file in [Self.configFile, Self.codebookFile, Self.lexiconFile] + folders
+        where FileManager.default.fileExists(atPath: path(file)) && !staysInside(file) {
+            return Result(project: nil, diagnostics: [outsideLink(file)])
+        }
         if FileManager.default.fileExists(atPath: path(Self.codebookFile)) {
             switch SourceFile.read(absolute: path(Self.codebookFile), relative: Self.codebookFile) {
             case .failure(let diagnostic):
@@ -113,6 +118,20 @@ public struct ProjectLoader: Sendable {
 
     // MARK: - Notes
 
+    /// Whether a project path, once links are followed, still lies inside the project.
+    func staysInside(_ relative: String) -> Bool {
+        let resolvedRoot = (root as NSString).resolvingSymlinksInPath
+        let resolved = (path(relative) as NSString).resolvingSymlinksInPath
+        return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
+    }
+
+    /// A diagnostic for a file that is a link out of the project, which Canvass does not follow.
+    func outsideLink(_ relative: String) -> Diagnostic {
+        .error("\(relative) is a link to a file outside the project; Canvass does not follow it",
+               at: SourceLocation(file: relative, line: 1, column: 1),
+               hint: "copy the file into the project instead of linking to it")
+    }
+
     /// Every `.md` file under `content/interviews`, project-relative, sorted.
     func noteFiles() -> [String] {
         let folder = path(Self.notesFolder)
@@ -130,6 +149,7 @@ public struct ProjectLoader: Sendable {
     private func loadNotes(diagnostics: inout [Diagnostic]) -> [Note] {
         let files = noteFiles()
         let results = ParallelMap.map(files) { relative -> (Note?, [Diagnostic]) in
+            guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): return (nil, [diagnostic])
             case .success(let file): return NoteLoader(file: file).load()
@@ -218,6 +238,7 @@ public struct ProjectLoader: Sendable {
         var pages: [ReportPage] = []
         for item in files.sorted() {
             let relative = Self.pagesFolder + "/" + item
+            guard staysInside(relative) else { diagnostics.append(outsideLink(relative)); continue }
             let id = String(item.dropLast(3)).split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/")
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
@@ -240,6 +261,7 @@ public struct ProjectLoader: Sendable {
         var narratives: [PersonaNarrative] = []
         for name in files {
             let relative = Self.personasFolder + "/" + name
+            guard staysInside(relative) else { diagnostics.append(outsideLink(relative)); continue }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             case .success(let file):
@@ -256,6 +278,7 @@ public struct ProjectLoader: Sendable {
     private func loadSurveys(_ config: ProjectConfig, configSource: SourceFile?, diagnostics: inout [Diagnostic]) -> [SurveyData] {
         let results = ParallelMap.map(config.surveys) { survey -> (SurveyData?, [Diagnostic]) in
             let relative = "content/" + survey.file
+            guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): return (nil, [diagnostic])
             case .success(let file):
@@ -269,6 +292,10 @@ public struct ProjectLoader: Sendable {
     private func loadRecords(_ config: ProjectConfig, configSource: SourceFile?, diagnostics: inout [Diagnostic]) -> [ServiceRecords] {
         config.records.compactMap { entry in
             let relative = "content/" + entry.file
+            guard staysInside(relative) else {
+                diagnostics.append(outsideLink(relative))
+                return nil
+            }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic):
                 diagnostics.append(diagnostic)

@@ -123,7 +123,7 @@ final class YAMLReader {
 
     func string(_ node: Node, _ what: String) -> String? {
         guard case .scalar(let scalar) = node else {
-            error("\(what) must be text, not a \(node.isMapping ? "mapping" : "list")", at: node)
+            error("\(what) must be text, not \(node.kindDescription)", at: node)
             return nil
         }
         return scalar.string
@@ -225,5 +225,15 @@ extension Node {
     var isMapping: Bool {
         if case .mapping = self { return true }
         return false
+    }
+
+    /// "a mapping", "a list", "an alias (*name)" — for messages about a value of the wrong kind.
+    var kindDescription: String {
+        switch self {
+        case .scalar: return "text"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias (YAML `*name`); write the value itself"
+        }
     }
 }
