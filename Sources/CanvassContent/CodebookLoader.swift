@@ -23,10 +23,11 @@ struct CodebookLoader {
         let dimensionIDs = dimensions.map(\.id)
         for item in items {
             guard let theme = reader.fields(item, "a theme", allowed: ["id", "label", "dimension", "description", "tags"]) else { continue }
-            guard let id = theme.string("id"), !id.isEmpty else {
+            guard let idNode = theme["id"] else {
                 reader.error("a theme needs an `id`", at: item)
                 continue
             }
+            guard let id = reader.identifier(idNode, "theme id") else { continue }
             if themes.contains(where: { $0.id == id }) {
                 reader.error("theme `\(id)` is defined twice", at: theme["id"] ?? item)
                 continue
@@ -48,10 +49,17 @@ struct CodebookLoader {
         if let list = fields["needs"], let items = reader.sequence(list, "`needs`") {
             for item in items {
                 guard let need = reader.fields(item, "a need", allowed: ["id", "label", "dimension", "description"]) else { continue }
-                guard let id = need.string("id"), !id.isEmpty else {
+                guard let idNode = need["id"] else {
                     reader.error("a need needs an `id` (the part after `#need/`)", at: item)
                     continue
                 }
+                guard let written = reader.string(idNode, "need id") else { continue }
+                let bare = written.hasPrefix("need/") ? String(written.dropFirst(5)) : written
+                guard !bare.isEmpty, bare.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "/" }) else {
+                    reader.error("need id `\(written)` may hold only letters, digits, `-`, `_` and `/`", at: idNode)
+                    continue
+                }
+                let id = written
                 let dimension = need.string("dimension")
                 if let dimension, !dimensionIDs.contains(dimension), let node = need["dimension"] {
                     reader.error("need `\(id)` names dimension `\(dimension)`, which canvass.yml does not define", at: node,

@@ -40,10 +40,11 @@ extension ConfigLoader {
 
     private func readSegment(_ node: Node) -> PersonaConfig.Segment? {
         guard let fields = reader.fields(node, "a segment", allowed: ["id", "label", "where"]) else { return nil }
-        guard let id = fields.string("id") else {
+        guard let idNode = fields["id"] else {
             reader.error("a segment needs an `id`", at: node)
             return nil
         }
+        guard let id = reader.identifier(idNode, "segment id") else { return nil }
         var conditions: [(attribute: String, condition: PersonaConfig.Segment.Condition)] = []
         if let whereNode = fields["where"], let entries = reader.mapping(whereNode, "segment `\(id)`'s `where`") {
             for entry in entries {

@@ -91,10 +91,11 @@ struct ConfigLoader {
         var dimensions: [CanvassCore.Dimension] = []
         for item in items {
             guard let fields = reader.fields(item, "a dimension", allowed: ["id", "label", "weight"]) else { continue }
-            guard let id = fields.string("id"), !id.isEmpty else {
+            guard let node = fields["id"] else {
                 reader.error("a dimension needs an `id`", at: item, hint: "e.g. - {id: price, label: \"Price\", weight: 15}")
                 continue
             }
+            guard let id = reader.identifier(node, "dimension id") else { continue }
             if dimensions.contains(where: { $0.id == id }) {
                 reader.error("dimension `\(id)` is defined twice", at: item)
                 continue

@@ -179,6 +179,18 @@ final class YAMLReader {
         return Array(sequence)
     }
 
+    /// An id that becomes part of the site's addresses: letters, digits, `-` and `_` only.
+    func identifier(_ node: Node, _ what: String) -> String? {
+        guard let text = string(node, what) else { return nil }
+        let allowed = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        guard allowed else {
+            error("\(what) `\(text)` may hold only letters, digits, `-` and `_`", at: node,
+                  hint: "it becomes part of page addresses; e.g. \(Slug.make(text).isEmpty ? "my-id" : Slug.make(text))")
+            return nil
+        }
+        return text
+    }
+
     /// One of `cases`, by raw value, with a hint listing them.
     func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as type: T.Type) -> T? where T.RawValue == String {
         guard let text = string(node, what) else { return nil }

@@ -64,6 +64,11 @@ public struct SiteWriter: Sendable {
             try POSIXFile.write(Array(Self.markerText.utf8), to: temporary + "/" + Self.marker)
             var madeFolders = Set<String>()
             for file in files {
+                // Paths come from ids the loaders check; this is the last line of defence.
+                let parts = file.path.split(separator: "/")
+                guard !file.path.hasPrefix("/"), !parts.contains(".."), !parts.contains("."), !parts.isEmpty else {
+                    throw SiteWriterError.refused(.error("refusing to write `\(file.path)`: it would leave the output folder"))
+                }
                 let target = temporary + "/" + file.path
                 let folder = (target as NSString).deletingLastPathComponent
                 if !madeFolders.contains(folder) {
