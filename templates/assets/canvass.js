@@ -26,13 +26,13 @@
       }
     }
     selects.forEach(function (select) { select.addEventListener("change", apply); });
-    // A link such as notes/index.html#persona=x opens the list already filtered.
-    var hash = decodeURIComponent(window.location.hash.replace(/^#/, "")).split("=");
-    if (hash.length === 2) {
-      selects.forEach(function (select) {
-        if (select.getAttribute("data-filter") === hash[0] + "s" || select.getAttribute("data-filter") === hash[0]) select.value = hash[1];
-      });
-    }
+    // A link such as notes/index.html?persona=x opens the list already filtered.
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var name = select.getAttribute("data-filter");
+      var wanted = params.get(name) || params.get(name.replace(/s$/, ""));
+      if (wanted) select.value = wanted;
+    });
     form.hidden = false;
     apply();
   });
