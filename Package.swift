@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "canvass", targets: ["canvass"]),
         .executable(name: "canvass-bench", targets: ["CanvassBench"]),
+        // For the fuzz harness in Tests/Fuzz, which builds against the loaders with libFuzzer.
+        .library(name: "CanvassContent", targets: ["CanvassContent"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
