@@ -6,7 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-120}"; shift || true
 targets=("${@:-front-matter tags csv config note}")
-swift build -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+# The readers, instrumented for libFuzzer, as a shared library…
+swift build -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -gnone
+# …and the fuzzer around it: libFuzzer's main calls LLVMFuzzerTestOneInput from the library.
+swiftc -sanitize=fuzzer,address -parse-as-library -gnone Driver/Driver.swift -o .build-fuzz/debug/CanvassFuzz \
+    -L .build-fuzz/debug -lCanvassFuzzTarget -Xlinker -rpath -Xlinker "$PWD/.build-fuzz/debug"
 binary=".build-fuzz/debug/CanvassFuzz"
 for target in ${targets[@]}; do
     mkdir -p "Corpus/$target" "Crashes/$target"
