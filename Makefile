@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CANVASS := .build/debug/canvass
 
-.PHONY: site test deps build check crosscheck browser-test clean
+.PHONY: site test deps build check crosscheck browser-test clean theme
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
@@ -49,6 +49,10 @@ browser-test: build
 crosscheck: site
 	@python3 -c "import numpy, scipy" 2>/dev/null || python3 -m pip install --quiet numpy scipy
 	python3 Tests/CrossCheck/crosscheck_example.py
+
+# Regenerate the built-in copy of templates/ after editing the theme (a test checks they match).
+theme:
+	python3 Tests/Tools/embed_theme.py
 
 clean:
 	rm -rf .build site.tmp-* site.old-*

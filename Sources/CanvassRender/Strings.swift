@@ -14,11 +14,10 @@ public struct Strings: Sendable {
         self.table = table
     }
 
-    public static func load(projectRoot: String, language: Language) -> (Strings?, [Diagnostic]) {
-        let relative = "templates/i18n/\(language.rawValue).yml"
-        let path = (projectRoot as NSString).appendingPathComponent(relative)
+    /// Reads the UI strings of `language` from the theme file `file` (nil when the theme lacks it).
+    public static func load(_ bytes: [UInt8]?, file relative: String, language: Language) -> (Strings?, [Diagnostic]) {
         let place = SourceLocation(file: relative, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let bytes, let text = String(validating: bytes, as: UTF8.self) else {
             return (nil, [.error("the theme has no UI strings for language `\(language.rawValue)`", at: place,
                                  hint: "add \(relative), or set `language` in canvass.yml to a language the theme has")])
         }

@@ -9,22 +9,26 @@ public struct TemplateSet: Sendable {
 
     let library: MustacheLibrary
     public let strings: Strings
-    /// Files under `templates/assets`, relative to that folder, sorted.
-    public let assets: [String]
-    /// Absolute path of the templates folder.
-    public let path: String
+    /// Files under `templates/assets`, relative to that folder, sorted, with their bytes.
+    public let assets: [(path: String, bytes: [UInt8])]
 
-    /// Loads the templates of `projectRoot`; every template that fails to parse is a diagnostic.
+    /// Loads the theme of `projectRoot`: the built-in default theme with the project's own
+    /// `templates/` files laid over it file by file. Every template that fails to parse is a diagnostic.
     public static func load(projectRoot: String, language: Language) -> (TemplateSet?, [Diagnostic]) {
         let path = (projectRoot as NSString).appendingPathComponent(folder)
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
-        let files = listFiles(in: path)
-        for relative in files where relative.hasSuffix(".mustache") {
+        var files = DefaultTheme.fileData
+        for relative in listFiles(in: path) {
+            guard let data = FileManager.default.contents(atPath: path + "/" + relative) else {
+                diagnostics.append(.error("cannot read theme file", at: SourceLocation(file: folder + "/" + relative, line: 1, column: 1)))
+                continue
+            }
+            files[relative] = [UInt8](data)
+        }
+        for relative in files.keys.sorted() where relative.hasSuffix(".mustache") {
             let display = folder + "/" + relative
-            guard let data = FileManager.default.contents(atPath: path + "/" + relative),
-                  let text = String(data: data, encoding: .utf8)
-            else {
+            guard let text = String(validating: files[relative]!, as: UTF8.self) else {
                 diagnostics.append(.error("cannot read template (is it UTF-8?)", at: SourceLocation(file: display, line: 1, column: 1)))
                 continue
             }
@@ -41,11 +45,13 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(file: display, line: 1, column: 1)))
             }
         }
-        let (strings, stringDiagnostics) = Strings.load(projectRoot: projectRoot, language: language)
+        let stringsFile = "i18n/\(language.rawValue).yml"
+        let (strings, stringDiagnostics) = Strings.load(files[stringsFile], file: folder + "/" + stringsFile, language: language)
         diagnostics += stringDiagnostics
-        let assets = files.filter { $0.hasPrefix("assets/") }.map { String($0.dropFirst("assets/".count)) }
+        let assets = files.keys.sorted().filter { $0.hasPrefix("assets/") }
+            .map { (path: String($0.dropFirst("assets/".count)), bytes: files[$0]!) }
         guard !diagnostics.hasErrors, let strings else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, strings: strings, assets: assets, path: path), diagnostics)
+        return (TemplateSet(library: library, strings: strings, assets: assets), diagnostics)
     }
 
     /// Renders a registered template; nil when the theme lacks it.

@@ -74,13 +74,7 @@ public struct Pipeline: Sendable {
             return (report, [])
         }
         var files: [OutputFileData] = pages.map { ($0.path, $0.bytes) }
-        for asset in templates.assets {
-            guard let data = FileManager.default.contents(atPath: templates.path + "/assets/" + asset) else {
-                report.diagnostics.append(.error("cannot read asset", at: SourceLocation(file: "templates/assets/" + asset, line: 1, column: 1)))
-                continue
-            }
-            files.append(("assets/" + asset, [UInt8](data)))
-        }
+        files += templates.assets.map { ("assets/" + $0.path, $0.bytes) }
         for narrative in project.personaNarratives {
             guard let photo = narrative.photo else { continue }
             guard let data = FileManager.default.contents(atPath: (options.root as NSString).appendingPathComponent(photo)) else {

@@ -46,7 +46,7 @@ import Testing
         let fixture = try RenderFixture(language: .chinese)
         defer { fixture.project.remove() }
         let (files, _) = fixture.renderer.render()
-        let english = try #require(Strings.load(projectRoot: fixture.project.root, language: .english).0)
+        let english = try #require(TemplateSet.load(projectRoot: fixture.project.root, language: .english).0?.strings)
         let chinese = fixture.templates.strings
         // Strings that differ between the tables must not appear in their English form.
         let englishOnly = english.table.filter { key, value in chinese.table[key] != value && value.count > 3 && !value.contains("{") }

@@ -21,14 +21,14 @@ import Testing
     }
 
     @Test func bothLanguagesHaveTheSameStrings() throws {
-        let en = try #require(Strings.load(projectRoot: TemporaryProject.repositoryRoot, language: .english).0)
-        let zh = try #require(Strings.load(projectRoot: TemporaryProject.repositoryRoot, language: .chinese).0)
+        let en = try #require(TemplateSet.load(projectRoot: TemporaryProject.repositoryRoot, language: .english).0?.strings)
+        let zh = try #require(TemplateSet.load(projectRoot: TemporaryProject.repositoryRoot, language: .chinese).0?.strings)
         #expect(Set(en.table.keys).subtracting(zh.table.keys).sorted() == [])
         #expect(Set(zh.table.keys).subtracting(en.table.keys).sorted() == [])
     }
 
     @Test func everyStringATemplateUsesExists() throws {
-        let en = try #require(Strings.load(projectRoot: TemporaryProject.repositoryRoot, language: .english).0)
+        let en = try #require(TemplateSet.load(projectRoot: TemporaryProject.repositoryRoot, language: .english).0?.strings)
         for (name, text) in Self.templates() {
             for variable in Self.variableNames(in: text) where variable.hasPrefix("t.") {
                 #expect(en.table[String(variable.dropFirst(2))] != nil, "\(name) uses missing string \(variable)")
@@ -97,12 +97,38 @@ import Testing
         #expect(diagnostics[0].message.contains("closed with a different name"))
     }
 
-    @Test func missingLanguageFileIsADiagnostic() throws {
+    @Test func aProjectWithoutTemplatesUsesTheBuiltInTheme() throws {
         let project = try TemporaryProject([:])
         defer { project.remove() }
-        try FileManager.default.removeItem(atPath: project.root + "/templates/i18n/zh-Hans.yml")
+        try FileManager.default.removeItem(atPath: project.root + "/templates")
         let (set, diagnostics) = TemplateSet.load(projectRoot: project.root, language: .chinese)
-        #expect(set == nil)
-        #expect(diagnostics.first?.location?.file == "templates/i18n/zh-Hans.yml")
+        #expect(diagnostics.isEmpty)
+        let theme = try #require(set)
+        #expect(theme.has("pages.home") && theme.has("layouts.base"))
+        #expect(theme.strings["nav_overview"] != "⟦nav_overview⟧")
+        #expect(theme.assets.map(\.path).contains("style.css"))
+    }
+
+    @Test func aProjectTemplateReplacesOnlyThatFileOfTheBuiltInTheme() throws {
+        let project = try TemporaryProject([:])
+        defer { project.remove() }
+        try FileManager.default.removeItem(atPath: project.root + "/templates")
+        try project.write("<p>ours</p>", to: "templates/partials/tags.mustache")
+        try project.write("body{color:red}", to: "templates/assets/style.css")
+        let theme = try #require(TemplateSet.load(projectRoot: project.root, language: .english).0)
+        #expect(theme.render([String: Any](), template: "partials.tags") == "<p>ours</p>")
+        #expect(theme.assets.first { $0.path == "style.css" }?.bytes == Array("body{color:red}".utf8))
+        #expect(theme.has("pages.note"))
+    }
+
+    /// The built-in copy is generated from templates/; `make theme` regenerates it after an edit.
+    @Test func theBuiltInThemeIsTheRepositoryTheme() throws {
+        let folder = TemporaryProject.repositoryRoot + "/templates"
+        let files = TemplateSet.listFiles(in: folder)
+        #expect(files == DefaultTheme.fileData.keys.sorted(), "run `make theme`")
+        for file in files {
+            let bytes = try #require(FileManager.default.contents(atPath: folder + "/" + file))
+            #expect([UInt8](bytes) == DefaultTheme.fileData[file], "\(file) differs from the built-in theme: run `make theme`")
+        }
     }
 }
