@@ -9,7 +9,7 @@ public struct CanvassCommand: ParsableCommand {
         commandName: "canvass",
         abstract: "Build a browsable insight site from customer research notes, surveys and records.",
         version: CanvassVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self])
 
     public init() {}
 
@@ -38,6 +38,7 @@ public struct CanvassCommand: ParsableCommand {
         switch command {
         case let build as BuildCommand: return build.execute(console: console)
         case let check as CheckCommand: return check.execute(console: console)
+        case let new as NewCommand: return new.execute(console: console)
         default:
             console.out(helpMessage() + "\n")
             return Exit.success
@@ -51,6 +52,12 @@ public enum CanvassVersion {
 
 /// Options shared by commands that read a project.
 struct ProjectOptions: ParsableArguments {
+    init() {}
+
+    init(directory: String) {
+        self.directory = directory
+    }
+
     @Argument(help: "The project folder (holding canvass.yml).", completion: .directory)
     var directory: String = "."
 
