@@ -40,9 +40,10 @@ let package = Package(
             name: "CanvassSite",
             dependencies: ["CanvassCore", "CanvassContent", "CanvassAnalysis", "CanvassRender"]
         ),
+        .target(name: "CanvassServe", dependencies: ["CanvassCore", "CanvassMarkdown", "CanvassSite"]),
         .target(
             name: "CanvassCLI",
-            dependencies: ["CanvassSite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CanvassSite", "CanvassServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "canvass", dependencies: ["CanvassCLI"]),
         .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis"]),
@@ -53,7 +54,7 @@ let package = Package(
         .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
         .testTarget(
             name: "CanvassSiteTests",
-            dependencies: ["CanvassSite", "CanvassCLI", "CanvassTestSupport"],
+            dependencies: ["CanvassSite", "CanvassServe", "CanvassCLI", "CanvassTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
     ],

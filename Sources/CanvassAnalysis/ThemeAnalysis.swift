@@ -1,3 +1,4 @@
+import Foundation
 import CanvassCore
 
 /// Counts the evidence behind each theme.
@@ -30,8 +31,10 @@ public enum ThemeAnalysis {
 
 /// The analysis stage: pure functions of the loaded project.
 public enum Analyzer {
-    public static func analyse(_ project: Project) -> ProjectAnalysis {
-        var analysis = analyseNotesAndSurveys(project)
+    /// `cache` lets a long-lived process skip the survey analysis (and persona segmentation) while
+    /// the config and every survey's text are unchanged.
+    public static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> ProjectAnalysis {
+        var analysis = analyseNotesAndSurveys(project, cache: cache)
         analysis.service = ServiceAnalyzer.analyse(project.records, commitments: project.config.commitments)
         analysis.text = TextAnalyzer.analyse(project)
         analysis.themes = ThemeAnalysis.enrich(
@@ -41,10 +44,13 @@ public enum Analyzer {
         return analysis
     }
 
-    static func analyseNotesAndSurveys(_ project: Project) -> ProjectAnalysis {
+    static func analyseNotesAndSurveys(_ project: Project, cache: AnalysisCache? = nil) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
         let themes = ThemeAnalysis.summarize(notes: project.notes, index: index)
-        guard let survey = SurveyAnalyzer(config: project.config, surveys: project.surveys).analyseWithPersonas() else {
+        let analyseSurveys = { SurveyAnalyzer(config: project.config, surveys: project.surveys).analyseWithPersonas() }
+        let surveyAnalysis = cache.map { $0.surveys(config: project.config, digests: project.surveys.map(\.digest), analyse: analyseSurveys) }
+            ?? analyseSurveys()
+        guard let survey = surveyAnalysis else {
             return ProjectAnalysis(themeIndex: index, themes: themes, diagnostics: orphaned(project.personaNarratives))
         }
         var diagnostics = survey.diagnostics
@@ -106,5 +112,28 @@ extension ThemeAnalysis {
             enriched.keywords = keywords[summary.theme.id] ?? []
             return enriched
         }
+    }
+}
+
+/// The last survey analysis, kept by `canvass serve` so that a note edit does not re-run it.
+public final class AnalysisCache: @unchecked Sendable {
+    typealias SurveyAnalysis = (results: SurveyResults, personas: PersonaSegments?, pool: RespondentPool, diagnostics: [Diagnostic])?
+    private let lock = NSLock()
+    private var last: (config: ProjectConfig, digests: [String], analysis: SurveyAnalysis)?
+    /// How many times the survey analysis actually ran, for tests.
+    public private(set) var surveyRuns = 0
+
+    public init() {}
+
+    func surveys(config: ProjectConfig, digests: [String], analyse: () -> SurveyAnalysis) -> SurveyAnalysis {
+        if let last = lock.withLock({ last }), last.config == config, last.digests == digests, !digests.contains("") {
+            return last.analysis
+        }
+        let analysis = analyse()
+        lock.withLock {
+            last = (config, digests, analysis)
+            surveyRuns += 1
+        }
+        return analysis
     }
 }

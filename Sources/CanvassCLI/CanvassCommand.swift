@@ -9,7 +9,7 @@ public struct CanvassCommand: ParsableCommand {
         commandName: "canvass",
         abstract: "Build a browsable insight site from customer research notes, surveys and records.",
         version: CanvassVersion.string,
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self])
 
     public init() {}
 
@@ -39,6 +39,7 @@ public struct CanvassCommand: ParsableCommand {
         case let build as BuildCommand: return build.execute(console: console)
         case let check as CheckCommand: return check.execute(console: console)
         case let new as NewCommand: return new.execute(console: console)
+        case let serve as ServeCommand: return serve.execute(console: console)
         default:
             console.out(helpMessage() + "\n")
             return Exit.success

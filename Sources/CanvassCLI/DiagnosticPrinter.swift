@@ -2,8 +2,8 @@ import CanvassCore
 import Foundation
 
 /// Prints diagnostics as a compiler does, or as JSON for other tools.
-enum DiagnosticPrinter {
-    static func text(_ diagnostics: [Diagnostic]) -> String {
+public enum DiagnosticPrinter {
+    public static func text(_ diagnostics: [Diagnostic]) -> String {
         diagnostics.map { $0.formatted + "\n" }.joined()
     }
 

@@ -30,10 +30,13 @@ public struct ProjectLoader: Sendable {
 
     public let root: String
     public let options: Options
+    /// Reuses unchanged notes and surveys between loads; nil reads everything afresh.
+    public let cache: LoadCache?
 
-    public init(root: String, options: Options = Options()) {
+    public init(root: String, options: Options = Options(), cache: LoadCache? = nil) {
         self.root = (root as NSString).standardizingPath
         self.options = options
+        self.cache = cache
     }
 
     public func load() -> Result {
@@ -43,6 +46,7 @@ public struct ProjectLoader: Sendable {
                 "no \(Self.configFile) in \(root)",
                 hint: "pass the project folder (the one holding canvass.yml), or start one with `canvass new DIR`")])
         }
+        cache?.startLoad()
         var diagnostics: [Diagnostic] = []
         var config: ProjectConfig?
         var configSource: SourceFile?
@@ -98,6 +102,7 @@ public struct ProjectLoader: Sendable {
         if !options.includeDrafts { pages.removeAll(where: \.draft) }
         pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
         var notes = loadNotes(diagnostics: &diagnostics)
+        cache?.keep(only: Set(noteFiles() + (config?.surveys.map { "content/" + $0.file } ?? [])))
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }
         if !options.includeDrafts { notes.removeAll(where: \.draft) }
@@ -152,7 +157,9 @@ public struct ProjectLoader: Sendable {
             guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): return (nil, [diagnostic])
-            case .success(let file): return NoteLoader(file: file).load()
+            case .success(let file):
+                guard let cache else { return NoteLoader(file: file).load() }
+                return cache.note(file) { NoteLoader(file: file).load() }
             }
         }
         diagnostics += results.flatMap { $0.1 }
@@ -282,7 +289,9 @@ public struct ProjectLoader: Sendable {
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): return (nil, [diagnostic])
             case .success(let file):
-                return SurveyLoader(survey: survey, file: file, defaultScale: config.scale, configFile: configSource).load()
+                let load = { SurveyLoader(survey: survey, file: file, defaultScale: config.scale, configFile: configSource).load() }
+                guard let cache else { return load() }
+                return cache.survey(file, config: survey, scale: config.scale, parse: load)
             }
         }
         diagnostics += results.flatMap { $0.1 }

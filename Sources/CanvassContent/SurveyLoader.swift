@@ -129,9 +129,10 @@ struct SurveyLoader {
         case .column(let column)?: waves = texts[column] ?? []
         case nil: waves = Array(repeating: nil, count: ids.count)
         }
-        let data = SurveyData(
+        var data = SurveyData(
             config: survey, path: file.path, ids: ids, lines: table.records.map(\.line), waves: waves, numbers: numbers,
             texts: texts, emptyCounts: empty, mappedColumns: columns.map(\.column), findings: findings)
+        data.digest = ContentDigest.of(file.text)
         return (data, diagnostics)
     }
 

@@ -56,6 +56,8 @@ public struct SurveyData: Sendable {
     /// Every mapped column, in mapping order.
     public var mappedColumns: [String]
     public var findings: [QualityFinding]
+    /// Digest of the file's text, so an unchanged survey is recognised without comparing rows.
+    public var digest = ""
 
     public init(
         config: SurveyConfig, path: String, ids: [String], lines: [Int], waves: [String?], numbers: [String: [Double?]],

@@ -84,27 +84,38 @@ public struct SiteRenderer: Sendable {
 
     /// Renders all pages and the sitemap; a missing template is a diagnostic.
     public func render(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ([OutputFile], [Diagnostic]) {
+        let checks = check()
+        if checks.hasErrors { return ([], checks) }
         let pages = self.pages
-        let missing = Set(pages.map(\.template)).sorted().filter { !templates.has($0) }
-        if !missing.isEmpty {
-            return ([], missing.map {
-                .error("the theme has no template \(TemplateSet.folder)/\($0.replacingOccurrences(of: ".", with: "/")).mustache",
-                       at: SourceLocation(file: TemplateSet.folder, line: 1, column: 1),
-                       hint: "copy it from the default theme (`canvass new` writes one)")
-            })
-        }
-        let checks = BlockChecker(project: project, analysis: analysis).check() + EntityLinks(project: project, analysis: analysis).check()
-        if checks.hasErrors { return ([], checks.sorted()) }
         let counter = ProgressCounter(total: pages.count, report: progress)
         let files = ParallelMap.map(pages) { page -> OutputFile in
             let html = render(page)
             counter.advance()
             return OutputFile(path: page.path.path, text: html)
         }
+        return (files + otherFiles(), checks)
+    }
+
+    /// What must hold before any page renders: the theme has every page template, and every
+    /// block and link in the content resolves. Sorted.
+    public func check() -> [Diagnostic] {
+        let missing = Set(pages.map(\.template)).sorted().filter { !templates.has($0) }
+        if !missing.isEmpty {
+            return missing.map {
+                .error("the theme has no template \(TemplateSet.folder)/\($0.replacingOccurrences(of: ".", with: "/")).mustache",
+                       at: SourceLocation(file: TemplateSet.folder, line: 1, column: 1),
+                       hint: "copy it from the default theme (`canvass new` writes one)")
+            }
+        }
+        return (BlockChecker(project: project, analysis: analysis).check() + EntityLinks(project: project, analysis: analysis).check()).sorted()
+    }
+
+    /// The sitemap, the search index and the data files: everything but the pages.
+    public func otherFiles() -> [OutputFile] {
         let namer = PageContext(renderer: self, path: .home)
         let names = Dictionary(uniqueKeysWithValues: (analysis.personas?.personas ?? []).map { ($0.id, namer.personaName($0)) })
         let index = OutputFile(path: "search/index.js", text: namer.searchIndex().script())
-        return (files + [sitemap(pages: pages), index] + DataFiles(project: project, analysis: analysis, names: names).files(), checks)
+        return [sitemap(pages: pages), index] + DataFiles(project: project, analysis: analysis, names: names).files()
     }
 
     /// Renders one page to HTML.

@@ -13,6 +13,9 @@ public struct Pipeline: Sendable {
         public var includeDrafts = false
         public var strict = false
         public var profile: Profile?
+        /// Kept between builds by a long-lived process, so unchanged inputs are not read or analysed again.
+        public var loadCache: LoadCache?
+        public var analysisCache: AnalysisCache?
 
         public init(root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, profile: Profile? = nil) {
             self.root = root
@@ -20,6 +23,14 @@ public struct Pipeline: Sendable {
             self.includeDrafts = includeDrafts
             self.strict = strict
             self.profile = profile
+        }
+
+        /// Options that keep parsed notes, surveys and the survey analysis between builds.
+        public func cached() -> Options {
+            var copy = self
+            copy.loadCache = LoadCache()
+            copy.analysisCache = AnalysisCache()
+            return copy
         }
     }
 
@@ -58,35 +69,56 @@ public struct Pipeline: Sendable {
     /// Builds the site into memory: every output file, nothing written.
     public func render(progress: (@Sendable (Int, Int) -> Void)? = nil) -> (Report, [OutputFileData]) {
         var report = Report()
-        guard let (project, analysis) = loadAndAnalyse(&report) else { return (report, []) }
+        guard let site = prepare(&report) else { return (report, []) }
         var clock = Stopwatch()
-        let (templates, templateDiagnostics) = TemplateSet.load(projectRoot: options.root, language: project.config.language)
-        report.diagnostics += templateDiagnostics.promotingWarnings(options.strict)
-        guard let templates, !report.diagnostics.hasErrors else {
-            report.failedStage = "templates"
-            return (report, [])
-        }
-        let renderer = SiteRenderer(project: project, analysis: analysis, templates: templates)
-        let (pages, renderDiagnostics) = renderer.render(progress: progress)
+        let (pages, renderDiagnostics) = site.renderer.render(progress: progress)
         report.diagnostics += renderDiagnostics
         guard !renderDiagnostics.hasErrors else {
             report.failedStage = "render"
             return (report, [])
         }
-        var files: [OutputFileData] = pages.map { ($0.path, $0.bytes) }
-        files += templates.assets.map { ("assets/" + $0.path, $0.bytes) }
-        for narrative in project.personaNarratives {
-            guard let photo = narrative.photo else { continue }
-            guard let data = FileManager.default.contents(atPath: (options.root as NSString).appendingPathComponent(photo)) else {
-                report.diagnostics.append(.error("cannot read photo \(photo)", at: SourceLocation(file: narrative.file, line: 1, column: 1)))
-                continue
-            }
-            files.append((PersonaPhoto.sitePath(photo), [UInt8](data)))
-        }
+        let files: [OutputFileData] = pages.map { ($0.path, $0.bytes) } + site.staticFiles
         report.timings.append(("render", clock.lap()))
         report.pages = pages.filter { $0.path.hasSuffix(".html") }.count
         report.files = files.count + 1
         return (report, files)
+    }
+
+    /// Loads, analyses and checks everything a page needs, rendering nothing: `serve` renders
+    /// each page when it is asked for.
+    public func live() -> (Report, LiveSite?) {
+        var report = Report()
+        guard let site = prepare(&report) else { return (report, nil) }
+        let checks = site.renderer.check()
+        report.diagnostics += checks
+        guard !checks.hasErrors else {
+            report.failedStage = "render"
+            return (report, nil)
+        }
+        report.pages = site.renderer.pages.count
+        return (report, LiveSite(renderer: site.renderer, staticFiles: site.staticFiles))
+    }
+
+    /// The renderer and the files copied as they are (theme assets, persona photos).
+    private func prepare(_ report: inout Report) -> (renderer: SiteRenderer, staticFiles: [OutputFileData])? {
+        guard let (project, analysis) = loadAndAnalyse(&report) else { return nil }
+        let (templates, templateDiagnostics) = TemplateSet.load(projectRoot: options.root, language: project.config.language)
+        report.diagnostics += templateDiagnostics.promotingWarnings(options.strict)
+        guard let templates, !report.diagnostics.hasErrors else {
+            report.failedStage = "templates"
+            return nil
+        }
+        var files: [OutputFileData] = templates.assets.map { ("assets/" + $0.path, $0.bytes) }
+        for narrative in project.personaNarratives {
+            guard let photo = narrative.photo else { continue }
+            guard let data = FileManager.default.contents(atPath: (options.root as NSString).appendingPathComponent(photo)) else {
+                report.diagnostics.append(.error("cannot read photo \(photo)", at: SourceLocation(file: narrative.file, line: 1, column: 1)))
+                report.failedStage = "templates"
+                return nil
+            }
+            files.append((PersonaPhoto.sitePath(photo), [UInt8](data)))
+        }
+        return (SiteRenderer(project: project, analysis: analysis, templates: templates), files)
     }
 
     /// Builds and writes the site atomically; on any error the previous output stays as it was.
@@ -117,7 +149,9 @@ public struct Pipeline: Sendable {
 
     private func loadAndAnalyse(_ report: inout Report) -> (Project, ProjectAnalysis)? {
         var clock = Stopwatch()
-        let loaded = ProjectLoader(root: options.root, options: .init(includeDrafts: options.includeDrafts, strict: options.strict)).load()
+        let loaded = ProjectLoader(
+            root: options.root, options: .init(includeDrafts: options.includeDrafts, strict: options.strict), cache: options.loadCache
+        ).load()
         report.diagnostics = loaded.diagnostics
         report.timings.append(("load", clock.lap()))
         guard var project = loaded.project else {
@@ -126,7 +160,7 @@ public struct Pipeline: Sendable {
         }
         if let profile = options.profile { project.config.profile = profile }
         if project.config.profile == .public { project = PublicProfile.redact(project) }
-        let analysis = Analyzer.analyse(project)
+        let analysis = Analyzer.analyse(project, cache: options.analysisCache)
         report.timings.append(("analyse", clock.lap()))
         report.diagnostics = (report.diagnostics + analysis.diagnostics.promotingWarnings(options.strict)).sorted()
         guard !report.diagnostics.hasErrors else {
