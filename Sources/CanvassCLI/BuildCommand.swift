@@ -21,6 +21,9 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Privacy profile: internal or public (overrides canvass.yml).")
     var profile: Profile?
 
+    @Flag(help: "Rebuild everything even when .canvass-cache/ shows nothing changed.")
+    var noCache = false
+
     @Flag(name: .shortAndLong, help: "Print only errors.")
     var quiet = false
 
@@ -39,9 +42,10 @@ struct BuildCommand: ParsableCommand {
     func execute(console: Console) -> Int32 {
         let root = project.root
         let outputPath = output.hasPrefix("/") ? output : (root as NSString).appendingPathComponent(output)
-        let pipeline = Pipeline(options: .init(
-            root: root, output: (outputPath as NSString).standardizingPath, includeDrafts: drafts,
-            strict: strict, profile: profile))
+        var options = Pipeline.Options(
+            root: root, output: (outputPath as NSString).standardizingPath, includeDrafts: drafts, strict: strict, profile: profile)
+        options.useBuildCache = !noCache
+        let pipeline = Pipeline(options: options)
         let started = DispatchTime.now().uptimeNanoseconds
         let progress = ProgressLine(console: console, enabled: console.isTerminal && !quiet)
         let report = pipeline.build(progress: progress.update)
@@ -58,6 +62,13 @@ struct BuildCommand: ParsableCommand {
             let errors = report.diagnostics.errors.count
             console.err("build failed with \(errors) error\(errors == 1 ? "" : "s"); the previous site is unchanged\n")
             return CanvassCommand.Exit.contentError
+        }
+        if report.upToDate {
+            if !quiet {
+                console.out(String(format: "nothing changed since the last build (%d pages) in %.2f s → %@\n",
+                                   report.pages, seconds, Self.display(outputPath) as NSString))
+            }
+            return CanvassCommand.Exit.success
         }
         if !quiet {
             let warnings = report.diagnostics.warnings.count

@@ -47,9 +47,6 @@ public struct CanvassCommand: ParsableCommand {
     }
 }
 
-public enum CanvassVersion {
-    public static let string = "0.1.0"
-}
 
 /// Options shared by commands that read a project.
 struct ProjectOptions: ParsableArguments {

@@ -13,6 +13,8 @@ public struct Pipeline: Sendable {
         public var includeDrafts = false
         public var strict = false
         public var profile: Profile?
+        /// Skip the build when `.canvass-cache/` shows nothing changed since the last one.
+        public var useBuildCache = false
         /// Kept between builds by a long-lived process, so unchanged inputs are not read or analysed again.
         public var loadCache: LoadCache?
         public var analysisCache: AnalysisCache?
@@ -45,6 +47,8 @@ public struct Pipeline: Sendable {
         public var pages = 0
         public var files = 0
         public var output: String?
+        /// The build cache showed nothing changed, so nothing was rebuilt (`pages` is the previous count).
+        public var upToDate = false
         /// Seconds per stage, in order, for `--verbose`.
         public var timings: [(stage: String, seconds: Double)] = []
     }
@@ -130,6 +134,14 @@ public struct Pipeline: Sendable {
             report.failedStage = "write"
             return report
         }
+        let cache = options.useBuildCache ? BuildCache(root: options.root, output: outputFolder, options: options) : nil
+        if let pages = cache?.pagesIfUpToDate() {
+            var report = Report()
+            report.upToDate = true
+            report.pages = pages
+            report.output = outputFolder
+            return report
+        }
         var (report, files) = render(progress: progress)
         guard report.succeeded else { return report }
         var clock = Stopwatch()
@@ -144,6 +156,7 @@ public struct Pipeline: Sendable {
             report.failedStage = "write"
         }
         report.timings.append(("write", clock.lap()))
+        if report.succeeded { cache?.record(pages: report.pages, clean: report.diagnostics.isEmpty) }
         return report
     }
 

@@ -1,0 +1,104 @@
+import CanvassCore
+import Foundation
+
+/// What `canvass build` remembers in `.canvass-cache/` (ignored by git): a digest of every input
+/// file and of every file it wrote, and which canvass binary and options produced them. When all
+/// of that is unchanged, the build has nothing to do. A cache from another canvass binary, other
+/// options, or a build that printed diagnostics is never trusted, so the output is always what a
+/// clean build writes.
+struct BuildCache {
+    static let folder = ".canvass-cache"
+    static let file = "build.json"
+    static let format = 1
+
+    let root: String
+    let output: String
+    /// Identifies the inputs, options and canvass binary of a build.
+    let key: [String: String]
+
+    init(root: String, output: String, options: Pipeline.Options) {
+        self.root = root
+        self.output = output
+        var key = Self.inputDigests(root: root)
+        key["@canvass"] = Self.binaryIdentity()
+        key["@options"] = "drafts=\(options.includeDrafts) strict=\(options.strict) profile=\(options.profile?.rawValue ?? "-") output=\(output)"
+        key["@format"] = String(Self.format)
+        self.key = key
+    }
+
+    private var path: String { root + "/" + Self.folder + "/" + Self.file }
+
+    /// The number of pages of the previous build when inputs, binary, options and output folder
+    /// are all as that build left them; nil when a build is needed.
+    func pagesIfUpToDate() -> Int? {
+        guard let data = FileManager.default.contents(atPath: path),
+              let stored = try? JSONDecoder().decode(Stored.self, from: data),
+              stored.key == key, stored.outputs == Self.outputDigests(output)
+        else { return nil }
+        return stored.pages
+    }
+
+    /// Remembers a successful build without diagnostics; otherwise forgets any earlier one.
+    func record(pages: Int, clean: Bool) {
+        let folder = root + "/" + Self.folder
+        guard clean else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
+        let stored = Stored(key: key, outputs: Self.outputDigests(output), pages: pages)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(stored) else { return }
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+
+    private struct Stored: Codable {
+        var key: [String: String]
+        var outputs: [String: String]
+        var pages: Int
+    }
+
+    /// Digest of every file under canvass.yml, content/ and templates/.
+    static func inputDigests(root: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for relative in ["canvass.yml"] + files(under: root, in: ["content", "templates"]) {
+            guard let data = FileManager.default.contents(atPath: root + "/" + relative) else { continue }
+            result[relative] = data.withUnsafeBytes { ContentDigest.of($0) }
+        }
+        return result
+    }
+
+    static func outputDigests(_ output: String) -> [String: String] {
+        var result: [String: String] = [:]
+        for relative in files(under: output, in: ["."]) {
+            guard let data = FileManager.default.contents(atPath: output + "/" + relative) else { continue }
+            result[relative] = data.withUnsafeBytes { ContentDigest.of($0) }
+        }
+        return result
+    }
+
+    private static func files(under root: String, in folders: [String]) -> [String] {
+        var result: [String] = []
+        for folder in folders {
+            guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { continue }
+            while let item = enumerator.nextObject() as? String {
+                var isDirectory: ObjCBool = false
+                let relative = folder == "." ? item : folder + "/" + item
+                if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
+                    result.append(relative)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The running canvass binary: path, size and modification time, so any rebuild of canvass
+    /// (not only a new version number) discards the cache.
+    static func binaryIdentity() -> String {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var info = stat()
+        guard stat(executable, &info) == 0 else { return "\(CanvassVersion.string) \(executable)" }
+        return "\(CanvassVersion.string) \(executable) \(info.st_size) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
+    }
+}

@@ -1,0 +1,87 @@
+import CanvassCore
+import CanvassSite
+import CanvassTestSupport
+import Foundation
+import Testing
+
+/// Builds that reuse earlier work (`.canvass-cache/` for `build`, the in-memory caches of `serve`)
+/// must write exactly what a clean build writes.
+@Suite struct IncrementalBuildTests {
+    private func cleanBuild(of project: TemporaryProject) throws -> [String: Data] {
+        let output = NSTemporaryDirectory() + "canvass-clean-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let report = Pipeline(options: .init(root: project.root, output: output)).build()
+        try #require(report.succeeded, "\(report.diagnostics)")
+        return TemporaryProject.snapshot(of: output)
+    }
+
+    @Test func editsRenamesAndDeletionsGiveTheSameSiteAsACleanBuild() throws {
+        let project = try TemporaryProject(StarterProject.files(language: .english))
+        defer { project.remove() }
+        var options = Pipeline.Options(root: project.root).cached()
+        options.useBuildCache = true
+        let pipeline = Pipeline(options: options)
+        let site = project.root + "/site"
+
+        func buildAndCompare(_ step: String) throws {
+            let report = pipeline.build()
+            try #require(report.succeeded, "\(step): \(report.diagnostics)")
+            #expect(!report.upToDate, "\(step) changed an input, so the build must not be skipped")
+            #expect(TemporaryProject.snapshot(of: site) == (try cleanBuild(of: project)), "\(step)")
+        }
+
+        try buildAndCompare("first build")
+        #expect(pipeline.build().upToDate)
+
+        let interview = "content/interviews/first-interview.md"
+        try project.write(try #require(project.read(interview)).replacingOccurrences(of: "Every Friday", with: "Every Monday"), to: interview)
+        try buildAndCompare("edit a note")
+        #expect(options.loadCache?.parsedInLastLoad == [interview])
+        #expect(try String(contentsOfFile: site + "/notes/first-interview/index.html", encoding: .utf8).contains("Every Monday"))
+
+        try FileManager.default.moveItem(atPath: project.root + "/content/interviews/support-call.md",
+                                         toPath: project.root + "/content/interviews/export-call.md")
+        try buildAndCompare("rename a note")
+        #expect(!FileManager.default.fileExists(atPath: site + "/notes/support-call"))
+        #expect(FileManager.default.fileExists(atPath: site + "/notes/export-call/index.html"))
+
+        try FileManager.default.removeItem(atPath: project.root + "/content/interviews/export-call.md")
+        try buildAndCompare("delete a note")
+        #expect(!FileManager.default.fileExists(atPath: site + "/notes/export-call"))
+        #expect(try !String(contentsOfFile: site + "/search/index.js", encoding: .utf8).contains("export-call"))
+
+        let survey = "content/surveys/survey.csv"
+        try project.write(try #require(project.read(survey)) + "r-999,6,6,6,6,6,6,10,5,40,pro,1,5\n", to: survey)
+        try buildAndCompare("edit the survey")
+        #expect(options.analysisCache?.surveyRuns == 2)
+
+        try project.write("body { color: teal }\n", to: "templates/assets/style.css")
+        try buildAndCompare("override a theme file")
+        #expect(pipeline.build().upToDate)
+    }
+
+    @Test func aChangedOutputOrAnotherCanvassDiscardsTheCache() throws {
+        let project = try TemporaryProject(StarterProject.files(language: .english))
+        defer { project.remove() }
+        var options = Pipeline.Options(root: project.root)
+        options.useBuildCache = true
+        #expect(Pipeline(options: options).build().succeeded)
+        #expect(Pipeline(options: options).build().upToDate)
+
+        let home = project.root + "/site/index.html"
+        let original = try Data(contentsOf: URL(fileURLWithPath: home))
+        try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: home))
+        #expect(!Pipeline(options: options).build().upToDate)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: home)) == original)
+
+        let cacheFile = project.root + "/.canvass-cache/build.json"
+        let stored = try #require(project.read(".canvass-cache/build.json"))
+        let otherBinary = stored.replacingOccurrences(of: "\"@canvass\":\"", with: "\"@canvass\":\"0.0.9 ")
+        #expect(otherBinary != stored)
+        try Data(otherBinary.utf8).write(to: URL(fileURLWithPath: cacheFile))
+        #expect(!Pipeline(options: options).build().upToDate)
+
+        options.includeDrafts = true
+        #expect(!Pipeline(options: options).build().upToDate)
+    }
+}
