@@ -8,6 +8,8 @@ public struct ThemeIndex: Sendable {
     public let themes: [Theme]
     private let byTag: [String: [String]]
     private let usesCodebook: Bool
+    /// `themeIDs(forTag:)` of every tag in the notes, worked out once: pages ask for it per excerpt.
+    private let resolved: [String: [String]]
 
     public init(codebook: Codebook?, notes: [Note]) {
         if let codebook, !codebook.themes.isEmpty {
@@ -20,6 +22,15 @@ public struct ThemeIndex: Sendable {
             byTag = Dictionary(uniqueKeysWithValues: tags.map { ($0, [Self.themeID(forTag: $0)]) })
             usesCodebook = false
         }
+        var resolved: [String: [String]] = [:]
+        for note in notes {
+            for excerpt in note.excerpts {
+                for tag in excerpt.tags where resolved[tag] == nil {
+                    resolved[tag] = Self.resolve(tag, themes: themes, byTag: byTag, usesCodebook: usesCodebook)
+                }
+            }
+        }
+        self.resolved = resolved
     }
 
     public static func themeID(forTag tag: String) -> String {
@@ -29,6 +40,10 @@ public struct ThemeIndex: Sendable {
 
     /// Theme ids for a tag, in codebook order, unique.
     public func themeIDs(forTag tag: String) -> [String] {
+        resolved[tag] ?? Self.resolve(tag, themes: themes, byTag: byTag, usesCodebook: usesCodebook)
+    }
+
+    private static func resolve(_ tag: String, themes: [Theme], byTag: [String: [String]], usesCodebook: Bool) -> [String] {
         let lineage = usesCodebook ? TagPath.lineage(of: tag) : [tag]
         let ids = Set(lineage.flatMap { byTag[$0] ?? [] })
         return themes.map(\.id).filter(ids.contains)
@@ -36,6 +51,7 @@ public struct ThemeIndex: Sendable {
 
     /// Theme ids of an excerpt, in codebook order, unique.
     public func themeIDs(for excerpt: Excerpt) -> [String] {
+        if excerpt.tags.count == 1 { return themeIDs(forTag: excerpt.tags[0]) }
         let ids = Set(excerpt.tags.flatMap { themeIDs(forTag: $0) })
         return themes.map(\.id).filter(ids.contains)
     }

@@ -525,6 +525,7 @@ method_social: "Social"
 
 excerpts_one: "{count} excerpt"
 excerpts_other: "{count} excerpts"
+excerpts_more: "Showing {shown} of {total} excerpts; every one is on its note's page and in search."
 notes_one: "{count} note"
 notes_other: "{count} notes"
 themes_one: "{count} theme"
@@ -874,6 +875,7 @@ method_social: "社交媒体"
 
 excerpts_one: "{count} 条摘录"
 excerpts_other: "{count} 条摘录"
+excerpts_more: "显示 {total} 条摘录中的 {shown} 条；每一条都可以在所在笔记的页面和搜索中找到。"
 notes_one: "{count} 篇笔记"
 notes_other: "{count} 篇笔记"
 themes_one: "{count} 个主题"
@@ -1302,7 +1304,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 <section aria-labelledby="evidence-heading">
   <h2 id="evidence-heading">{{t.dimension_evidence}}</h2>
   {{#hasThemes}}<p class="meta">{{t.dimension_evidence_themes}} {{#themes}}<a href="{{href}}">{{label}}</a> {{/themes}}· {{excerptCount}}</p>{{/hasThemes}}
-  {{#hasExcerpts}}{{#excerpts}}{{>partials.excerpt}}{{/excerpts}}{{/hasExcerpts}}
+  {{#hasExcerpts}}{{#excerpts}}{{>partials.excerpt}}{{/excerpts}}{{/hasExcerpts}}{{#moreExcerpts}}<p class="meta">{{moreExcerpts}}</p>{{/moreExcerpts}}
   {{^hasExcerpts}}<p class="empty">{{t.dimension_no_evidence}}</p>{{/hasExcerpts}}
 </section>
 {{/content}}
@@ -1565,7 +1567,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
   <section class="need" id="need-{{id}}">
     <h3>{{label}} <span class="priority priority-{{priority}}">{{priority}}</span> <span class="meta">#need/{{id}}</span></h3>
     {{#description}}<p>{{description}}</p>{{/description}}
-    {{#excerpts}}{{>partials.excerpt}}{{/excerpts}}
+    {{#excerpts}}{{>partials.excerpt}}{{/excerpts}}{{#moreExcerpts}}<p class="meta">{{moreExcerpts}}</p>{{/moreExcerpts}}
   </section>
   {{/needs}}
 </section>
@@ -1930,7 +1932,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 </div>
 <section aria-labelledby="evidence-heading">
   <h2 id="evidence-heading">{{t.theme_evidence}}</h2>
-  {{#hasExcerpts}}{{#excerpts}}{{>partials.excerpt}}{{/excerpts}}{{/hasExcerpts}}
+  {{#hasExcerpts}}{{#excerpts}}{{>partials.excerpt}}{{/excerpts}}{{/hasExcerpts}}{{#moreExcerpts}}<p class="meta">{{moreExcerpts}}</p>{{/moreExcerpts}}
   {{^hasExcerpts}}<p class="empty">{{t.theme_no_evidence}}</p>{{/hasExcerpts}}
 </section>
 {{/theme}}

@@ -12,6 +12,7 @@ extension PageContext {
         return merged(base(title: strings["needs_title"], section: "needs"), [
             "needs": needs.map { need -> [String: Any] in
                 let dimension = need.dimension.flatMap { project.config.dimension(id: $0) }
+                let listed = excerptList(need.excerpts, notes: notes)
                 return [
                     "id": need.id, "label": need.label, "description": need.description ?? "",
                     "dimension": dimension?.label ?? "–",
@@ -20,7 +21,8 @@ extension PageContext {
                     "importance": NumberFormat.fixed(need.importance), "gap": NumberFormat.signed(need.gap), "shortfall": (need.gap ?? 0) < 0,
                     "score": NumberFormat.fixed(need.score), "scoreValue": String(need.score), "priority": need.priority,
                     "commitment": need.commitment ?? "–",
-                    "excerpts": need.excerpts.map { excerpt($0, notes: notes) },
+                    "excerpts": listed.models,
+                    "moreExcerpts": listed.more,
                 ]
             },
             "hasNeeds": !needs.isEmpty,

@@ -171,6 +171,7 @@ extension PageContext {
     func theme(_ summary: ThemeSummary) -> [String: Any] {
         let notes = notesByID
         let dimension = summary.theme.dimension.flatMap { project.config.dimension(id: $0) }
+        let listed = excerptList(summary.excerpts, notes: notes)
         return merged(base(title: summary.theme.label, section: "themes", description: summary.theme.description), [
             "theme": [
                 "label": summary.theme.label,
@@ -180,7 +181,8 @@ extension PageContext {
                 "excerptCount": strings.count("excerpts", summary.excerpts.count),
                 "noteCount": strings.count("notes", summary.noteIDs.count),
                 "participantCount": strings.count("participants", summary.participantIDs.count),
-                "excerpts": summary.excerpts.map { excerpt($0, notes: notes) },
+                "excerpts": listed.models,
+                "moreExcerpts": listed.more,
                 "hasExcerpts": !summary.excerpts.isEmpty,
             ].merging(themeDetails(summary)) { _, new in new } as [String: Any],
         ])

@@ -140,6 +140,7 @@ extension PageContext {
         let themeIDs = Set(analysis.themeIndex.themes.filter { $0.dimension == d.dimension.id }.map(\.id))
         let notes = notesByID
         let excerpts = project.notes.flatMap(\.excerpts).filter { !themeIDs.isDisjoint(with: analysis.themeIndex.themeIDs(for: $0)) }
+        let listed = excerptList(excerpts, notes: notes)
         let themes = analysis.themeIndex.themes.filter { themeIDs.contains($0.id) }.map {
             ["label": $0.label, "href": path.link(to: PagePath.theme($0.id).path)]
         }
@@ -180,7 +181,8 @@ extension PageContext {
             },
             "themes": themes,
             "hasThemes": !themes.isEmpty,
-            "excerpts": excerpts.map { excerpt($0, notes: notes) },
+            "excerpts": listed.models,
+            "moreExcerpts": listed.more,
             "hasExcerpts": !excerpts.isEmpty,
             "excerptCount": strings.count("excerpts", excerpts.count),
         ])

@@ -147,18 +147,22 @@ struct PageContext {
         return model
     }
 
-    /// Note participant id → persona id, for participants placed in a persona.
-    var participantPersona: [String: String] {
-        var map: [String: String] = [:]
-        for persona in analysis.personas?.personas ?? [] {
-            for participant in persona.participants { map[participant] = persona.id }
-        }
-        return map
+    /// Theme, dimension and need pages list at most this many excerpts: beyond it a page grows to
+    /// megabytes that no one reads and every build pays for. Each excerpt is still on its note's
+    /// page and in search, and the counts are of all of them.
+    static let excerptsPerList = 100
+
+    /// The excerpts an aggregate page lists, and the line saying how many were left out ("" when none).
+    func excerptList(_ excerpts: [Excerpt], notes: [String: Note]) -> (models: [[String: Any]], more: String) {
+        let shown = excerpts.prefix(Self.excerptsPerList).map { excerpt($0, notes: notes) }
+        guard excerpts.count > shown.count else { return (shown, "") }
+        return (shown, strings.format("excerpts_more", ["shown": strings.formatNumber(shown.count), "total": strings.formatNumber(excerpts.count)]))
     }
 
-    var notesByID: [String: Note] {
-        Dictionary(uniqueKeysWithValues: project.notes.map { ($0.id, $0) })
-    }
+    /// Note participant id → persona id, for participants placed in a persona.
+    var participantPersona: [String: String] { renderer.lookups.participantPersona }
+
+    var notesByID: [String: Note] { renderer.lookups.notesByID }
 
     /// A bar's width in percent of the largest value, for CSS bars beside counts.
     func barWidth(_ value: Int, max: Int) -> String {

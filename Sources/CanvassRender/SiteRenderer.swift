@@ -10,11 +10,29 @@ public struct SiteRenderer: Sendable {
     public let project: Project
     public let analysis: ProjectAnalysis
     public let templates: TemplateSet
+    /// Maps every page would otherwise rebuild from the whole project, built once.
+    let lookups: Lookups
 
     public init(project: Project, analysis: ProjectAnalysis, templates: TemplateSet) {
         self.project = project
         self.analysis = analysis
         self.templates = templates
+        self.lookups = Lookups(project: project, analysis: analysis)
+    }
+
+    struct Lookups: Sendable {
+        /// Note participant id → persona id, for participants placed in a persona.
+        let participantPersona: [String: String]
+        let notesByID: [String: Note]
+
+        init(project: Project, analysis: ProjectAnalysis) {
+            var map: [String: String] = [:]
+            for persona in analysis.personas?.personas ?? [] {
+                for participant in persona.participants { map[participant] = persona.id }
+            }
+            participantPersona = map
+            notesByID = Dictionary(project.notes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
     }
 
     /// One page to render, named by what it shows.
