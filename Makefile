@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CANVASS := .build/debug/canvass
 
-.PHONY: site test deps build check crosscheck browser-test clean theme
+.PHONY: site test deps build check crosscheck browser-test clean theme bench
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
@@ -49,6 +49,12 @@ browser-test: build
 crosscheck: site
 	@python3 -c "import numpy, scipy" 2>/dev/null || python3 -m pip install --quiet numpy scipy
 	python3 Tests/CrossCheck/crosscheck_example.py
+
+# Release build against Hugo on a seeded corpus (10,000 notes, 100,000 respondents); see README.
+bench: deps
+	@command -v hugo >/dev/null && test -x /usr/bin/time || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hugo time)
+	$(SWIFT) build -c release --product canvass
+	python3 Tests/Bench/run_benchmark.py $(BENCH_ARGS)
 
 # Regenerate the built-in copy of templates/ after editing the theme (a test checks they match).
 theme:

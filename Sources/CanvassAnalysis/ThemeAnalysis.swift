@@ -36,10 +36,10 @@ public enum Analyzer {
     public static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> ProjectAnalysis {
         var analysis = analyseNotesAndSurveys(project, cache: cache)
         analysis.service = ServiceAnalyzer.analyse(project.records, commitments: project.config.commitments)
-        analysis.text = TextAnalyzer.analyse(project)
+        analysis.text = TextAnalyzer.analyse(project, memo: cache?.sentiment)
         analysis.themes = ThemeAnalysis.enrich(
             analysis.themes, notes: project.notes, index: analysis.themeIndex, personas: analysis.personas, text: analysis.text,
-            stopwords: project.lexicon.stopwords)
+            stopwords: project.lexicon.stopwords, termMemo: cache?.terms)
         analysis.needs = NeedAnalyzer.analyse(project, index: analysis.themeIndex, surveys: analysis.surveys)
         return analysis
     }
@@ -80,7 +80,7 @@ extension ThemeAnalysis {
     /// methods and keywords.
     public static func enrich(
         _ summaries: [ThemeSummary], notes: [Note], index: ThemeIndex, personas: PersonaResults?, text: TextResults,
-        stopwords: [String]
+        stopwords: [String], termMemo: TextMemo<[String]>? = nil
     ) -> [ThemeSummary] {
         var personaOf: [String: String] = [:]
         for persona in personas?.personas ?? [] { for participant in persona.participants { personaOf[participant] = persona.id } }
@@ -92,8 +92,15 @@ extension ThemeAnalysis {
                 for a in ids { for b in ids where a != b { cooccurrence[a, default: [:]][b, default: 0] += 1 } }
             }
         }
-        let keywords = KeywordExtractor(extraStopwords: stopwords).keywords(
-            summaries.map { (id: $0.theme.id, text: $0.excerpts.map(\.text).joined(separator: "\n")) })
+        // Terms per excerpt, on every core and remembered by `serve`; a theme's terms are its excerpts' in order.
+        let extractor = KeywordExtractor(extraStopwords: stopwords)
+        termMemo?.use(settings: "\(stopwords)")
+        let texts = Array(Set(notes.flatMap { $0.excerpts.map(\.text) }))
+        let termLists = ParallelMap.map(texts) { text in termMemo?.value(for: text, compute: extractor.terms) ?? extractor.terms(text) }
+        let termsOf = Dictionary(uniqueKeysWithValues: zip(texts, termLists))
+        let keywords = extractor.keywords(termLists: summaries.map { summary in
+            (id: summary.theme.id, terms: summary.excerpts.flatMap { termsOf[$0.text] ?? extractor.terms($0.text) })
+        })
         return summaries.map { summary in
             var enriched = summary
             var byPersona: [String: Int] = [:]
@@ -122,6 +129,8 @@ public final class AnalysisCache: @unchecked Sendable {
     private var last: (config: ProjectConfig, digests: [String], analysis: SurveyAnalysis)?
     /// How many times the survey analysis actually ran, for tests.
     public private(set) var surveyRuns = 0
+    let sentiment = TextMemo<SentimentScore>()
+    let terms = TextMemo<[String]>()
 
     public init() {}
 

@@ -10,8 +10,10 @@ struct SourceFile: Sendable {
 
     init(path: String, text: String) {
         self.path = path
-        var normalised = text.replacingOccurrences(of: "\r\n", with: "\n")
-        if normalised.contains("\r") { normalised = normalised.replacingOccurrences(of: "\r", with: "\n") }
+        var normalised = text
+        if text.utf8.contains(UInt8(ascii: "\r")) {
+            normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
         self.text = normalised
         self.lines = self.text.split(separator: "\n", omittingEmptySubsequences: false)
     }

@@ -51,7 +51,12 @@ public struct KeywordExtractor: Sendable {
 
     /// The `limit` highest-weighted terms of each document, ties by term.
     public func keywords(_ documents: [(id: String, text: String)], limit: Int = 8) -> [String: [Group<Double>]] {
-        let termLists = documents.map { terms($0.text) }
+        keywords(termLists: documents.map { (id: $0.id, terms: terms($0.text)) }, limit: limit)
+    }
+
+    /// The same from each document's terms, already extracted.
+    public func keywords(termLists documents: [(id: String, terms: [String])], limit: Int = 8) -> [String: [Group<Double>]] {
+        let termLists = documents.map(\.terms)
         var documentFrequency: [String: Int] = [:]
         for list in termLists { for term in Set(list) { documentFrequency[term, default: 0] += 1 } }
         let n = Double(documents.count)

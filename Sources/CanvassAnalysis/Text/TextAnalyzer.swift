@@ -1,21 +1,28 @@
+import Foundation
 import CanvassCore
 
 /// Sentiment of every excerpt and free-text survey answer (SPEC §4.12), with the project's lexicon.
 public enum TextAnalyzer {
-    public static func analyse(_ project: Project) -> TextResults {
+    /// Scores every excerpt and free-text answer, notes in parallel. `memo` (kept by `serve`)
+    /// holds scores of texts already seen with the same lexicon.
+    public static func analyse(_ project: Project, memo: TextMemo<SentimentScore>? = nil) -> TextResults {
         let lexicon = SentimentLexicon.bundled.extended(english: project.lexicon.english, chinese: project.lexicon.chinese)
         let analyzer = SentimentAnalyzer(lexicon: lexicon)
+        memo?.use(settings: "\(project.lexicon)")
         var results = TextResults()
-        for note in project.notes {
-            for excerpt in note.excerpts {
-                results.excerptSentiment[TextResults.key(excerpt)] = analyzer.score(excerpt.text).score
+        let scored = ParallelMap.map(project.notes) { note in
+            note.excerpts.map { excerpt in
+                (TextResults.key(excerpt), memo?.value(for: excerpt.text, compute: analyzer.score) ?? analyzer.score(excerpt.text))
             }
+        }
+        for (key, score) in scored.joined() {
+            results.excerptSentiment[key] = score.score
         }
         for survey in project.surveys {
             for column in survey.config.text {
                 for (row, text) in (survey.texts[column] ?? []).enumerated() {
                     guard let text else { continue }
-                    let score = analyzer.score(text)
+                    let score = memo?.value(for: text, compute: analyzer.score) ?? analyzer.score(text)
                     results.answers.append(SurveyAnswer(
                         respondent: survey.ids[row], column: column, file: survey.path, line: survey.lines[row], text: text,
                         sentiment: score.score, label: score.label.rawValue))
@@ -23,5 +30,30 @@ public enum TextAnalyzer {
             }
         }
         return results
+    }
+}
+
+/// Results per text already worked out (sentiment scores, keyword terms), for a long-lived
+/// process; forgotten whenever the settings they depend on change.
+public final class TextMemo<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var settings: String?
+    private var values: [String: Value] = [:]
+
+    public init() {}
+
+    /// Starts a pass with `settings` (e.g. the user lexicon); different settings forget everything.
+    func use(settings: String) {
+        lock.withLock {
+            if self.settings != settings { values = [:] }
+            self.settings = settings
+        }
+    }
+
+    func value(for text: String, compute: (String) -> Value) -> Value {
+        if let known = lock.withLock({ values[text] }) { return known }
+        let value = compute(text)
+        lock.withLock { values[text] = value }
+        return value
     }
 }

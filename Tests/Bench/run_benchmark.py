@@ -1,0 +1,115 @@
+#!/usr/bin/env python3
+"""Times canvass against Hugo on the seeded corpus, in one session, and prints a Markdown table
+of medians. Run through `make bench` (installs Hugo and GNU time, builds canvass in release).
+
+    python3 Tests/Bench/run_benchmark.py [--notes 10000] [--respondents 100000] [--runs 5] [--corpus DIR]
+
+Per run, in this order: canvass cold build (no site, no cache), canvass rebuild with nothing
+changed, canvass rebuild after a one-note edit, Hugo cold build of the same notes. Then
+`canvass serve` on a free port: the time from saving a note to the new text being served, over
+the same number of edits. Wall time and peak memory (max RSS) come from GNU time.
+"""
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+CANVASS = os.path.join(REPO, ".build", "release", "canvass")
+
+
+def timed(command):
+    """Runs command under GNU time; returns (seconds, peak MiB)."""
+    result = subprocess.run(["/usr/bin/time", "-f", "TIME %e %M"] + command, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    seconds, kilobytes = re.findall(r"TIME ([\d.]+) (\d+)", result.stderr)[-1]
+    return float(seconds), int(kilobytes) / 1024
+
+
+def edit(note, run):
+    with open(note, "a", encoding="utf-8") as handle:
+        handle.write(f"\n- Benchmark edit {run} #support\n")
+    return f"Benchmark edit {run}"
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read().decode("utf-8")
+
+
+def serve_latency(project, note, page, runs):
+    server = subprocess.Popen([CANVASS, "serve", project, "--port", "0"], stdout=subprocess.PIPE,
+                              stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = server.stdout.readline()
+        port = re.search(r":(\d+)/", line).group(1)
+        url = f"http://127.0.0.1:{port}/{page}"
+        fetch(url)
+        latencies = []
+        for run in range(runs):
+            token = edit(note, f"serve-{run}")
+            started = time.monotonic()
+            while token not in fetch(url):
+                if time.monotonic() - started > 60:
+                    sys.exit("serve did not show the edit within a minute")
+                time.sleep(0.005)
+            latencies.append(time.monotonic() - started)
+            time.sleep(0.3)
+        return latencies
+    finally:
+        server.terminate()
+        server.wait()
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--notes", type=int, default=10000)
+    parser.add_argument("--respondents", type=int, default=100000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--corpus", default="/tmp/canvass-bench")
+    args = parser.parse_args()
+    subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), args.corpus, "--notes", str(args.notes),
+                    "--respondents", str(args.respondents)], check=True)
+    project, hugo = os.path.join(args.corpus, "canvass"), os.path.join(args.corpus, "hugo")
+    note = os.path.join(project, "content", "interviews", "2026-01", "note-00000.md")
+    rows = {key: [] for key in ["cold", "nochange", "edit", "hugo"]}
+    memory = {key: [] for key in rows}
+    for run in range(args.runs):
+        shutil.rmtree(os.path.join(project, "site"), ignore_errors=True)
+        shutil.rmtree(os.path.join(project, ".canvass-cache"), ignore_errors=True)
+        for key, prepare in [("cold", None), ("nochange", None), ("edit", lambda: edit(note, run))]:
+            if prepare:
+                prepare()
+            seconds, mib = timed([CANVASS, "build", project, "--quiet"])
+            rows[key].append(seconds)
+            memory[key].append(mib)
+        shutil.rmtree(os.path.join(hugo, "public"), ignore_errors=True)
+        seconds, mib = timed(["hugo", "--quiet", "-s", hugo])
+        rows["hugo"].append(seconds)
+        memory["hugo"].append(mib)
+        print(f"run {run + 1}: " + ", ".join(f"{key} {rows[key][-1]:.2f} s" for key in rows), file=sys.stderr)
+    latencies = serve_latency(project, note, "notes/note-00000/", args.runs)
+    hugo_median = statistics.median(rows["hugo"])
+    pages = sum(len(files) for _, _, files in os.walk(os.path.join(project, "site")) if files)
+    print(f"\n{args.notes} notes, {args.respondents} respondents; {args.runs} runs, medians; "
+          f"canvass writes {pages} files; Hugo {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}\n")
+    print("| | median | peak memory | ÷ Hugo cold build |")
+    print("|---|---:|---:|---:|")
+    labels = {"cold": "canvass build, cold", "nochange": "canvass build, nothing changed",
+              "edit": "canvass build, one note edited", "hugo": "Hugo, cold build of the notes alone"}
+    for key, label in labels.items():
+        median = statistics.median(rows[key])
+        print(f"| {label} | {median:.2f} s | {statistics.median(memory[key]):.0f} MiB | {median / hugo_median:.2f} |")
+    print(f"| canvass serve, one note edited → new page served | {statistics.median(latencies) * 1000:.0f} ms | | |")
+
+
+if __name__ == "__main__":
+    main()
