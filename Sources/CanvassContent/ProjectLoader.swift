@@ -33,10 +33,14 @@ public struct ProjectLoader: Sendable {
     /// Reuses unchanged notes and surveys between loads; nil reads everything afresh.
     public let cache: LoadCache?
 
+    /// The root with links resolved, worked out once: every file is checked against it.
+    private let resolvedRoot: String
+
     public init(root: String, options: Options = Options(), cache: LoadCache? = nil) {
         self.root = (root as NSString).standardizingPath
         self.options = options
         self.cache = cache
+        self.resolvedRoot = (self.root as NSString).resolvingSymlinksInPath
     }
 
     public func load() -> Result {
@@ -125,7 +129,6 @@ public struct ProjectLoader: Sendable {
 
     /// Whether a project path, once links are followed, still lies inside the project.
     func staysInside(_ relative: String) -> Bool {
-        let resolvedRoot = (root as NSString).resolvingSymlinksInPath
         let resolved = (path(relative) as NSString).resolvingSymlinksInPath
         return resolved == resolvedRoot || resolved.hasPrefix(resolvedRoot + "/")
     }

@@ -6,7 +6,8 @@ struct SourceFile: Sendable {
     /// Project-relative path, as diagnostics show it.
     let path: String
     let text: String
-    let lines: [Substring]
+    /// Split only when a diagnostic quotes a line: most files never need it.
+    private let lineCache = LineCache()
 
     init(path: String, text: String) {
         self.path = path
@@ -15,7 +16,10 @@ struct SourceFile: Sendable {
             normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         self.text = normalised
-        self.lines = self.text.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    var lines: [Substring] {
+        lineCache.lines(of: text)
     }
 
     /// Reads `absolute`; unreadable or non-UTF-8 files are a diagnostic, not a trap.
@@ -51,5 +55,20 @@ struct SourceFile: Sendable {
 
     func diagnostic(_ severity: Diagnostic.Severity, _ message: String, line: Int, column: Int, hint: String? = nil) -> Diagnostic {
         Diagnostic(severity, message, at: location(line: line, column: column), hint: hint, sourceLine: self.line(line))
+    }
+}
+
+/// The lines of a source file, split once on first use.
+private final class LineCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [Substring]?
+
+    func lines(of text: String) -> [Substring] {
+        lock.withLock {
+            if let lines { return lines }
+            let split = text.split(separator: "\n", omittingEmptySubsequences: false)
+            lines = split
+            return split
+        }
     }
 }
