@@ -106,12 +106,16 @@ public struct SiteRenderer: Sendable {
         if checks.hasErrors { return ([], checks) }
         let pages = self.pages
         let counter = ProgressCounter(total: pages.count, report: progress)
-        let files = ParallelMap.map(pages) { page -> OutputFile in
+        // nil stands for the sitemap, search index and data files: the longest single job, taken
+        // first so that it runs beside the pages instead of after them.
+        let jobs: [Page?] = [nil] + pages
+        let results = ParallelMap.map(jobs) { page -> [OutputFile] in
+            guard let page else { return otherFiles() }
             let html = render(page)
             counter.advance()
-            return OutputFile(path: page.path.path, text: html)
+            return [OutputFile(path: page.path.path, text: html)]
         }
-        return (files + otherFiles(), checks)
+        return (Array(results.dropFirst().joined()) + results[0], checks)
     }
 
     /// What must hold before any page renders: the theme has every page template, and every

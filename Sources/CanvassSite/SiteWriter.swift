@@ -62,21 +62,38 @@ public struct SiteWriter: Sendable {
         do {
             try fm.createDirectory(atPath: temporary, withIntermediateDirectories: true)
             try POSIXFile.write(Array(Self.markerText.utf8), to: temporary + "/" + Self.marker)
-            var madeFolders = Set<String>()
+            // Paths come from ids the loaders check; this is the last line of defence.
             for file in files {
-                // Paths come from ids the loaders check; this is the last line of defence.
                 let parts = file.path.split(separator: "/")
                 guard !file.path.hasPrefix("/"), !parts.contains(".."), !parts.contains("."), !parts.isEmpty else {
                     throw SiteWriterError.refused(.error("refusing to write `\(file.path)`: it would leave the output folder"))
                 }
-                let target = temporary + "/" + file.path
-                let folder = (target as NSString).deletingLastPathComponent
-                if !madeFolders.contains(folder) {
-                    try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                    madeFolders.insert(folder)
-                }
-                try POSIXFile.write(file.bytes, to: target)
             }
+            // Folders a level at a time (each level's parents exist), then the files, on every core.
+            var folders = Set<String>()
+            for file in files {
+                var parts = file.path.split(separator: "/").dropLast()
+                while !parts.isEmpty, folders.insert(parts.joined(separator: "/")).inserted {
+                    parts = parts.dropLast()
+                }
+            }
+            let levels = Dictionary(grouping: folders) { $0.split(separator: "/").count }
+            for depth in levels.keys.sorted() {
+                let failures = ParallelMap.map(levels[depth]!.sorted()) { folder -> String? in
+                    mkdir(temporary + "/" + folder, 0o755) == 0 || errno == EEXIST ? nil : String(cString: strerror(errno)) + ": " + folder
+                }
+                if let failure = failures.compactMap({ $0 }).first { throw SiteWriterError.failed(failure) }
+            }
+            let failures = ParallelMap.map(files.indices.map { $0 }) { index -> String? in
+                let file = files[index]
+                do {
+                    try POSIXFile.write(file.bytes, to: temporary + "/" + file.path)
+                    return nil
+                } catch {
+                    return "\(error): \(file.path)"
+                }
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw SiteWriterError.failed(failure) }
         } catch {
             try? fm.removeItem(atPath: temporary)
             throw error
@@ -106,8 +123,17 @@ public struct SiteWriter: Sendable {
 /// A file to write: a rendered page or a copied asset.
 public typealias OutputFileData = (path: String, bytes: [UInt8])
 
-public enum SiteWriterError: Error {
+public enum SiteWriterError: Error, CustomStringConvertible {
     case refused(Diagnostic)
+    /// A folder or file could not be written: the system's reason and the path.
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .refused(let diagnostic): return diagnostic.message
+        case .failed(let reason): return reason
+        }
+    }
 }
 
 /// Plain POSIX writes: Foundation's file writing syncs every file on Linux, several times slower.
