@@ -53,9 +53,7 @@ public struct PublicProfile {
         var result: [String: String] = [:]
         var taken = Set<String>()
         for id in ids.sorted() {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in ("canvass-public-profile:" + id).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            let hex = String(hash, radix: 16, uppercase: true)
+            let hex = String(ContentDigest.fnv1a(("canvass-public-profile:" + id).utf8), radix: 16, uppercase: true)
             var length = 6
             var candidate = prefix + String(hex.prefix(length))
             while taken.contains(candidate) && length < hex.count { length += 1; candidate = prefix + String(hex.prefix(length)) }

@@ -1,3 +1,4 @@
+import CanvassAnalysis
 import CanvassCore
 
 /// The small project `canvass new` writes: a config, a codebook, two notes, a survey, a persona
@@ -63,17 +64,17 @@ public enum StarterProject {
 
     /// 80 respondents; seeded so the file is the same every time.
     static func survey() -> String {
-        var random = SeededRandom(seed: 7)
+        var random = SeededGenerator(seed: 7)
         var lines = ["respondent_id,exp_product,perc_product,imp_product,exp_service,perc_service,imp_service,recommend,satisfied,age,plan,kano_export_f,kano_export_d"]
         for index in 1...80 {
-            let pro = random.next(2) == 0
-            let age = pro ? 38 + random.next(20) : 22 + random.next(14)
+            let pro = random.index(below: 2) == 0
+            let age = pro ? 38 + random.index(below: 20) : 22 + random.index(below: 14)
             let values = [
-                5 + random.next(3), 3 + random.next(4) + (pro ? 1 : 0), 4 + random.next(4),
-                5 + random.next(3), 2 + random.next(4), 5 + random.next(3),
-                pro ? 6 + random.next(5) : 2 + random.next(8), 2 + random.next(4),
+                5 + random.index(below: 3), 3 + random.index(below: 4) + (pro ? 1 : 0), 4 + random.index(below: 4),
+                5 + random.index(below: 3), 2 + random.index(below: 4), 5 + random.index(below: 3),
+                pro ? 6 + random.index(below: 5) : 2 + random.index(below: 8), 2 + random.index(below: 4),
             ]
-            let kano = [(1, 5), (2, 4), (1, 4), (3, 3)][random.next(4)]
+            let kano = [(1, 5), (2, 4), (1, 4), (3, 3)][random.index(below: 4)]
             lines.append("r-\(String(format: "%03d", index)),"
                 + values.map(String.init).joined(separator: ",")
                 + ",\(age),\(pro ? "pro" : "basic"),\(kano.0),\(kano.1)")
@@ -83,14 +84,14 @@ public enum StarterProject {
 
     /// 30 support tickets across two priorities and dimensions.
     static func tickets() -> String {
-        var random = SeededRandom(seed: 11)
+        var random = SeededGenerator(seed: 11)
         var lines = ["ticket,priority,opened_at,first_response_at,resolved_at,dimension"]
         for index in 1...30 {
             let urgent = index % 3 == 0
             let day = 1 + index % 28
-            let hour = 8 + random.next(8)
-            let respondMinutes = urgent ? 30 + random.next(300) : 60 + random.next(1800)
-            let resolveMinutes = respondMinutes + 60 + random.next(2000)
+            let hour = 8 + random.index(below: 8)
+            let respondMinutes = urgent ? 30 + random.index(below: 300) : 60 + random.index(below: 1800)
+            let resolveMinutes = respondMinutes + 60 + random.index(below: 2000)
             func stamp(_ minutes: Int) -> String {
                 let total = hour * 60 + minutes
                 return String(format: "2026-10-%02dT%02d:%02d:00Z", day + total / 1440, total % 1440 / 60, total % 60)
@@ -175,7 +176,7 @@ public enum StarterProject {
             """,
             persona: """
             ---
-            id: plan-basic
+            id: plan-basic-age-low
             name: Newcomers
             summary: Smaller customers on the basic plan, in their first months.
             ---
@@ -273,7 +274,7 @@ public enum StarterProject {
             """,
             persona: """
             ---
-            id: plan-basic
+            id: plan-basic-age-low
             name: 新用户
             summary: 使用基础版、刚开始几个月的小客户。
             ---
@@ -298,20 +299,5 @@ public enum StarterProject {
             ```
 
             """)
-    }
-}
-
-/// A small linear congruential generator: the same numbers on every platform and Swift version.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    /// A number in 0..<bound.
-    mutating func next(_ bound: Int) -> Int {
-        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-        return Int((state >> 33) % UInt64(bound))
     }
 }

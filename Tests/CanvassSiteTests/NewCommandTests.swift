@@ -20,7 +20,7 @@ import Testing
         #expect(built.err == "")
         #expect(built.out.hasPrefix("built 22 pages from 2 notes"))
         let pages = ["index.html", "notes/index.html", "notes/first-interview/index.html", "themes/onboarding/index.html",
-                     "personas/plan-basic/index.html", "gaps/service/index.html", "needs/index.html", "service/index.html",
+                     "personas/plan-basic-age-low/index.html", "gaps/service/index.html", "needs/index.html", "service/index.html",
                      "quality/index.html", "methodology/index.html", "search/index.html", "pages/summary/index.html"]
         for page in pages {
             #expect(FileManager.default.fileExists(atPath: root + "/site/" + page), "\(page) is missing")
