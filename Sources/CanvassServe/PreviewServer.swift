@@ -83,7 +83,7 @@ public final class PreviewServer: @unchecked Sendable {
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6
         let what = changed.map { $0.count == 1 ? $0[0] : "\($0.count) files" }
         if !report.diagnostics.isEmpty { log(describe(report.diagnostics)) }
-        lock.withLock {
+        let hasGoodSite = lock.withLock { () -> Bool in
             generation += 1
             if let built {
                 site = built
@@ -91,13 +91,14 @@ public final class PreviewServer: @unchecked Sendable {
             } else {
                 failure = report.diagnostics.errors.isEmpty ? report.diagnostics : report.diagnostics.errors
             }
+            return site != nil
         }
         if built != nil {
             let parsed = pipeline.options.loadCache?.parsedInLastLoad.count ?? 0
             log(String(format: "%@ in %.0f ms (%d pages, %d input files parsed; pages render when viewed)\n",
                        what.map { "\($0) changed: rebuilt" } ?? "built", milliseconds, report.pages, parsed))
         } else {
-            log("build failed; " + (site == nil ? "the preview shows the errors until they are fixed\n" : "still serving the last good site\n"))
+            log("build failed; " + (hasGoodSite ? "still serving the last good site\n" : "the preview shows the errors until they are fixed\n"))
         }
         broadcast()
     }
@@ -185,20 +186,11 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Watching
 
-    /// Size and modification time of every watched file: canvass.yml, content/ and templates/.
+    /// Size and modification time of every watched file (`ProjectFiles.inputs`).
     static func fingerprint(of root: String) -> [String: String] {
         var result: [String: String] = [:]
-        func record(_ relative: String) {
-            var info = stat()
-            guard stat(root + "/" + relative, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
-            result[relative] = "\(info.st_size):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)"
-        }
-        record("canvass.yml")
-        for folder in ["content", "templates"] {
-            guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { continue }
-            while let item = enumerator.nextObject() as? String {
-                record(folder + "/" + item)
-            }
+        for file in ProjectFiles.regularFiles(in: root) {
+            result[file.path] = "\(file.info.st_size):\(file.info.st_mtim.tv_sec).\(file.info.st_mtim.tv_nsec)"
         }
         return result
     }

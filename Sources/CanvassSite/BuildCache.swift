@@ -39,13 +39,15 @@ struct BuildCache {
     }
 
     /// Remembers a successful build without diagnostics; otherwise forgets any earlier one.
-    func record(pages: Int, clean: Bool) {
+    /// `written` is what `SiteWriter.contents(of:)` says the output folder now holds, so the output
+    /// is digested from memory rather than read back from disk.
+    func record(pages: Int, clean: Bool, written: [String: [UInt8]]) {
         let folder = root + "/" + Self.folder
         guard clean else {
             try? FileManager.default.removeItem(atPath: path)
             return
         }
-        let stored = Stored(key: key, outputs: Self.outputDigests(output), pages: pages)
+        let stored = Stored(key: key, outputs: written.mapValues { ContentDigest.of($0) }, pages: pages)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(stored) else { return }
@@ -59,36 +61,21 @@ struct BuildCache {
         var pages: Int
     }
 
-    /// Digest of every file under canvass.yml, content/ and templates/.
+    /// Digest of every file a build reads (`ProjectFiles.inputs`).
     static func inputDigests(root: String) -> [String: String] {
+        digests(of: ProjectFiles.regularFiles(in: root).map(\.path), under: root)
+    }
+
+    /// Digest of every file in the output folder as it is on disk now.
+    static func outputDigests(_ output: String) -> [String: String] {
+        digests(of: ProjectFiles.regularFiles(in: output, ["."]).map(\.path), under: output)
+    }
+
+    private static func digests(of paths: [String], under root: String) -> [String: String] {
         var result: [String: String] = [:]
-        for relative in ["canvass.yml"] + files(under: root, in: ["content", "templates"]) {
+        for relative in paths {
             guard let data = FileManager.default.contents(atPath: root + "/" + relative) else { continue }
             result[relative] = data.withUnsafeBytes { ContentDigest.of($0) }
-        }
-        return result
-    }
-
-    static func outputDigests(_ output: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for relative in files(under: output, in: ["."]) {
-            guard let data = FileManager.default.contents(atPath: output + "/" + relative) else { continue }
-            result[relative] = data.withUnsafeBytes { ContentDigest.of($0) }
-        }
-        return result
-    }
-
-    private static func files(under root: String, in folders: [String]) -> [String] {
-        var result: [String] = []
-        for folder in folders {
-            guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + folder) else { continue }
-            while let item = enumerator.nextObject() as? String {
-                var isDirectory: ObjCBool = false
-                let relative = folder == "." ? item : folder + "/" + item
-                if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                    result.append(relative)
-                }
-            }
         }
         return result
     }

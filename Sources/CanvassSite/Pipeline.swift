@@ -156,7 +156,7 @@ public struct Pipeline: Sendable {
             report.failedStage = "write"
         }
         report.timings.append(("write", clock.lap()))
-        if report.succeeded { cache?.record(pages: report.pages, clean: report.diagnostics.isEmpty) }
+        if report.succeeded { cache?.record(pages: report.pages, clean: report.diagnostics.isEmpty, written: SiteWriter.contents(of: files)) }
         return report
     }
 

@@ -84,7 +84,9 @@ public struct SiteWriter: Sendable {
                 }
                 if let failure = failures.compactMap({ $0 }).first { throw SiteWriterError.failed(failure) }
             }
-            let failures = ParallelMap.map(files.indices.map { $0 }) { index -> String? in
+            // A path given twice is written once, with its last bytes, as a sequential writer would.
+            let lastIndex = Dictionary(files.indices.map { (files[$0].path, $0) }, uniquingKeysWith: { _, later in later })
+            let failures = ParallelMap.map(lastIndex.values.sorted()) { index -> String? in
                 let file = files[index]
                 do {
                     try POSIXFile.write(file.bytes, to: temporary + "/" + file.path)
@@ -109,6 +111,12 @@ public struct SiteWriter: Sendable {
             throw error
         }
         if hadPrevious { try? fm.removeItem(atPath: previous) }
+    }
+
+    /// The output folder's files after `write(files)`: each path with its last bytes, and the marker.
+    static func contents(of files: [OutputFileData]) -> [String: [UInt8]] {
+        // The marker is written first, so a file of the same name would replace it, as here.
+        [marker: Array(markerText.utf8)].merging(files.map { ($0.path, $0.bytes) }, uniquingKeysWith: { _, later in later })
     }
 
     private func resolved(_ path: String) -> String {
