@@ -46,7 +46,7 @@ let package = Package(
             dependencies: ["CanvassSite", "CanvassServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "canvass", dependencies: ["CanvassCLI"]),
-        .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis"]),
+        .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis", "CanvassSite"]),
         .target(name: "CanvassTestSupport", path: "Tests/CanvassTestSupport"),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown"]),
         .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis"]),

@@ -77,46 +77,54 @@ public enum Analyzer {
 
 extension ThemeAnalysis {
     /// Adds to each theme what needs the whole analysis: personas, sentiment, co-occurring themes,
-    /// methods and keywords.
+    /// methods and keywords. One pass over the excerpts, in note order (the order of each theme's
+    /// excerpts), counting by theme position and term number rather than by name.
     public static func enrich(
         _ summaries: [ThemeSummary], notes: [Note], index: ThemeIndex, personas: PersonaResults?, text: TextResults,
-        stopwords: [String], termMemo: TextMemo<[String]>? = nil
+        stopwords: [String], termMemo: TermMemo? = nil
     ) -> [ThemeSummary] {
         var personaOf: [String: String] = [:]
         for persona in personas?.personas ?? [] { for participant in persona.participants { personaOf[participant] = persona.id } }
-        let noteByID = Dictionary(uniqueKeysWithValues: notes.map { ($0.id, $0) })
-        var cooccurrence: [String: [String: Int]] = [:]
+        let position = Dictionary(summaries.enumerated().map { ($1.theme.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let methods = NoteMethod.allCases
+        // Terms of every excerpt, remembered by `serve` between rebuilds.
+        let memo = termMemo ?? TermMemo()
+        let extractor = KeywordExtractor(extraStopwords: stopwords)
+        memo.use(settings: "\(stopwords)")
+        let terms = memo.terms(of: notes.flatMap { $0.excerpts.map(\.text) }, extractor: extractor)
+
+        var documents = [[[Int32]]](repeating: [], count: summaries.count)
+        var byMethod = [[Int]](repeating: Array(repeating: 0, count: methods.count), count: summaries.count)
+        var byPersona = [[String: Int]](repeating: [:], count: summaries.count)
+        var scores = [[Double]](repeating: [], count: summaries.count)
+        var cooccurrence = [[Int: Int]](repeating: [:], count: summaries.count)
+        var next = 0
         for note in notes {
+            let method = methods.firstIndex(of: note.method)!
             for excerpt in note.excerpts {
-                let ids = index.themeIDs(for: excerpt)
-                for a in ids { for b in ids where a != b { cooccurrence[a, default: [:]][b, default: 0] += 1 } }
+                let excerptTerms = terms[next]
+                next += 1
+                let themes = index.themeIDs(for: excerpt).compactMap { position[$0] }
+                guard !themes.isEmpty else { continue }
+                let persona = note.attributedParticipant(of: excerpt).flatMap { personaOf[$0] }
+                let score = text.sentiment(of: excerpt)
+                for theme in themes {
+                    documents[theme].append(excerptTerms)
+                    byMethod[theme][method] += 1
+                    if let persona { byPersona[theme][persona, default: 0] += 1 }
+                    if let score { scores[theme].append(score) }
+                    for other in themes where other != theme { cooccurrence[theme][other, default: 0] += 1 }
+                }
             }
         }
-        // Terms per excerpt, on every core and remembered by `serve`; a theme's terms are its excerpts' in order.
-        let extractor = KeywordExtractor(extraStopwords: stopwords)
-        termMemo?.use(settings: "\(stopwords)")
-        let texts = Array(Set(notes.flatMap { $0.excerpts.map(\.text) }))
-        let termLists = ParallelMap.map(texts) { text in termMemo?.value(for: text, compute: extractor.terms) ?? extractor.terms(text) }
-        let termsOf = Dictionary(uniqueKeysWithValues: zip(texts, termLists))
-        let keywords = extractor.keywords(termLists: summaries.map { summary in
-            (id: summary.theme.id, terms: summary.excerpts.flatMap { termsOf[$0.text] ?? extractor.terms($0.text) })
-        })
-        return summaries.map { summary in
+        let keywords = KeywordExtractor.keywords(documents: documents, vocabulary: memo)
+        return summaries.enumerated().map { theme, summary in
             var enriched = summary
-            var byPersona: [String: Int] = [:]
-            var byMethod: [NoteMethod: Int] = [:]
-            var scores: [Double] = []
-            for excerpt in summary.excerpts {
-                guard let note = noteByID[excerpt.noteID] else { continue }
-                byMethod[note.method, default: 0] += 1
-                if let person = note.attributedParticipant(of: excerpt), let persona = personaOf[person] { byPersona[persona, default: 0] += 1 }
-                if let score = text.sentiment(of: excerpt) { scores.append(score) }
-            }
-            enriched.byPersona = PersonaBuilder.ranked(byPersona)
-            enriched.byMethod = NoteMethod.allCases.compactMap { method in byMethod[method].map { Group(label: method.rawValue, value: $0) } }
-            enriched.cooccurring = PersonaBuilder.ranked(cooccurrence[summary.theme.id] ?? [:])
-            enriched.sentiment = scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
-            enriched.keywords = keywords[summary.theme.id] ?? []
+            enriched.byPersona = PersonaBuilder.ranked(byPersona[theme])
+            enriched.byMethod = methods.indices.compactMap { byMethod[theme][$0] > 0 ? Group(label: methods[$0].rawValue, value: byMethod[theme][$0]) : nil }
+            enriched.cooccurring = PersonaBuilder.ranked(Dictionary(uniqueKeysWithValues: cooccurrence[theme].map { (summaries[$0.key].theme.id, $0.value) }))
+            enriched.sentiment = scores[theme].isEmpty ? nil : scores[theme].reduce(0, +) / Double(scores[theme].count)
+            enriched.keywords = keywords[theme]
             return enriched
         }
     }
@@ -130,7 +138,7 @@ public final class AnalysisCache: @unchecked Sendable {
     /// How many times the survey analysis actually ran, for tests.
     public private(set) var surveyRuns = 0
     let sentiment = TextMemo<SentimentScore>()
-    let terms = TextMemo<[String]>()
+    let terms = TermMemo()
 
     public init() {}
 

@@ -3,6 +3,7 @@
 //   .build/release/canvass-bench personas [rows] [repeats]
 import CanvassAnalysis
 import CanvassCore
+import CanvassSite
 import Foundation
 
 /// Seeded synthetic survey: `rows` respondents, 4 numeric and 4 categorical attributes in 4 planted groups.
@@ -71,12 +72,36 @@ func benchmarkSentiment(file: String) {
     print("  " + confusion.keys.sorted().map { "\($0) \(confusion[$0]!)" }.joined(separator: ", "))
 }
 
+/// What `canvass serve` does after a one-note edit: a cached load, analysis and check of the
+/// project at `root`, after appending a line to its first note. Prints the stages of each edit.
+func benchmarkLive(root: String, edits: Int) {
+    let pipeline = Pipeline(options: Pipeline.Options(root: root).cached())
+    let notes = ProjectFiles.regularFiles(in: root).map(\.path).filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }.sorted()
+    guard let note = notes.first, let handle = FileHandle(forUpdatingAtPath: root + "/" + note) else { print("no note under \(root)/content"); return }
+    defer { try? handle.close() }
+    func run(_ label: String) {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let (report, site) = pipeline.live()
+        let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        let stages = report.timings.map { String(format: "%@ %.0f", $0.stage, $0.seconds * 1000) }.joined(separator: ", ")
+        print(String(format: "%@: %.0f ms (%@)%@", label, total, stages, site == nil ? " FAILED" : ""))
+    }
+    run("first build")
+    for edit in 0..<edits {
+        handle.seekToEndOfFile()
+        handle.write(Data("\n- canvass-bench edit \(edit) #support\n".utf8))
+        run("edit \(edit + 1)")
+    }
+}
+
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "personas":
     benchmarkPersonas(rows: arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000, repeats: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 3)
+case "live":
+    benchmarkLive(root: arguments.dropFirst().first ?? ".", edits: arguments.dropFirst(2).first.flatMap { Int($0) } ?? 3)
 case "sentiment":
     for file in arguments.dropFirst() { benchmarkSentiment(file: file) }
 default:
-    print("usage: canvass-bench personas [rows] [repeats] | sentiment FILE…")
+    print("usage: canvass-bench personas [rows] [repeats] | live PROJECT [edits] | sentiment FILE…")
 }

@@ -4,9 +4,12 @@ import Foundation
 /// What a long-lived process (`canvass serve`) keeps between loads: each note and survey as last
 /// parsed, reused while its text (and, for a survey, its mapping) is unchanged. One entry per file,
 /// so deleted or renamed files fall out at the next load.
+///
+/// A note whose file identity (device, inode, size, modification and change times) is what it was
+/// at the last load is not even read again: an editor's save changes at least the times.
 public final class LoadCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var notes: [String: (text: String, result: (Note?, [Diagnostic]))] = [:]
+    private var notes: [String: (text: String, identity: FileIdentity?, result: (Note?, [Diagnostic]))] = [:]
     private var surveys: [String: (text: String, config: SurveyConfig, scale: RatingScale, result: (SurveyData?, [Diagnostic]))] = [:]
     /// Files parsed (not reused) by the last load, for tests and `--verbose`.
     public private(set) var parsedInLastLoad: [String] = []
@@ -17,11 +20,20 @@ public final class LoadCache: @unchecked Sendable {
         lock.withLock { parsedInLastLoad = [] }
     }
 
-    func note(_ file: SourceFile, parse: () -> (Note?, [Diagnostic])) -> (Note?, [Diagnostic]) {
-        if let cached = lock.withLock({ notes[file.path] }), cached.text == file.text { return cached.result }
+    /// The note last parsed from `path` when the file at `absolute` is still that same file, unread.
+    func unchangedNote(at path: String, absolute: String) -> (Note?, [Diagnostic])? {
+        guard let identity = FileIdentity(of: absolute), let cached = lock.withLock({ notes[path] }), cached.identity == identity else { return nil }
+        return cached.result
+    }
+
+    func note(_ file: SourceFile, identity: FileIdentity?, parse: () -> (Note?, [Diagnostic])) -> (Note?, [Diagnostic]) {
+        if let cached = lock.withLock({ notes[file.path] }), cached.text == file.text {
+            lock.withLock { notes[file.path]?.identity = identity }
+            return cached.result
+        }
         let result = parse()
         lock.withLock {
-            notes[file.path] = (file.text, result)
+            notes[file.path] = (file.text, identity, result)
             parsedInLastLoad.append(file.path)
         }
         return result
@@ -45,5 +57,19 @@ public final class LoadCache: @unchecked Sendable {
             notes = notes.filter { paths.contains($0.key) }
             surveys = surveys.filter { paths.contains($0.key) }
         }
+    }
+}
+
+/// Which file a path names and when it last changed, from `stat` (links followed).
+struct FileIdentity: Equatable {
+    let values: [Int]
+
+    init?(of path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        values = [
+            Int(info.st_dev), Int(info.st_ino), Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec,
+            info.st_ctim.tv_sec, info.st_ctim.tv_nsec,
+        ]
     }
 }

@@ -105,8 +105,9 @@ public struct ProjectLoader: Sendable {
         var pages = loadPages(diagnostics: &diagnostics)
         if !options.includeDrafts { pages.removeAll(where: \.draft) }
         pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
-        var notes = loadNotes(diagnostics: &diagnostics)
-        cache?.keep(only: Set(noteFiles() + (config?.surveys.map { "content/" + $0.file } ?? [])))
+        let files = noteFiles()
+        var notes = loadNotes(files, diagnostics: &diagnostics)
+        cache?.keep(only: Set(files + (config?.surveys.map { "content/" + $0.file } ?? [])))
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }
         if !options.includeDrafts { notes.removeAll(where: \.draft) }
@@ -154,15 +155,17 @@ public struct ProjectLoader: Sendable {
     }
 
     /// Reads and parses notes on every core; results keep file order.
-    private func loadNotes(diagnostics: inout [Diagnostic]) -> [Note] {
-        let files = noteFiles()
+    private func loadNotes(_ files: [String], diagnostics: inout [Diagnostic]) -> [Note] {
         let results = ParallelMap.map(files) { relative -> (Note?, [Diagnostic]) in
+            // The same file as at the last load was inside the project then and parses the same now.
+            if let cache, let unchanged = cache.unchangedNote(at: relative, absolute: path(relative)) { return unchanged }
             guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
+            let identity = cache == nil ? nil : FileIdentity(of: path(relative))
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): return (nil, [diagnostic])
             case .success(let file):
                 guard let cache else { return NoteLoader(file: file).load() }
-                return cache.note(file) { NoteLoader(file: file).load() }
+                return cache.note(file, identity: identity) { NoteLoader(file: file).load() }
             }
         }
         diagnostics += results.flatMap { $0.1 }

@@ -10,6 +10,8 @@ public struct ThemeIndex: Sendable {
     private let usesCodebook: Bool
     /// `themeIDs(forTag:)` of every tag in the notes, worked out once: pages ask for it per excerpt.
     private let resolved: [String: [String]]
+    /// `themeIDs(for:)` of every set of two or more tags an excerpt in the notes carries.
+    private let resolvedSets: [[String]: [String]]
 
     public init(codebook: Codebook?, notes: [Note]) {
         if let codebook, !codebook.themes.isEmpty {
@@ -23,14 +25,20 @@ public struct ThemeIndex: Sendable {
             usesCodebook = false
         }
         var resolved: [String: [String]] = [:]
+        var tagSets = Set<[String]>()
         for note in notes {
             for excerpt in note.excerpts {
                 for tag in excerpt.tags where resolved[tag] == nil {
                     resolved[tag] = Self.resolve(tag, themes: themes, byTag: byTag, usesCodebook: usesCodebook)
                 }
+                if excerpt.tags.count > 1 { tagSets.insert(excerpt.tags) }
             }
         }
         self.resolved = resolved
+        let themes = self.themes
+        resolvedSets = Dictionary(uniqueKeysWithValues: tagSets.map { tags in
+            (tags, Self.resolve(tags, themes: themes, resolved: { resolved[$0] ?? [] }))
+        })
     }
 
     public static func themeID(forTag tag: String) -> String {
@@ -49,11 +57,17 @@ public struct ThemeIndex: Sendable {
         return themes.map(\.id).filter(ids.contains)
     }
 
+    private static func resolve(_ tags: [String], themes: [Theme], resolved: (String) -> [String]) -> [String] {
+        let ids = Set(tags.flatMap(resolved))
+        return themes.map(\.id).filter(ids.contains)
+    }
+
     /// Theme ids of an excerpt, in codebook order, unique.
     public func themeIDs(for excerpt: Excerpt) -> [String] {
-        if excerpt.tags.count == 1 { return themeIDs(forTag: excerpt.tags[0]) }
-        let ids = Set(excerpt.tags.flatMap { themeIDs(forTag: $0) })
-        return themes.map(\.id).filter(ids.contains)
+        let tags = excerpt.tags
+        if tags.count == 1 { return themeIDs(forTag: tags[0]) }
+        if tags.isEmpty { return [] }
+        return resolvedSets[tags] ?? Self.resolve(tags, themes: themes, resolved: themeIDs(forTag:))
     }
 
     public func theme(id: String) -> Theme? {

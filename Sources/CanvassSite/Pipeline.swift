@@ -93,7 +93,9 @@ public struct Pipeline: Sendable {
     public func live() -> (Report, LiveSite?) {
         var report = Report()
         guard let site = prepare(&report) else { return (report, nil) }
+        var clock = Stopwatch()
         let checks = site.renderer.check()
+        report.timings.append(("check", clock.lap()))
         report.diagnostics += checks
         guard !checks.hasErrors else {
             report.failedStage = "render"

@@ -39,6 +39,13 @@ import Testing
         #expect(options.loadCache?.parsedInLastLoad == [interview])
         #expect(try String(contentsOfFile: site + "/notes/first-interview/index.html", encoding: .utf8).contains("Every Monday"))
 
+        // Same size, straight after the last build: `serve` skips unchanged notes by size and time, so
+        // this must still count as a change.
+        try project.write(try #require(project.read(interview)).replacingOccurrences(of: "Every Monday", with: "Every Sunday"), to: interview)
+        try buildAndCompare("same-size edit")
+        #expect(options.loadCache?.parsedInLastLoad == [interview])
+        #expect(try String(contentsOfFile: site + "/notes/first-interview/index.html", encoding: .utf8).contains("Every Sunday"))
+
         try FileManager.default.moveItem(atPath: project.root + "/content/interviews/support-call.md",
                                          toPath: project.root + "/content/interviews/export-call.md")
         try buildAndCompare("rename a note")

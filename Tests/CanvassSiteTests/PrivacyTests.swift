@@ -93,6 +93,23 @@ import Testing
         #expect(!personas.contains("r-900"))
     }
 
+    @Test func redactingLeavesTheNotesThatServeKeepsUntouched() throws {
+        // `serve` keeps parsed notes between rebuilds and redacts copies of them; were a copy to
+        // share its excerpts' storage with the kept note, switching `profile:` back to internal
+        // would still show the redacted text.
+        let project = try TemporaryProject(Self.files)
+        defer { project.remove() }
+        var options = Pipeline.Options(root: project.root, profile: .public).cached()
+        let redacted = Pipeline(options: options).render()
+        options.profile = nil
+        let unredacted = Pipeline(options: options).render()
+        let clean = Pipeline(options: .init(root: project.root)).render()
+        #expect(redacted.0.succeeded && unredacted.0.succeeded && clean.0.succeeded)
+        #expect(unredacted.1.map(\.path) == clean.1.map(\.path))
+        let differing = zip(unredacted.1, clean.1).filter { $0.0.bytes != $0.1.bytes }.map(\.0.path)
+        #expect(differing.isEmpty, "differ from a clean internal build: \(differing)")
+    }
+
     @Test func theInternalProfileIsUnchanged() throws {
         let project = try TemporaryProject(Self.files)
         defer { project.remove() }

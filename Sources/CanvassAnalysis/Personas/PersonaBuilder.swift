@@ -15,15 +15,8 @@ struct PersonaBuilder {
     static let quotesPerPersona = 6
 
     func build() -> (PersonaResults, [Diagnostic]) {
-        // Respondent → persona, first row of an id winning.
-        var assignments: [(respondent: String, persona: String)] = []
-        var personaOf: [String: String] = [:]
-        for (index, row) in pool.rows.enumerated() {
-            let id = pool.surveys[row.survey].ids[row.row]
-            guard personaOf[id] == nil, let persona = segments.personaID(row: index) else { continue }
-            personaOf[id] = persona
-            assignments.append((id, persona))
-        }
+        // Respondent → persona, worked out with the segments (and so kept with them by `serve`).
+        let personaOf = segments.personaOfRespondent
         // Note participants without a survey row are placed by their front-matter attributes.
         var participantPersona: [String: String] = [:]
         for note in notes {
@@ -79,7 +72,7 @@ struct PersonaBuilder {
             method: config.method, k: segmentation.k, seed: config.seed, attributes: config.attributes,
             silhouette: segmentation.silhouette, silhouetteByK: segmentation.silhouetteByK, stability: segmentation.stability,
             stabilityRuns: segmentation.stabilityRuns, sampleSize: segmentation.sampleSize, personas: personas,
-            assignments: assignments), diagnostics)
+            assignments: segments.assignments), diagnostics)
     }
 
     /// Counts, highest first, ties by name.

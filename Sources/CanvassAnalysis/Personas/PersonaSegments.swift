@@ -9,6 +9,9 @@ struct PersonaSegments {
     let ids: [Int: String]
     let traits: [Int: [PersonaTrait]]
     let sizes: [Int: Int]
+    /// Each respondent's persona, first row of an id winning, in row order; and the same by id.
+    let assignments: [(respondent: String, persona: String)]
+    let personaOfRespondent: [String: String]
 
     static let traitRatio = 1.25
     static let traitShare = 0.30
@@ -35,6 +38,16 @@ struct PersonaSegments {
             ids[label] = id
         }
         self.ids = ids
+        var assignments: [(respondent: String, persona: String)] = []
+        var personaOf: [String: String] = [:]
+        for (index, row) in pool.rows.enumerated() {
+            let id = pool.surveys[row.survey].ids[row.row]
+            guard personaOf[id] == nil, let persona = Self.personaID(row: index, labels: segmentation.labels, ids: ids) else { continue }
+            personaOf[id] = persona
+            assignments.append((id, persona))
+        }
+        self.assignments = assignments
+        personaOfRespondent = personaOf
     }
 
     /// Distinguishing traits of a group of rows against all rows (SPEC §4.9), strongest first,
@@ -85,8 +98,8 @@ struct PersonaSegments {
     }
 
     /// Persona id of pool row `index`, or nil when unplaced.
-    func personaID(row index: Int) -> String? {
-        let label = segmentation.labels[index]
+    private static func personaID(row index: Int, labels: [Int], ids: [Int: String]) -> String? {
+        let label = labels[index]
         return label >= 0 ? ids[label] : nil
     }
 }

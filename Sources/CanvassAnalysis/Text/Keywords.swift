@@ -51,28 +51,45 @@ public struct KeywordExtractor: Sendable {
 
     /// The `limit` highest-weighted terms of each document, ties by term.
     public func keywords(_ documents: [(id: String, text: String)], limit: Int = 8) -> [String: [Group<Double>]] {
-        keywords(termLists: documents.map { (id: $0.id, terms: terms($0.text)) }, limit: limit)
+        let vocabulary = TermMemo()
+        let terms = vocabulary.terms(of: documents.map(\.text), extractor: self)
+        let results = Self.keywords(documents: terms.map { [$0] }, vocabulary: vocabulary, limit: limit)
+        return Dictionary(zip(documents.map(\.id), results), uniquingKeysWith: { _, last in last })
     }
 
-    /// The same from each document's terms, already extracted.
-    public func keywords(termLists documents: [(id: String, terms: [String])], limit: Int = 8) -> [String: [Group<Double>]] {
-        let termLists = documents.map(\.terms)
-        var documentFrequency: [String: Int] = [:]
-        for list in termLists { for term in Set(list) { documentFrequency[term, default: 0] += 1 } }
-        let n = Double(documents.count)
-        var result: [String: [Group<Double>]] = [:]
-        for (document, list) in zip(documents, termLists) {
-            guard !list.isEmpty else { result[document.id] = []; continue }
-            var counts: [String: Int] = [:]
-            for term in list { counts[term, default: 0] += 1 }
-            let weights = counts.map { term, count -> (String, Double) in
-                let tf = Double(count) / Double(list.count)
-                let idf = log((1 + n) / (1 + Double(documentFrequency[term]!))) + 1
-                return (term, tf * idf)
+    /// Keywords of documents given as lists of term numbers (each document the concatenation of
+    /// its lists), numbered by `vocabulary`; one result per document, in order.
+    public static func keywords(documents: [[[Int32]]], vocabulary: TermMemo, limit: Int = 8) -> [[Group<Double>]] {
+        // Per document, each term's count (first-seen order); the scratch array is cleared after each.
+        var scratch = [Int32](repeating: 0, count: vocabulary.count)
+        var documentFrequency = [Int32](repeating: 0, count: vocabulary.count)
+        let counted = documents.map { lists -> (counts: [(term: Int32, count: Int32)], total: Int) in
+            var seen: [Int32] = []
+            var total = 0
+            for list in lists {
+                total += list.count
+                for term in list {
+                    if scratch[Int(term)] == 0 { seen.append(term) }
+                    scratch[Int(term)] += 1
+                }
             }
-            result[document.id] = weights.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(limit).map { Group(label: $0.0, value: $0.1) }
+            let counts = seen.map { term in (term: term, count: scratch[Int(term)]) }
+            for term in seen {
+                scratch[Int(term)] = 0
+                documentFrequency[Int(term)] += 1
+            }
+            return (counts, total)
         }
-        return result
+        let n = Double(documents.count)
+        return counted.map { document in
+            guard document.total > 0 else { return [] }
+            let weights = document.counts.map { term, count -> (String, Double) in
+                let tf = Double(count) / Double(document.total)
+                let idf = log((1 + n) / (1 + Double(documentFrequency[Int(term)]))) + 1
+                return (vocabulary.term(term), tf * idf)
+            }
+            return weights.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(limit).map { Group(label: $0.0, value: $0.1) }
+        }
     }
 
     static let englishStopwords: Set<String> = [
@@ -87,4 +104,49 @@ public struct KeywordExtractor: Sendable {
         "want", "wants", "need", "needs", "know", "think", "make", "made", "take", "took", "going", "said", "says", "told",
         "first", "day", "days", "week", "weeks", "time", "times",
     ]
+}
+
+/// Terms of texts as numbers, each text's worked out once: a vocabulary that only grows, and the
+/// numbered terms of every text seen with the current stopwords. `serve` keeps one between rebuilds.
+public final class TermMemo: @unchecked Sendable {
+    private let lock = NSLock()
+    private var settings: String?
+    private var vocabulary: [String] = []
+    private var number: [String: Int32] = [:]
+    private var known: [String: [Int32]] = [:]
+
+    public init() {}
+
+    /// Starts a pass with `settings` (the stopwords); different settings forget the texts' terms.
+    func use(settings: String) {
+        lock.withLock {
+            if self.settings != settings { known = [:] }
+            self.settings = settings
+        }
+    }
+
+    var count: Int { lock.withLock { vocabulary.count } }
+
+    func term(_ number: Int32) -> String { lock.withLock { vocabulary[Int(number)] } }
+
+    /// The numbered terms of each text, in order; new texts are split on every core.
+    func terms(of texts: [String], extractor: KeywordExtractor) -> [[Int32]] {
+        var result = lock.withLock { texts.map { known[$0] } }
+        let missing = Array(Set(texts.indices.filter { result[$0] == nil }.map { texts[$0] }))
+        guard !missing.isEmpty else { return result.map { $0! } }
+        let split = ParallelMap.map(missing) { extractor.terms($0) }
+        lock.withLock {
+            for (text, terms) in zip(missing, split) {
+                known[text] = terms.map { term in
+                    if let existing = number[term] { return existing }
+                    let next = Int32(vocabulary.count)
+                    vocabulary.append(term)
+                    number[term] = next
+                    return next
+                }
+            }
+            for index in result.indices where result[index] == nil { result[index] = known[texts[index]] }
+        }
+        return result.map { $0! }
+    }
 }
