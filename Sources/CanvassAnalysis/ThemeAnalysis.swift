@@ -6,24 +6,24 @@ public enum ThemeAnalysis {
     /// Summarises every theme of the index over the notes; themes with no excerpts are kept (count 0),
     /// sorted by excerpt count, then label.
     public static func summarize(notes: [Note], index: ThemeIndex) -> [ThemeSummary] {
-        var excerpts: [String: [Excerpt]] = [:]
-        var notesByTheme: [String: [String]] = [:]
-        var participants: [String: Set<String>] = [:]
+        let themes = index.themes
+        let position = Dictionary(themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var excerpts = [[Excerpt]](repeating: [], count: themes.count)
+        var noteIDs = [[String]](repeating: [], count: themes.count)
+        var participants = [Set<String>](repeating: [], count: themes.count)
         for note in notes {
             for excerpt in note.excerpts {
+                let person = note.attributedParticipant(of: excerpt)
                 for id in index.themeIDs(for: excerpt) {
-                    excerpts[id, default: []].append(excerpt)
-                    if notesByTheme[id]?.last != note.id { notesByTheme[id, default: []].append(note.id) }
-                    if let person = note.attributedParticipant(of: excerpt) {
-                        participants[id, default: []].insert(person)
-                    }
+                    guard let theme = position[id] else { continue }
+                    excerpts[theme].append(excerpt)
+                    if noteIDs[theme].last != note.id { noteIDs[theme].append(note.id) }
+                    if let person { participants[theme].insert(person) }
                 }
             }
         }
-        return index.themes.map { theme in
-            ThemeSummary(
-                theme: theme, excerpts: excerpts[theme.id] ?? [], noteIDs: notesByTheme[theme.id] ?? [],
-                participantIDs: (participants[theme.id] ?? []).sorted())
+        return themes.indices.map { theme in
+            ThemeSummary(theme: themes[theme], excerpts: excerpts[theme], noteIDs: noteIDs[theme], participantIDs: participants[theme].sorted())
         }
         .sorted { ($0.excerpts.count, $1.theme.label) > ($1.excerpts.count, $0.theme.label) }
     }

@@ -143,15 +143,10 @@ public struct ProjectLoader: Sendable {
 
     /// Every `.md` file under `content/interviews`, project-relative, sorted.
     func noteFiles() -> [String] {
-        let folder = path(Self.notesFolder)
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            if item.hasSuffix(".md") && !(item as NSString).lastPathComponent.hasPrefix(".") {
-                files.append(Self.notesFolder + "/" + item)
-            }
-        }
-        return files.sorted()
+        FileTree.entries(under: path(Self.notesFolder))
+            .filter { $0.hasSuffix(".md") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+            .map { Self.notesFolder + "/" + $0 }
+            .sorted()
     }
 
     /// Reads and parses notes on every core; results keep file order.
@@ -192,9 +187,16 @@ public struct ProjectLoader: Sendable {
         let index = codebook.themesByTag
         let known = Array(index.keys)
         var diagnostics: [Diagnostic] = []
-        for note in notes {
+        var knows: [String: Bool] = [:]
+        func isKnown(_ tag: String) -> Bool {
+            if let answer = knows[tag] { return answer }
+            let answer = codebook.knows(tag: tag, index: index)
+            knows[tag] = answer
+            return answer
+        }
+        for note in notes where !note.tags.allSatisfy(isKnown) || !note.excerpts.allSatisfy({ $0.tags.allSatisfy(isKnown) }) {
             let tags = Set(note.excerpts.flatMap(\.tags) + note.tags)
-            for tag in tags.sorted() where !codebook.knows(tag: tag, index: index) {
+            for tag in tags.sorted() where !isKnown(tag) {
                 let place = locate(tag: tag, in: note)
                 diagnostics.append(.warning(
                     "tag `#\(tag)` is not in the codebook", at: place.location,
@@ -241,12 +243,7 @@ public struct ProjectLoader: Sendable {
     }
 
     private func loadPages(diagnostics: inout [Diagnostic]) -> [ReportPage] {
-        let folder = path(Self.pagesFolder)
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let item = enumerator.nextObject() as? String {
-            if item.hasSuffix(".md"), !(item as NSString).lastPathComponent.hasPrefix(".") { files.append(item) }
-        }
+        let files = FileTree.entries(under: path(Self.pagesFolder)).filter { $0.hasSuffix(".md") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
         let custom = customBlocks()
         var pages: [ReportPage] = []
         for item in files.sorted() {

@@ -19,9 +19,20 @@ public struct ThemeIndex: Sendable {
             byTag = codebook.themesByTag
             usesCodebook = true
         } else {
-            let tags = Set(notes.flatMap { $0.excerpts.flatMap(\.tags) })
-            themes = tags.sorted().map { Theme(id: Self.themeID(forTag: $0), label: $0, tags: [$0]) }
-            byTag = Dictionary(uniqueKeysWithValues: tags.map { ($0, [Self.themeID(forTag: $0)]) })
+            // Tags whose ids coincide (`need/checklist`, `need-checklist`) are one theme: one page.
+            var found: [Theme] = []
+            var byID: [String: Int] = [:]
+            for tag in Set(notes.flatMap { $0.excerpts.flatMap(\.tags) }).sorted() {
+                let id = Self.themeID(forTag: tag)
+                if let existing = byID[id] {
+                    found[existing].tags.append(tag)
+                } else {
+                    byID[id] = found.count
+                    found.append(Theme(id: id, label: tag, tags: [tag]))
+                }
+            }
+            themes = found
+            byTag = Dictionary(uniqueKeysWithValues: found.flatMap { theme in theme.tags.map { ($0, [theme.id]) } })
             usesCodebook = false
         }
         var resolved: [String: [String]] = [:]

@@ -70,17 +70,12 @@ public struct TemplateSet: Sendable {
 
     /// Every file under `folder`, relative, sorted; hidden files skipped.
     static func listFiles(in folder: String) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
-        var files: [String] = []
-        while let item = enumerator.nextObject() as? String {
+        FileTree.entries(under: folder).filter { item in
             var isDirectory: ObjCBool = false
-            let full = folder + "/" + item
-            if (item as NSString).lastPathComponent.hasPrefix(".") { continue }
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue {
-                files.append(item)
-            }
+            return !(item as NSString).lastPathComponent.hasPrefix(".")
+                && FileManager.default.fileExists(atPath: folder + "/" + item, isDirectory: &isDirectory) && !isDirectory.boolValue
         }
-        return files.sorted()
+        .sorted()
     }
 
     private static func describe(_ error: Error) -> String {

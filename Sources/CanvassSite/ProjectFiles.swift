@@ -1,3 +1,4 @@
+import CanvassCore
 import Foundation
 
 /// The files a build reads, and a walker over folders: shared by the build cache (which digests
@@ -17,8 +18,7 @@ public enum ProjectFiles {
         }
         for entry in entries {
             add(entry)
-            guard let enumerator = FileManager.default.enumerator(atPath: root + "/" + entry) else { continue }
-            while let item = enumerator.nextObject() as? String {
+            for item in FileTree.entries(under: root + "/" + entry) {
                 add(entry == "." ? item : entry + "/" + item)
             }
         }

@@ -38,6 +38,19 @@ import Testing
         #expect(analysis.themeIndex.themeIDs(forTag: "need") == [])
     }
 
+    @Test func withoutACodebookTagsWithTheSameIDAreOneTheme() throws {
+        // `need/checklist` and `need-checklist` would both be themes/need-checklist/: one page, one theme.
+        let other = "---\ntitle: U\n---\n- Also a list #need-checklist and slow #setup\n"
+        let project = try #require(try load(["content/interviews/a.md": notes, "content/interviews/b.md": other]).project)
+        let analysis = Analyzer.analyse(project)
+        #expect(analysis.themes.map(\.theme.id) == ["need-checklist", "setup", "pricing"])
+        let merged = try #require(analysis.summary(themeID: "need-checklist"))
+        #expect(merged.theme.tags == ["need-checklist", "need/checklist"])
+        #expect(merged.excerpts.count == 2)
+        #expect(merged.noteIDs.sorted() == ["a", "b"])
+        #expect(merged.cooccurring.map(\.label) == ["setup"])
+    }
+
     @Test func groupObservationsNameNoParticipant() throws {
         let group = "---\ntitle: G\nmethod: focus-group\nparticipants: [{id: a}, {id: b}]\n---\n- All agreed #x\n"
         let project = try #require(try load(["content/interviews/g.md": group]).project)
