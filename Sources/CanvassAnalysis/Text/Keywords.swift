@@ -59,7 +59,7 @@ public struct KeywordExtractor: Sendable {
 
     /// Keywords of documents given as lists of term numbers (each document the concatenation of
     /// its lists), numbered by `vocabulary`; one result per document, in order.
-    public static func keywords(documents: [[[Int32]]], vocabulary: TermMemo, limit: Int = 8) -> [[Group<Double>]] {
+    static func keywords(documents: [[[Int32]]], vocabulary: TermMemo, limit: Int = 8) -> [[Group<Double>]] {
         // Per document, each term's count (first-seen order); the scratch array is cleared after each.
         var scratch = [Int32](repeating: 0, count: vocabulary.count)
         var documentFrequency = [Int32](repeating: 0, count: vocabulary.count)
