@@ -20,9 +20,9 @@ public final class LoadCache: @unchecked Sendable {
         lock.withLock { parsedInLastLoad = [] }
     }
 
-    /// The note last parsed from `path` when the file at `absolute` is still that same file, unread.
-    func unchangedNote(at path: String, absolute: String) -> (Note?, [Diagnostic])? {
-        guard let identity = FileIdentity(of: absolute), let cached = lock.withLock({ notes[path] }), cached.identity == identity else { return nil }
+    /// The note last parsed from `path` when its file is still the same file (`identity`), unread.
+    func unchangedNote(at path: String, identity: FileIdentity?) -> (Note?, [Diagnostic])? {
+        guard let identity, let cached = lock.withLock({ notes[path] }), cached.identity == identity else { return nil }
         return cached.result
     }
 

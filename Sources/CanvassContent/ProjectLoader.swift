@@ -143,9 +143,13 @@ public struct ProjectLoader: Sendable {
 
     /// Every `.md` file under `content/interviews`, project-relative, sorted.
     func noteFiles() -> [String] {
-        FileTree.entries(under: path(Self.notesFolder))
+        markdownFiles(under: Self.notesFolder).map { Self.notesFolder + "/" + $0 }
+    }
+
+    /// Every `.md` file at any depth under a project folder, relative to that folder, sorted; hidden files skipped.
+    private func markdownFiles(under folder: String) -> [String] {
+        FileTree.entries(under: path(folder))
             .filter { $0.hasSuffix(".md") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
-            .map { Self.notesFolder + "/" + $0 }
             .sorted()
     }
 
@@ -153,9 +157,9 @@ public struct ProjectLoader: Sendable {
     private func loadNotes(_ files: [String], diagnostics: inout [Diagnostic]) -> [Note] {
         let results = ParallelMap.map(files) { relative -> (Note?, [Diagnostic]) in
             // The same file as at the last load was inside the project then and parses the same now.
-            if let cache, let unchanged = cache.unchangedNote(at: relative, absolute: path(relative)) { return unchanged }
-            guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
             let identity = cache == nil ? nil : FileIdentity(of: path(relative))
+            if let unchanged = cache?.unchangedNote(at: relative, identity: identity) { return unchanged }
+            guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): return (nil, [diagnostic])
             case .success(let file):
@@ -243,10 +247,9 @@ public struct ProjectLoader: Sendable {
     }
 
     private func loadPages(diagnostics: inout [Diagnostic]) -> [ReportPage] {
-        let files = FileTree.entries(under: path(Self.pagesFolder)).filter { $0.hasSuffix(".md") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
         let custom = customBlocks()
         var pages: [ReportPage] = []
-        for item in files.sorted() {
+        for item in markdownFiles(under: Self.pagesFolder) {
             let relative = Self.pagesFolder + "/" + item
             guard staysInside(relative) else { diagnostics.append(outsideLink(relative)); continue }
             let id = String(item.dropLast(3)).split(separator: "/").map { Slug.make(String($0)) }.joined(separator: "/")

@@ -64,10 +64,10 @@ public struct ThemeIndex: Sendable {
 
     private static func resolve(_ tag: String, themes: [Theme], byTag: [String: [String]], usesCodebook: Bool) -> [String] {
         let lineage = usesCodebook ? TagPath.lineage(of: tag) : [tag]
-        let ids = Set(lineage.flatMap { byTag[$0] ?? [] })
-        return themes.map(\.id).filter(ids.contains)
+        return resolve(lineage, themes: themes, resolved: { byTag[$0] ?? [] })
     }
 
+    /// The ids `resolved` gives for any of `tags`, in codebook order, unique.
     private static func resolve(_ tags: [String], themes: [Theme], resolved: (String) -> [String]) -> [String] {
         let ids = Set(tags.flatMap(resolved))
         return themes.map(\.id).filter(ids.contains)
