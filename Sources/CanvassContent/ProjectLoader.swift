@@ -111,7 +111,8 @@ public struct ProjectLoader: Sendable {
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }
         if !options.includeDrafts { notes.removeAll(where: \.draft) }
-        notes.sort { ($0.date ?? CalendarDate("0001-01-01")!, $1.id) > ($1.date ?? CalendarDate("0001-01-01")!, $0.id) }
+        let undated = CalendarDate("0001-01-01")!
+        notes.sort { ($0.date ?? undated, $1.id) > ($1.date ?? undated, $0.id) }
 
         diagnostics = diagnostics.promotingWarnings(options.strict).sorted()
         guard let config, !diagnostics.hasErrors else { return Result(project: nil, diagnostics: diagnostics) }

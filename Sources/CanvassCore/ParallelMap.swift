@@ -11,6 +11,14 @@ public enum ParallelMap {
         }
         return results.values()
     }
+
+    /// `map` handing each core `chunk` inputs at a time: for many small transforms.
+    public static func map<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], chunk: Int, _ transform: @Sendable (Input) -> Output
+    ) -> [Output] {
+        let starts = Array(stride(from: 0, to: inputs.count, by: chunk))
+        return map(starts) { start in inputs[start..<min(start + chunk, inputs.count)].map(transform) }.flatMap { $0 }
+    }
 }
 
 /// Write-once slots filled from several threads; each index is written by exactly one.

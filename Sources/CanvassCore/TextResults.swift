@@ -37,18 +37,19 @@ public struct SurveyAnswer: Sendable, Hashable {
 
 /// Sentiment of every excerpt and answer.
 public struct TextResults: Sendable {
-    /// Excerpt key (`noteID#anchor`) → score in [−1, 1].
-    public var excerptSentiment: [String: Double] = [:]
+    /// Score in [−1, 1] of each excerpt of the analysed notes.
+    public var excerptSentiment: [Excerpt.Identity: Double] = [:]
     public var answers: [SurveyAnswer] = []
 
-    public init(excerptSentiment: [String: Double] = [:], answers: [SurveyAnswer] = []) {
+    public init(excerptSentiment: [Excerpt.Identity: Double] = [:], answers: [SurveyAnswer] = []) {
         self.excerptSentiment = excerptSentiment
         self.answers = answers
     }
 
+    /// How the data files name an excerpt: `noteID#anchor`.
     public static func key(_ excerpt: Excerpt) -> String { "\(excerpt.noteID)#\(excerpt.anchor)" }
 
-    public func sentiment(of excerpt: Excerpt) -> Double? { excerptSentiment[Self.key(excerpt)] }
+    public func sentiment(of excerpt: Excerpt) -> Double? { excerptSentiment[excerpt.identity] }
 }
 
 /// A customer need (SPEC §4.10): a `need/…` tag or a codebook need, with its evidence and priority.

@@ -18,7 +18,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let lock = NSLock()
     private var site: LiveSite?
     private var failure: [Diagnostic]?
-    private var fingerprint: [String: String] = [:]
+    private var fingerprint: [String: FileStamp] = [:]
     private var streams: [EventStream] = []
     private var server: HTTPServer?
     private var watching = false
@@ -186,11 +186,18 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Watching
 
+    /// Size and modification time of a watched file.
+    struct FileStamp: Equatable {
+        let size: Int
+        let seconds: Int
+        let nanoseconds: Int
+    }
+
     /// Size and modification time of every watched file (`ProjectFiles.inputs`).
-    static func fingerprint(of root: String) -> [String: String] {
-        var result: [String: String] = [:]
+    static func fingerprint(of root: String) -> [String: FileStamp] {
+        var result: [String: FileStamp] = [:]
         for file in ProjectFiles.regularFiles(in: root) {
-            result[file.path] = "\(file.info.st_size):\(file.info.st_mtim.tv_sec).\(file.info.st_mtim.tv_nsec)"
+            result[file.path] = FileStamp(size: Int(file.info.st_size), seconds: file.info.st_mtim.tv_sec, nanoseconds: file.info.st_mtim.tv_nsec)
         }
         return result
     }

@@ -46,6 +46,14 @@ import Testing
         #expect(options.loadCache?.parsedInLastLoad == [interview])
         #expect(try String(contentsOfFile: site + "/notes/first-interview/index.html", encoding: .utf8).contains("Every Sunday"))
 
+        // What `serve` keeps per excerpt (sentiment, terms, themes) must be worked out again when
+        // the lexicon, the stopwords or the codebook change.
+        try project.write("en:\n  spreadsheet: -3\n  hand: 2\nstopwords: [numbers, copy]\n", to: "content/data/lexicon.yml")
+        try buildAndCompare("add a lexicon and stopwords")
+        let codebook = "content/data/codebook.yml"
+        try project.write(try #require(project.read(codebook)).replacingOccurrences(of: "tags: [exports, reports]", with: "tags: [exports, reports, support]"), to: codebook)
+        try buildAndCompare("file a tag under another theme too")
+
         try FileManager.default.moveItem(atPath: project.root + "/content/interviews/support-call.md",
                                          toPath: project.root + "/content/interviews/export-call.md")
         try buildAndCompare("rename a note")

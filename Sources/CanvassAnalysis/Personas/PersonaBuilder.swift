@@ -10,6 +10,8 @@ struct PersonaBuilder {
     let config: PersonaConfig
     let notes: [Note]
     let themeIndex: ThemeIndex
+    /// Each excerpt's themes, in note order, as positions in `themeIndex.themes`.
+    let themesOf: [[Int]]
     let narratives: [PersonaNarrative]
 
     static let quotesPerPersona = 6
@@ -29,12 +31,14 @@ struct PersonaBuilder {
             }
         }
         // Excerpts attributed to a persona: a quote's speaker, or the sole participant of a note.
-        var excerpts: [String: [Excerpt]] = [:]
+        var excerpts: [String: [(excerpt: Excerpt, themes: [Int])]] = [:]
+        var next = 0
         for note in notes {
             for excerpt in note.excerpts {
                 if let person = note.attributedParticipant(of: excerpt), let persona = participantPersona[person] {
-                    excerpts[persona, default: []].append(excerpt)
+                    excerpts[persona, default: []].append((excerpt, themesOf[next]))
                 }
+                next += 1
             }
         }
         let narrativeByID = Dictionary(narratives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -42,19 +46,20 @@ struct PersonaBuilder {
         let personas = segments.order.map { label -> Persona in
             let id = segments.ids[label]!
             let own = excerpts[id] ?? []
-            var themeCounts: [String: Int] = [:]
+            var byTheme = [Int](repeating: 0, count: themeIndex.themes.count)
             var needCounts: [String: Int] = [:]
-            for excerpt in own {
-                for theme in themeIndex.themeIDs(for: excerpt) { themeCounts[theme, default: 0] += 1 }
+            for (excerpt, themes) in own {
+                for theme in themes { byTheme[theme] += 1 }
                 for tag in excerpt.tags where tag.hasPrefix("need/") { needCounts[tag, default: 0] += 1 }
             }
+            let themeCounts = Dictionary(uniqueKeysWithValues: byTheme.indices.filter { byTheme[$0] > 0 }.map { (themeIndex.themes[$0].id, byTheme[$0]) })
             return Persona(
                 id: id, size: segments.sizes[label]!, share: total > 0 ? Double(segments.sizes[label]!) / Double(total) : 0,
                 traits: segments.traits[label] ?? [],
                 gaps: results.dimensions.compactMap { d in d.byPersona.first { $0.label == id }.map { Group(label: d.dimension.id, value: $0.value) } },
                 nps: results.nps?.byPersona.first { $0.label == id }?.value,
                 csat: results.csat?.byPersona.first { $0.label == id }?.value,
-                themes: Self.ranked(themeCounts), quotes: Array(own.filter { $0.kind == .quote }.prefix(Self.quotesPerPersona)),
+                themes: Self.ranked(themeCounts), quotes: Array(own.lazy.map(\.excerpt).filter { $0.kind == .quote }.prefix(Self.quotesPerPersona)),
                 needs: Self.ranked(needCounts),
                 participants: participantPersona.filter { $0.value == id }.keys.sorted(),
                 narrative: narrativeByID[id])

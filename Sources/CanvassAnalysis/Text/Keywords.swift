@@ -51,15 +51,15 @@ public struct KeywordExtractor: Sendable {
 
     /// The `limit` highest-weighted terms of each document, ties by term.
     public func keywords(_ documents: [(id: String, text: String)], limit: Int = 8) -> [String: [Group<Double>]] {
-        let vocabulary = TermMemo()
-        let terms = vocabulary.terms(of: documents.map(\.text), extractor: self)
+        let vocabulary = Vocabulary()
+        let terms = documents.map { vocabulary.numbers(self.terms($0.text)) }
         let results = Self.keywords(documents: terms.map { [$0] }, vocabulary: vocabulary, limit: limit)
         return Dictionary(zip(documents.map(\.id), results), uniquingKeysWith: { _, last in last })
     }
 
     /// Keywords of documents given as lists of term numbers (each document the concatenation of
     /// its lists), numbered by `vocabulary`; one result per document, in order.
-    static func keywords(documents: [[[Int32]]], vocabulary: TermMemo, limit: Int = 8) -> [[Group<Double>]] {
+    static func keywords(documents: [[[Int32]]], vocabulary: Vocabulary, limit: Int = 8) -> [[Group<Double>]] {
         // Per document, each term's count (first-seen order); the scratch array is cleared after each.
         var scratch = [Int32](repeating: 0, count: vocabulary.count)
         var documentFrequency = [Int32](repeating: 0, count: vocabulary.count)
@@ -106,47 +106,27 @@ public struct KeywordExtractor: Sendable {
     ]
 }
 
-/// Terms of texts as numbers, each text's worked out once: a vocabulary that only grows, and the
-/// numbered terms of every text seen with the current stopwords. `serve` keeps one between rebuilds.
-public final class TermMemo: @unchecked Sendable {
+/// Terms as numbers, so that counting them needs no hashing: a vocabulary that only grows.
+/// `serve` keeps one between rebuilds, with the numbered terms of each excerpt.
+final class Vocabulary: @unchecked Sendable {
     private let lock = NSLock()
-    private var settings: String?
-    private var vocabulary: [String] = []
+    private var terms: [String] = []
     private var number: [String: Int32] = [:]
-    private var known: [String: [Int32]] = [:]
 
-    public init() {}
+    var count: Int { lock.withLock { terms.count } }
 
-    /// Starts a pass with `settings` (the stopwords); different settings forget the texts' terms.
-    func use(settings: String) {
+    func term(_ number: Int32) -> String { lock.withLock { terms[Int(number)] } }
+
+    /// The number of each term, new terms numbered as they come.
+    func numbers(_ terms: [String]) -> [Int32] {
         lock.withLock {
-            if self.settings != settings { known = [:] }
-            self.settings = settings
-        }
-    }
-
-    var count: Int { lock.withLock { vocabulary.count } }
-
-    func term(_ number: Int32) -> String { lock.withLock { vocabulary[Int(number)] } }
-
-    /// The numbered terms of each text, in order; new texts are split on every core.
-    func terms(of texts: [String], extractor: KeywordExtractor) -> [[Int32]] {
-        var result = lock.withLock { texts.map { known[$0] } }
-        let missing = Array(Set(texts.indices.filter { result[$0] == nil }.map { texts[$0] }))
-        guard !missing.isEmpty else { return result.map { $0! } }
-        let split = ParallelMap.map(missing) { extractor.terms($0) }
-        lock.withLock {
-            for (text, terms) in zip(missing, split) {
-                known[text] = terms.map { term in
-                    if let existing = number[term] { return existing }
-                    let next = Int32(vocabulary.count)
-                    vocabulary.append(term)
-                    number[term] = next
-                    return next
-                }
+            terms.map { term in
+                if let existing = number[term] { return existing }
+                let next = Int32(self.terms.count)
+                self.terms.append(term)
+                number[term] = next
+                return next
             }
-            for index in result.indices where result[index] == nil { result[index] = known[texts[index]] }
         }
-        return result.map { $0! }
     }
 }

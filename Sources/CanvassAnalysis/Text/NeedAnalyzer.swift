@@ -12,14 +12,19 @@ import CanvassCore
 public enum NeedAnalyzer {
     public static let prefix = "need/"
 
-    public static func analyse(_ project: Project, index: ThemeIndex, surveys: SurveyResults?) -> [Need] {
+    /// `themesOf` holds each excerpt's themes, in note order, as positions in `index.themes`.
+    static func analyse(_ project: Project, index: ThemeIndex, themesOf: [[Int]], surveys: SurveyResults?) -> [Need] {
         var excerpts: [String: [Excerpt]] = [:]
+        var themes: [String: [Int]] = [:]
         var people: [String: Set<String>] = [:]
+        var next = 0
         for note in project.notes {
             for excerpt in note.excerpts {
+                defer { next += 1 }
                 for tag in excerpt.tags where tag.hasPrefix(prefix) && tag.count > prefix.count {
                     let id = String(tag.dropFirst(prefix.count))
                     excerpts[id, default: []].append(excerpt)
+                    themes[id, default: []] += themesOf[next]
                     if let person = note.attributedParticipant(of: excerpt) { people[id, default: []].insert(person) }
                 }
             }
@@ -32,7 +37,7 @@ public enum NeedAnalyzer {
         let commitments = Dictionary(uniqueKeysWithValues: project.config.commitments.map { ($0.priority, $0.text) })
         let needs = ids.map { id -> Need in
             let evidence = excerpts[id] ?? []
-            let dimension = definitions[id]?.dimension ?? dominantDimension(evidence, index: index)
+            let dimension = definitions[id]?.dimension ?? dominantDimension(themes[id] ?? [], index: index)
             let result = dimension.flatMap { surveys?.dimension(id: $0) }
             let importance = result.flatMap { $0.importance?.mean ?? $0.expectation.mean }
             let gap = result?.gap.mean
@@ -49,13 +54,11 @@ public enum NeedAnalyzer {
         return needs.sorted { ($0.score, $1.id) > ($1.score, $0.id) }
     }
 
-    /// The dimension most of the evidence's themes belong to.
-    static func dominantDimension(_ excerpts: [Excerpt], index: ThemeIndex) -> String? {
+    /// The dimension most of the evidence's themes (positions in `index.themes`) belong to.
+    static func dominantDimension(_ themes: [Int], index: ThemeIndex) -> String? {
         var counts: [String: Int] = [:]
-        for excerpt in excerpts {
-            for theme in index.themeIDs(for: excerpt) {
-                if let dimension = index.theme(id: theme)?.dimension { counts[dimension, default: 0] += 1 }
-            }
+        for theme in themes {
+            if let dimension = index.themes[theme].dimension { counts[dimension, default: 0] += 1 }
         }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }

@@ -3,57 +3,41 @@ import CanvassCore
 
 /// Sentiment of every excerpt and free-text survey answer (SPEC §4.12), with the project's lexicon.
 public enum TextAnalyzer {
-    /// Scores every excerpt and free-text answer, notes in parallel. `memo` (kept by `serve`)
-    /// holds scores of texts already seen with the same lexicon.
-    public static func analyse(_ project: Project, memo: TextMemo<SentimentScore>? = nil) -> TextResults {
-        let lexicon = SentimentLexicon.bundled.extended(english: project.lexicon.english, chinese: project.lexicon.chinese)
-        let analyzer = SentimentAnalyzer(lexicon: lexicon)
-        memo?.use(settings: "\(project.lexicon)")
+    /// Scores every excerpt and free-text answer on every core. `cache` (kept by `serve`) holds
+    /// the scores of excerpts, and the answers of surveys, already scored with the same lexicon.
+    static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> TextResults {
+        var words = project.lexicon
+        words.stopwords = []
+        let analyzer = SentimentAnalyzer(lexicon: SentimentLexicon.bundled.extended(english: words.english, chinese: words.chinese))
+        let scores = ExcerptMemo.values(of: project.notes, memo: cache?.sentiment, settings: words, key: \.text) { analyzer.score($0).score }
         var results = TextResults()
-        let scored = ParallelMap.map(project.notes) { note in
-            note.excerpts.map { excerpt in
-                (TextResults.key(excerpt), memo?.value(for: excerpt.text, compute: analyzer.score) ?? analyzer.score(excerpt.text))
-            }
+        if let memo = cache?.sentiment {
+            results.excerptSentiment = memo.table
+        } else {
+            results.excerptSentiment = Dictionary(
+                zip(project.notes.lazy.flatMap(\.excerpts).map(\.identity), scores), uniquingKeysWith: { first, _ in first })
         }
-        for (key, score) in scored.joined() {
-            results.excerptSentiment[key] = score.score
-        }
-        for survey in project.surveys {
+        let score = { answers(project.surveys, analyzer) }
+        results.answers = cache?.answers(.init(lexicon: words, surveys: project.surveys), score: score) ?? score()
+        return results
+    }
+
+    /// Every free-text answer of the surveys, scored, in survey, column and row order.
+    static func answers(_ surveys: [SurveyData], _ analyzer: SentimentAnalyzer) -> [SurveyAnswer] {
+        var cells: [(survey: Int, column: String, row: Int, text: String)] = []
+        for (index, survey) in surveys.enumerated() {
             for column in survey.config.text {
                 for (row, text) in (survey.texts[column] ?? []).enumerated() {
-                    guard let text else { continue }
-                    let score = memo?.value(for: text, compute: analyzer.score) ?? analyzer.score(text)
-                    results.answers.append(SurveyAnswer(
-                        respondent: survey.ids[row], column: column, file: survey.path, line: survey.lines[row], text: text,
-                        sentiment: score.score, label: score.label.rawValue))
+                    if let text { cells.append((index, column, row, text)) }
                 }
             }
         }
-        return results
-    }
-}
-
-/// Results per text already worked out (sentiment scores, keyword terms), for a long-lived
-/// process; forgotten whenever the settings they depend on change.
-public final class TextMemo<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var settings: String?
-    private var values: [String: Value] = [:]
-
-    public init() {}
-
-    /// Starts a pass with `settings` (e.g. the user lexicon); different settings forget everything.
-    func use(settings: String) {
-        lock.withLock {
-            if self.settings != settings { values = [:] }
-            self.settings = settings
+        let scores = ParallelMap.map(cells.map(\.text), chunk: 256, analyzer.score)
+        return zip(cells, scores).map { cell, score in
+            let survey = surveys[cell.survey]
+            return SurveyAnswer(
+                respondent: survey.ids[cell.row], column: cell.column, file: survey.path, line: survey.lines[cell.row], text: cell.text,
+                sentiment: score.score, label: score.label.rawValue)
         }
-    }
-
-    func value(for text: String, compute: (String) -> Value) -> Value {
-        if let known = lock.withLock({ values[text] }) { return known }
-        let value = compute(text)
-        lock.withLock { values[text] = value }
-        return value
     }
 }
