@@ -6,7 +6,8 @@ import Foundation
 /// excerpts, so a one-note edit works out values for that note's excerpts alone.
 ///
 /// Everything is forgotten when the settings the values depend on change (the lexicon, the
-/// stopwords, the theme index), and values of excerpts no longer in the project are dropped.
+/// stopwords, the theme index); values of excerpts no longer in the project are dropped once they
+/// outnumber the live ones.
 final class ExcerptMemo<Settings: Equatable & Sendable, Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var settings: Settings?

@@ -37,7 +37,8 @@ public struct SurveyAnswer: Sendable, Hashable {
 
 /// Sentiment of every excerpt and answer.
 public struct TextResults: Sendable {
-    /// Score in [−1, 1] of each excerpt of the analysed notes.
+    /// Score in [−1, 1] of each excerpt of the analysed notes (under `serve`, possibly also of
+    /// excerpts since edited away: they are never asked for).
     public var excerptSentiment: [Excerpt.Identity: Double] = [:]
     public var answers: [SurveyAnswer] = []
 
