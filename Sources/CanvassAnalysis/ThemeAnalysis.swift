@@ -45,36 +45,45 @@ public enum Analyzer {
     /// only for excerpts it has not seen.
     public static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
-        let themesOf = ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: cache?.themes)
-        var analysis = analyseNotesAndSurveys(project, index: index, themesOf: themesOf, cache: cache)
+        // Passes that do not need each other's results run two at a time: on a large study each
+        // walks every excerpt, and that is most of what a `serve` rebuild costs.
+        let ((themesOf, terms), (text, survey)) = ParallelMap.both(
+            {
+                (ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: cache?.themes),
+                 ThemeAnalysis.terms(of: project.notes, stopwords: project.lexicon.stopwords, cache: cache))
+            },
+            { (TextAnalyzer.analyse(project, cache: cache), surveyAnalysis(project, cache: cache)) })
+        let ((themes, needs), (personas, personaDiagnostics)) = ParallelMap.both(
+            {
+                (ThemeAnalysis.summarize(notes: project.notes, index: index, themesOf: themesOf),
+                 NeedAnalyzer.analyse(project, index: index, themesOf: themesOf, surveys: survey?.results))
+            },
+            { buildPersonas(project, survey: survey, index: index, themesOf: themesOf) })
+        var diagnostics = (survey?.diagnostics ?? []) + personaDiagnostics
+        if personas == nil { diagnostics += orphaned(project.personaNarratives) }
+        var analysis = ProjectAnalysis(themeIndex: index, themes: themes, surveys: survey?.results, personas: personas, diagnostics: diagnostics)
         analysis.service = ServiceAnalyzer.analyse(project.records, commitments: project.config.commitments)
-        analysis.text = TextAnalyzer.analyse(project, cache: cache)
+        analysis.text = text.results
         analysis.themes = ThemeAnalysis.enrich(
-            analysis.themes, notes: project.notes, index: index, themesOf: themesOf, personas: analysis.personas, text: analysis.text,
-            stopwords: project.lexicon.stopwords, cache: cache)
-        analysis.needs = NeedAnalyzer.analyse(project, index: index, themesOf: themesOf, surveys: analysis.surveys)
+            themes, notes: project.notes, index: index, themesOf: themesOf, personas: personas, scores: text.scores, terms: terms)
+        analysis.needs = needs
         return analysis
     }
 
-    static func analyseNotesAndSurveys(_ project: Project, index: ThemeIndex, themesOf: [[Int]], cache: AnalysisCache?) -> ProjectAnalysis {
-        let themes = ThemeAnalysis.summarize(notes: project.notes, index: index, themesOf: themesOf)
-        let analyseSurveys = { SurveyAnalyzer(config: project.config, surveys: project.surveys).analyseWithPersonas() }
-        let surveyAnalysis = cache.map { $0.surveys(config: project.config, digests: project.surveys.map(\.digest), analyse: analyseSurveys) }
-            ?? analyseSurveys()
-        guard let survey = surveyAnalysis else {
-            return ProjectAnalysis(themeIndex: index, themes: themes, diagnostics: orphaned(project.personaNarratives))
-        }
-        var diagnostics = survey.diagnostics
-        var personas: PersonaResults?
-        if let segments = survey.personas, let config = project.config.personas {
-            let (built, found) = PersonaBuilder(
-                segments: segments, results: survey.results, pool: survey.pool, config: config, notes: project.notes,
-                themeIndex: index, themesOf: themesOf, narratives: project.personaNarratives).build()
-            personas = built
-            diagnostics += found
-        }
-        if personas == nil { diagnostics += orphaned(project.personaNarratives) }
-        return ProjectAnalysis(themeIndex: index, themes: themes, surveys: survey.results, personas: personas, diagnostics: diagnostics)
+    /// The survey analysis and persona segmentation; nil when the project has no survey.
+    static func surveyAnalysis(_ project: Project, cache: AnalysisCache?) -> AnalysisCache.SurveyAnalysis {
+        let analyse = { SurveyAnalyzer(config: project.config, surveys: project.surveys).analyseWithPersonas() }
+        return cache.map { $0.surveys(config: project.config, digests: project.surveys.map(\.digest), analyse: analyse) } ?? analyse()
+    }
+
+    /// Personas from the segmentation, with the notes' evidence; nil without segments or `personas:`.
+    static func buildPersonas(
+        _ project: Project, survey: AnalysisCache.SurveyAnalysis, index: ThemeIndex, themesOf: [[Int]]
+    ) -> (PersonaResults?, [Diagnostic]) {
+        guard let survey, let segments = survey.personas, let config = project.config.personas else { return (nil, []) }
+        return PersonaBuilder(
+            segments: segments, results: survey.results, pool: survey.pool, config: config, notes: project.notes,
+            themeIndex: index, themesOf: themesOf, narratives: project.personaNarratives).build()
     }
 
     /// Narratives in a project that computes no personas describe nothing: each is an error.
@@ -87,56 +96,99 @@ public enum Analyzer {
 }
 
 extension ThemeAnalysis {
-    /// Adds to each theme what needs the whole analysis: personas, sentiment, co-occurring themes,
-    /// methods and keywords. One pass over the excerpts, in note order (the order of each theme's
-    /// excerpts), counting by theme position and term number rather than by name.
-    static func enrich(
-        _ summaries: [ThemeSummary], notes: [Note], index: ThemeIndex, themesOf: [[Int]], personas: PersonaResults?, text: TextResults,
-        stopwords: [String], cache: AnalysisCache? = nil
-    ) -> [ThemeSummary] {
-        var personaOf: [String: String] = [:]
-        for persona in personas?.personas ?? [] { for participant in persona.participants { personaOf[participant] = persona.id } }
-        // Position in `summaries` of each theme of the index.
-        let position = Dictionary(summaries.enumerated().map { ($1.theme.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let summaryOf = index.themes.map { position[$0.id] }
-        let methods = NoteMethod.allCases
-        // Terms of every excerpt as numbers; `serve` keeps them between rebuilds.
+    /// Each excerpt's keyword terms, in note order, as numbers of the vocabulary returned;
+    /// `serve` keeps both between rebuilds.
+    static func terms(of notes: [Note], stopwords: [String], cache: AnalysisCache?) -> (terms: [[Int32]], vocabulary: Vocabulary) {
         let vocabulary = cache?.vocabulary ?? Vocabulary()
         let extractor = KeywordExtractor(extraStopwords: stopwords)
         let terms = ExcerptMemo.values(of: notes, memo: cache?.terms, settings: stopwords, key: \.text) {
             vocabulary.numbers(extractor.terms($0))
         }
+        return (terms, vocabulary)
+    }
 
-        var documents = [[[Int32]]](repeating: [], count: summaries.count)
-        var byMethod = [[Int]](repeating: Array(repeating: 0, count: methods.count), count: summaries.count)
-        var byPersona = [[String: Int]](repeating: [:], count: summaries.count)
-        var scores = [[Double]](repeating: [], count: summaries.count)
-        var cooccurrence = [[Int: Int]](repeating: [:], count: summaries.count)
-        var next = 0
-        for note in notes {
-            let method = methods.firstIndex(of: note.method)!
-            for excerpt in note.excerpts {
-                defer { next += 1 }
-                let themes = themesOf[next].compactMap { summaryOf[$0] }
-                guard !themes.isEmpty else { continue }
-                let persona = note.attributedParticipant(of: excerpt).flatMap { personaOf[$0] }
-                let score = text.sentiment(of: excerpt)
-                for theme in themes {
-                    documents[theme].append(terms[next])
-                    byMethod[theme][method] += 1
-                    if let persona { byPersona[theme][persona, default: 0] += 1 }
-                    if let score { scores[theme].append(score) }
-                    for other in themes where other != theme { cooccurrence[theme][other, default: 0] += 1 }
+    /// What `enrich` counts per theme, over a run of notes.
+    private struct Tally {
+        var documents: [[[Int32]]]
+        var byMethod: [[Int]]
+        var byPersona: [[String: Int]]
+        var scores: [[Double]]
+        var cooccurrence: [[Int: Int]]
+
+        init(themes: Int, methods: Int) {
+            documents = Array(repeating: [], count: themes)
+            byMethod = Array(repeating: Array(repeating: 0, count: methods), count: themes)
+            byPersona = Array(repeating: [:], count: themes)
+            scores = Array(repeating: [], count: themes)
+            cooccurrence = Array(repeating: [:], count: themes)
+        }
+
+        /// This tally followed by `later`, which counted the notes after this one's.
+        func followed(by later: Tally) -> Tally {
+            var joined = self
+            for theme in documents.indices {
+                joined.documents[theme] += later.documents[theme]
+                for method in byMethod[theme].indices { joined.byMethod[theme][method] += later.byMethod[theme][method] }
+                joined.byPersona[theme].merge(later.byPersona[theme], uniquingKeysWith: +)
+                joined.scores[theme] += later.scores[theme]
+                joined.cooccurrence[theme].merge(later.cooccurrence[theme], uniquingKeysWith: +)
+            }
+            return joined
+        }
+    }
+
+    /// Adds to each theme what needs the whole analysis: personas, sentiment, co-occurring themes,
+    /// methods and keywords. `themesOf`, `scores` and `terms` hold each excerpt's themes (positions in
+    /// `index.themes`), sentiment and numbered terms, in note order. The first and second half of
+    /// the notes are counted at once, then joined in order, so each theme's excerpts keep note order.
+    static func enrich(
+        _ summaries: [ThemeSummary], notes: [Note], index: ThemeIndex, themesOf: [[Int]], personas: PersonaResults?, scores: [Double],
+        terms: (terms: [[Int32]], vocabulary: Vocabulary)
+    ) -> [ThemeSummary] {
+        let personaOf = Dictionary(
+            (personas?.personas ?? []).flatMap { persona in persona.participants.map { ($0, persona.id) } }, uniquingKeysWith: { _, last in last })
+        // Position in `summaries` of each theme of the index.
+        let position = Dictionary(summaries.enumerated().map { ($1.theme.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let summaryOf = index.themes.map { position[$0.id] }
+        let methods = NoteMethod.allCases
+
+        @Sendable func tally(_ range: Range<Int>, firstExcerpt: Int) -> Tally {
+            var tally = Tally(themes: summaries.count, methods: methods.count)
+            var next = firstExcerpt
+            for note in notes[range] {
+                let method = methods.firstIndex(of: note.method)!
+                for excerpt in note.excerpts {
+                    defer { next += 1 }
+                    let themes = themesOf[next].compactMap { summaryOf[$0] }
+                    guard !themes.isEmpty else { continue }
+                    let persona = note.attributedParticipant(of: excerpt).flatMap { personaOf[$0] }
+                    for theme in themes {
+                        tally.documents[theme].append(terms.terms[next])
+                        tally.byMethod[theme][method] += 1
+                        if let persona { tally.byPersona[theme][persona, default: 0] += 1 }
+                        tally.scores[theme].append(scores[next])
+                        for other in themes where other != theme { tally.cooccurrence[theme][other, default: 0] += 1 }
+                    }
                 }
             }
+            return tally
         }
-        let keywords = KeywordExtractor.keywords(documents: documents, vocabulary: vocabulary)
+        let middle = notes.count / 2
+        let excerptsBefore = notes[..<middle].reduce(0) { $0 + $1.excerpts.count }
+        let (first, second) = ParallelMap.both({ tally(0..<middle, firstExcerpt: 0) }, { tally(middle..<notes.count, firstExcerpt: excerptsBefore) })
+        let counted = first.followed(by: second)
+
+        let keywords = KeywordExtractor.keywords(documents: counted.documents, vocabulary: terms.vocabulary)
         return summaries.enumerated().map { theme, summary in
             var enriched = summary
-            enriched.byPersona = PersonaBuilder.ranked(byPersona[theme])
-            enriched.byMethod = methods.indices.compactMap { byMethod[theme][$0] > 0 ? Group(label: methods[$0].rawValue, value: byMethod[theme][$0]) : nil }
-            enriched.cooccurring = PersonaBuilder.ranked(Dictionary(uniqueKeysWithValues: cooccurrence[theme].map { (summaries[$0.key].theme.id, $0.value) }))
-            enriched.sentiment = scores[theme].isEmpty ? nil : scores[theme].reduce(0, +) / Double(scores[theme].count)
+            enriched.byPersona = PersonaBuilder.ranked(counted.byPersona[theme])
+            enriched.byMethod = methods.indices.compactMap {
+                counted.byMethod[theme][$0] > 0 ? Group(label: methods[$0].rawValue, value: counted.byMethod[theme][$0]) : nil
+            }
+            enriched.cooccurring = PersonaBuilder.ranked(
+                Dictionary(uniqueKeysWithValues: counted.cooccurrence[theme].map { (summaries[$0.key].theme.id, $0.value) }))
+            let themeScores = counted.scores[theme]
+            enriched.sentiment = themeScores.isEmpty ? nil : themeScores.reduce(0, +) / Double(themeScores.count)
             enriched.keywords = keywords[theme]
             return enriched
         }

@@ -199,9 +199,8 @@ public struct ProjectLoader: Sendable {
             knows[tag] = answer
             return answer
         }
-        for note in notes where !note.tags.allSatisfy(isKnown) || !note.excerpts.allSatisfy({ $0.tags.allSatisfy(isKnown) }) {
-            let tags = Set(note.excerpts.flatMap(\.tags) + note.tags)
-            for tag in tags.sorted() where !isKnown(tag) {
+        for note in notes where !note.tags.allSatisfy(isKnown) || !note.excerptTags.allSatisfy(isKnown) {
+            for tag in Set(note.excerptTags + note.tags).sorted() where !isKnown(tag) {
                 let place = locate(tag: tag, in: note)
                 diagnostics.append(.warning(
                     "tag `#\(tag)` is not in the codebook", at: place.location,

@@ -78,3 +78,41 @@ public struct MarkdownNode: Sendable, Hashable {
         }
     }
 }
+
+/// A link to one of the study's own entities as written in a body (`[x](persona:parent)`), at the
+/// line of the block it stands in (SPEC §3.5). Whether it names anything is decided at render.
+public struct EntityLinkReference: Sendable, Hashable {
+    public static let schemes = ["persona", "theme", "dimension", "note", "page"]
+
+    public var destination: String
+    public var line: Int
+
+    public init(destination: String, line: Int) {
+        self.destination = destination
+        self.line = line
+    }
+
+    /// The scheme before the colon, when it is one of `schemes`.
+    public var scheme: String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let scheme = String(destination[..<colon])
+        return Self.schemes.contains(scheme) ? scheme : nil
+    }
+}
+
+extension MarkdownNode {
+    /// Every entity link in the tree, in document order.
+    public var entityLinks: [EntityLinkReference] {
+        var found: [EntityLinkReference] = []
+        func visit(_ node: MarkdownNode, line: Int) {
+            let line = node.isBlock ? node.start.line : line
+            if case .link(let destination, _) = node.kind {
+                let reference = EntityLinkReference(destination: destination, line: line)
+                if reference.scheme != nil { found.append(reference) }
+            }
+            for child in node.children { visit(child, line: line) }
+        }
+        visit(self, line: 1)
+        return found
+    }
+}

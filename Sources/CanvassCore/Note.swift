@@ -74,9 +74,18 @@ public struct Note: Sendable {
     /// Project-relative path, e.g. `content/interviews/onboarding.md`.
     public var file: String
     public var location: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
-    public var excerpts: [Excerpt]
+    public var excerpts: [Excerpt] {
+        didSet { excerptTags = Self.distinctTags(of: excerpts) }
+    }
     /// The note body, parsed once, with speaker lines lifted out of quotes.
-    public var body: MarkdownNode
+    public var body: MarkdownNode {
+        didSet { entityLinks = body.entityLinks }
+    }
+    /// Every tag of every excerpt, sorted, unique; kept with the note so that checks ask once per
+    /// note, not once per excerpt.
+    public private(set) var excerptTags: [String]
+    /// The body's links to the study's entities, found when the body is set.
+    public private(set) var entityLinks: [EntityLinkReference]
 
     public init(
         id: String, title: String, date: CalendarDate?, method: NoteMethod, participants: [Participant],
@@ -93,6 +102,14 @@ public struct Note: Sendable {
         self.file = file
         self.excerpts = excerpts
         self.body = body
+        excerptTags = Self.distinctTags(of: excerpts)
+        entityLinks = body.entityLinks
+    }
+
+    private static func distinctTags(of excerpts: [Excerpt]) -> [String] {
+        var seen = Set<String>()
+        for excerpt in excerpts { seen.formUnion(excerpt.tags) }
+        return seen.sorted()
     }
 
     public func participant(id: String) -> Participant? {

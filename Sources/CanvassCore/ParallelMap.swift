@@ -19,6 +19,15 @@ public enum ParallelMap {
         let starts = Array(stride(from: 0, to: inputs.count, by: chunk))
         return map(starts) { start in inputs[start..<min(start + chunk, inputs.count)].map(transform) }.flatMap { $0 }
     }
+
+    /// Runs two independent pieces of work at once, on two cores when there are two.
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        let a = ResultSlots<A>(count: 1), b = ResultSlots<B>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { which in
+            if which == 0 { a.store(first(), at: 0) } else { b.store(second(), at: 0) }
+        }
+        return (a.values()[0], b.values()[0])
+    }
 }
 
 /// Write-once slots filled from several threads; each index is written by exactly one.

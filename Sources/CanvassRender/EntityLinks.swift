@@ -7,14 +7,10 @@ struct EntityLinks {
     let project: Project
     let analysis: ProjectAnalysis
 
-    static let schemes = ["persona", "theme", "dimension", "note", "page"]
-
     /// The site path an entity link points to; nil when it names nothing; not called for other URLs.
     func target(_ destination: String) -> (scheme: String, path: String?)? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
-        let scheme = String(destination[..<colon])
-        guard Self.schemes.contains(scheme) else { return nil }
-        var rest = String(destination[destination.index(after: colon)...])
+        guard let scheme = EntityLinkReference(destination: destination, line: 0).scheme else { return nil }
+        var rest = String(destination.dropFirst(scheme.count + 1))
         var fragment = ""
         if let hash = rest.firstIndex(of: "#") {
             fragment = String(rest[hash...])
@@ -33,12 +29,13 @@ struct EntityLinks {
         return (scheme, path.map { $0.isEmpty ? "" : $0 + fragment })
     }
 
-    /// Every entity link that names nothing, at the line of the block it stands in.
+    /// Every entity link that names nothing, at the line of the block it stands in. Notes keep
+    /// their links from when they were parsed, so this does not walk every note body again.
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        func visit(_ node: MarkdownNode, file: String, line: Int) {
-            let line = node.isBlock ? node.start.line : line
-            if case .link(let destination, _) = node.kind, let found = target(destination), found.path == nil {
+        func check(_ links: [EntityLinkReference], file: String) {
+            for link in links {
+                guard let found = target(link.destination), found.path == nil else { continue }
                 let known: [String]
                 switch found.scheme {
                 case "persona": known = analysis.personas?.personas.map(\.id) ?? []
@@ -48,15 +45,14 @@ struct EntityLinks {
                 default: known = project.pages.map(\.id)
                 }
                 diagnostics.append(.error(
-                    "link to `\(destination)`, which does not exist", at: SourceLocation(file: file, line: line, column: 1),
-                    hint: Suggestion.didYouMean(String(destination.dropFirst(found.scheme.count + 1)), in: known)
+                    "link to `\(link.destination)`, which does not exist", at: SourceLocation(file: file, line: link.line, column: 1),
+                    hint: Suggestion.didYouMean(String(link.destination.dropFirst(found.scheme.count + 1)), in: known)
                         ?? (known.isEmpty ? "this study has no \(found.scheme)s" : "known: \(known.prefix(8).joined(separator: ", "))")))
             }
-            for child in node.children { visit(child, file: file, line: line) }
         }
-        for note in project.notes { visit(note.body, file: note.file, line: 1) }
-        for page in project.pages { visit(page.body, file: page.file, line: 1) }
-        for narrative in project.personaNarratives { visit(narrative.body, file: narrative.file, line: 1) }
+        for note in project.notes { check(note.entityLinks, file: note.file) }
+        for page in project.pages { check(page.body.entityLinks, file: page.file) }
+        for narrative in project.personaNarratives { check(narrative.body.entityLinks, file: narrative.file) }
         return diagnostics
     }
 }

@@ -162,6 +162,40 @@ func render(_ project: TemporaryProject) -> (Pipeline.Report, [String: String]) 
         #expect(broken.diagnostics.map { "\($0.location!) \($0.message)" } == ["content/pages/findings/deep-dive.md:7:1 link to `persona:busy-owner`, which does not exist"])
     }
 
+    @Test func aNoteLinkToNothingIsReportedAtItsBlockAndServeSeesTheFixAndTheNextBreak() throws {
+        let note = { (target: String) in
+            """
+            ---
+            title: Follow-up call
+            date: 2026-10-02
+            method: interview
+            ---
+            Background.
+
+            > The second week was better, see
+            > [the first call](\(target)). #onboarding
+            """
+        }
+        let project = try exampleProject(["content/interviews/follow-up.md": note("note:clinic-manager-dough")])
+        defer { project.remove() }
+        let pipeline = Pipeline(options: Pipeline.Options(root: project.root).cached())
+        let (broken, _) = pipeline.live()
+        #expect(broken.diagnostics.map { "\($0.location!) \($0.message)" }
+            == ["content/interviews/follow-up.md:8:1 link to `note:clinic-manager-dough`, which does not exist"])
+        #expect(broken.diagnostics.first?.hint == "did you mean `clinic-manager-doe`?")
+
+        try project.write(note("note:clinic-manager-doe"), to: "content/interviews/follow-up.md")
+        let (fixed, site) = pipeline.live()
+        #expect(fixed.diagnostics.isEmpty)
+        let html = String(decoding: try #require(site?.file(at: "notes/follow-up/index.html")), as: UTF8.self)
+        #expect(html.contains("<a href=\"../../notes/clinic-manager-doe/index.html\">the first call</a>"))
+
+        try project.write(note("theme:onboard"), to: "content/interviews/follow-up.md")
+        let (again, _) = pipeline.live()
+        #expect(again.diagnostics.map { "\($0.location!) \($0.message)" }
+            == ["content/interviews/follow-up.md:8:1 link to `theme:onboard`, which does not exist"])
+    }
+
     @Test func aProjectsOwnBlockRendersItsTemplateWithEscapedOptions() throws {
         let project = try exampleProject(["content/pages/own.md": "---\ntitle: Own\n---\n```{callout}\ntext: Mind the <script>gap</script>\n```\n"])
         defer { project.remove() }

@@ -1,7 +1,7 @@
 import CanvassCore
 
 /// Segments turned into personas: ordered by size, with traits and stable ids.
-struct PersonaSegments {
+struct PersonaSegments: Sendable {
     let segmentation: Segmentation
     /// Labels from largest segment to smallest (ties by label).
     let order: [Int]

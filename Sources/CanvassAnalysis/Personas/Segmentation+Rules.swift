@@ -34,7 +34,7 @@ extension Segmentation {
         if diagnostics.hasErrors {
             return Segmentation(labels: pool.rows.map { _ in -1 }, k: 0, silhouette: nil, ruleIDs: [], place: { _ in nil }, diagnostics: diagnostics)
         }
-        func matches(_ segment: PersonaConfig.Segment, value: (String) -> (number: Double?, text: String?)) -> Bool {
+        @Sendable func matches(_ segment: PersonaConfig.Segment, value: (String) -> (number: Double?, text: String?)) -> Bool {
             segment.conditions.allSatisfy { attribute, condition in
                 let (number, text) = value(attribute)
                 switch condition {

@@ -1,7 +1,7 @@
 import CanvassCore
 
 /// Who is in which segment, and how the segments were found (SPEC §4.9, `personas`).
-struct Segmentation {
+struct Segmentation: Sendable {
     /// Segment of each pool row; -1 for rows that could not be placed.
     var labels: [Int]
     var k: Int
@@ -13,7 +13,7 @@ struct Segmentation {
     /// Rules segments' ids by label, for `method: rules`.
     var ruleIDs: [String]?
     /// Places a note participant by front-matter attributes.
-    var place: ([String: String]) -> Int?
+    var place: @Sendable ([String: String]) -> Int?
     var diagnostics: [Diagnostic] = []
 }
 

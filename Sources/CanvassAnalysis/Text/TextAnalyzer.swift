@@ -5,7 +5,8 @@ import CanvassCore
 public enum TextAnalyzer {
     /// Scores every excerpt and free-text answer on every core. `cache` (kept by `serve`) holds
     /// the scores of excerpts, and the answers of surveys, already scored with the same lexicon.
-    static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> TextResults {
+    /// `scores` are the excerpts' sentiment again, in note order, for passes that walk the notes.
+    static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> (results: TextResults, scores: [Double]) {
         var words = project.lexicon
         words.stopwords = []
         let analyzer = SentimentAnalyzer(lexicon: SentimentLexicon.bundled.extended(english: words.english, chinese: words.chinese))
@@ -19,7 +20,7 @@ public enum TextAnalyzer {
         }
         let score = { answers(project.surveys, analyzer) }
         results.answers = cache?.answers(.init(lexicon: words, surveys: project.surveys), score: score) ?? score()
-        return results
+        return (results, scores)
     }
 
     /// Every free-text answer of the surveys, scored, in survey, column and row order.
