@@ -30,7 +30,7 @@ public struct PublicProfile {
         for note in project.notes {
             for person in note.participants {
                 guard let name = person.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { continue }
-                if name.allSatisfy({ $0.isHanCharacter || $0 == "·" }) {
+                if name.allSatisfy({ $0.isHan || $0 == "·" }) {
                     han.insert(name)
                     if name.count >= 3 { han.insert(String(name.dropFirst())) }
                 } else {
@@ -158,11 +158,5 @@ public struct PublicProfile {
             return copy
         }
         return result
-    }
-}
-
-extension Character {
-    var isHanCharacter: Bool {
-        unicodeScalars.first.map { $0.properties.isIdeographic } ?? false
     }
 }

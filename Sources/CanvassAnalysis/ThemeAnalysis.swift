@@ -45,14 +45,16 @@ public enum Analyzer {
     /// only for excerpts it has not seen.
     public static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
-        // Passes that do not need each other's results run two at a time: on a large study each
-        // walks every excerpt, and that is most of what a `serve` rebuild costs.
-        let ((themesOf, terms), (text, survey)) = ParallelMap.both(
+        // The survey analysis spreads over every core by itself; the passes after it that do not
+        // need each other's results run two at a time: on a large study each walks every excerpt,
+        // and that is most of what a `serve` rebuild costs.
+        let survey = surveyAnalysis(project, cache: cache)
+        let ((themesOf, terms), text) = ParallelMap.both(
             {
                 (ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: cache?.themes),
                  ThemeAnalysis.terms(of: project.notes, stopwords: project.lexicon.stopwords, cache: cache))
             },
-            { (TextAnalyzer.analyse(project, cache: cache), surveyAnalysis(project, cache: cache)) })
+            { TextAnalyzer.analyse(project, cache: cache) })
         let ((themes, needs), (personas, personaDiagnostics)) = ParallelMap.both(
             {
                 (ThemeAnalysis.summarize(notes: project.notes, index: index, themesOf: themesOf),

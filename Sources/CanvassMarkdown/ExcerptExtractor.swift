@@ -90,7 +90,7 @@ public enum ExcerptExtractor {
         for match in TagScanner.matches(in: text).reversed() {
             text.replaceSubrange(match.range, with: "")
         }
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        return text.split(whereSeparator: \.isSpace).joined(separator: " ")
     }
 
     // MARK: - Speaker lines

@@ -1,3 +1,5 @@
+import CanvassCore
+
 /// Finds `#tags` in running text (SPEC §3.1).
 ///
 /// A tag is `#` followed by letters (any script), digits, `-`, `_` or `/`. So that "ticket #42",
@@ -46,12 +48,12 @@ public enum TagScanner {
     }
 
     static func isTagCharacter(_ character: Character) -> Bool {
-        character.isLetter || character.isNumber || character == "-" || character == "_" || character == "/"
+        character.isLetterOrNumber || character == "-" || character == "_" || character == "/"
     }
 
     static func allowsTag(after previous: Character?) -> Bool {
         guard let previous else { return true }
-        if previous.isLetter || previous.isNumber { return false }
+        if previous.isLetterOrNumber { return false }
         return !["&", "#", "/", "\\", ":", "_"].contains(previous)
     }
 }

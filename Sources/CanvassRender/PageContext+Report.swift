@@ -58,7 +58,7 @@ extension PageContext {
     }
 
     private func snippet(_ text: String) -> String {
-        let folded = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let folded = text.split(whereSeparator: \.isSpace).joined(separator: " ")
         return folded.count > 240 ? String(folded.prefix(239)) + "…" : folded
     }
 }

@@ -56,10 +56,10 @@ public struct SearchIndex: Sendable {
             han.removeAll()
         }
         for character in text {
-            if character.isHanCharacter {
+            if character.isHan {
                 flushWord()
                 han.append(character)
-            } else if character.isLetter || character.isNumber {
+            } else if character.isLetterOrNumber {
                 flushHan()
                 word.append(character)
             } else {
@@ -95,11 +95,5 @@ public struct SearchIndex: Sendable {
         let docs = JSONValue.array(documents.map { .array([.string($0.type), .string($0.title), .string($0.text), .string($0.url)]) })
         let index = JSONValue.object(terms.keys.sorted().map { ($0, .array(terms[$0]!.map { .int($0) })) })
         return "window.CANVASS_SEARCH = {\"docs\": " + docs.compact() + ", \"terms\": " + index.compact() + "};\n"
-    }
-}
-
-extension Character {
-    var isHanCharacter: Bool {
-        unicodeScalars.first.map { $0.properties.isIdeographic } ?? false
     }
 }

@@ -36,7 +36,7 @@ public struct KeywordExtractor: Sendable {
             if character.isHan {
                 flushWord()
                 han.append(character)
-            } else if character.isLetter || character.isNumber || character == "'" {
+            } else if character.isLetterOrNumber || character == "'" {
                 flushHan()
                 if character != "'" { word.append(character) }
             } else {

@@ -113,7 +113,7 @@ public struct SentimentAnalyzer: Sendable {
             if character.isHan {
                 flushWord()
                 han.append(character)
-            } else if character.isLetter || character.isNumber || character == "'" || character == "’" {
+            } else if character.isLetterOrNumber || character == "'" || character == "’" {
                 flushHan()
                 word.append(character == "’" ? "'" : character)
             } else {
@@ -142,12 +142,5 @@ public struct SentimentAnalyzer: Sendable {
         token.boost = boost
         token.isContrast = contrast
         return token
-    }
-}
-
-extension Character {
-    /// CJK unified ideographs (the Han script), where words are not separated by spaces.
-    var isHan: Bool {
-        unicodeScalars.first.map { $0.properties.isIdeographic } ?? false
     }
 }

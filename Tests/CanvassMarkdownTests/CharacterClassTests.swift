@@ -1,0 +1,24 @@
+import CanvassCore
+import Testing
+
+/// The quick character classes that tokenising uses must answer as the standard properties do,
+/// or tags, search terms and sentiment words would be split differently.
+@Suite struct CharacterClassTests {
+    static let samples: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) } + [
+        "\r\n", "é", "e\u{301}", "ß", "Ω", "ж", "٣", "½", "²", "\u{A0}", "\u{2003}", "\u{3000}", "\u{85}", "\u{2028}",
+        "中", "文", "〇", "々", "あ", "カ", "한", "👍", "🇨🇳", "’", "—", "。", "，",
+    ]
+
+    @Test func quickClassesAnswerAsTheStandardProperties() {
+        for character in Self.samples {
+            #expect(character.isLetterOrNumber == (character.isLetter || character.isNumber), "\(character.unicodeScalars.map(\.value))")
+            #expect(character.isSpace == character.isWhitespace, "\(character.unicodeScalars.map(\.value))")
+            #expect(character.isHan == (character.unicodeScalars.first?.properties.isIdeographic ?? false), "\(character.unicodeScalars.map(\.value))")
+        }
+    }
+
+    @Test func hanIsTheIdeographsOnly() {
+        #expect(Array("客服回电").allSatisfy { $0.isHan })
+        #expect(!Array("callback 3 あカ한").contains { $0.isHan })
+    }
+}
