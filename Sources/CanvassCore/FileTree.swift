@@ -1,7 +1,7 @@
 import Foundation
 
 /// Lists folders with `readdir`, which is several times faster than `FileManager`'s enumerator on
-/// a study of ten thousand notes; `serve` lists the project ten times a second.
+/// a study of ten thousand notes; `serve` lists the project after every change it is told of.
 public enum FileTree {
     /// Every entry at any depth under `folder` (files, folders, links), relative to it, in no
     /// particular order. Links to folders are listed but not followed; unreadable folders are skipped.

@@ -44,12 +44,19 @@ public final class PreviewServer: @unchecked Sendable {
         return server.port
     }
 
-    /// Polls the project for changes every `interval` seconds on a background thread until `stop()`.
+    /// Watches the project on a background thread until `stop()`: woken by the kernel as soon as a
+    /// watched file is written (and, in case a change slipped by, looking every second anyway), or,
+    /// where that is unavailable, looking every `interval` seconds.
     public func watch(interval: Double = 0.1) {
         lock.withLock { watching = true }
+        let signal = ChangeSignal(root: pipeline.options.root, folders: ProjectFiles.inputs)
         let thread = Thread { [self] in
             while lock.withLock({ watching }) {
-                Thread.sleep(forTimeInterval: interval)
+                if let signal {
+                    _ = signal.wait(timeout: 1)
+                } else {
+                    Thread.sleep(forTimeInterval: interval)
+                }
                 rebuildIfChanged()
             }
         }

@@ -1,6 +1,6 @@
 import CanvassCLI
 import CanvassCore
-import CanvassServe
+@testable import CanvassServe
 import CanvassSite
 import CanvassTestSupport
 import Foundation
@@ -67,6 +67,25 @@ import Testing
         #expect(options.analysisCache?.surveyRuns == 2)
         #expect(try get(port, "/data/nps.json").body.contains("\"n\": 81,"))
         #expect(try !get(port, "/").body.contains("canvass-build-error"))
+    }
+
+    /// The watcher is woken by the kernel rather than a clock: by a write, a new folder, a file in
+    /// that folder (so new folders are watched too) and the config; and not when nothing changed.
+    @Test func theWatcherWakesForWritesNewFoldersAndTheConfigOnly() throws {
+        let project = try starter()
+        defer { project.remove() }
+        let signal = try #require(ChangeSignal(root: project.root, folders: ProjectFiles.inputs))
+        #expect(!signal.wait(timeout: 0.05))
+        try project.write("---\ntitle: Later\n---\nMore.\n", to: "content/interviews/later.md")
+        #expect(signal.wait(timeout: 10))
+        try FileManager.default.createDirectory(atPath: project.root + "/content/interviews/2027", withIntermediateDirectories: true)
+        #expect(signal.wait(timeout: 10))
+        #expect(!signal.wait(timeout: 0.05))
+        try project.write("---\ntitle: Next year\n---\nMore.\n", to: "content/interviews/2027/next.md")
+        #expect(signal.wait(timeout: 10))
+        try project.write((project.read("canvass.yml") ?? "") + "\n", to: "canvass.yml")
+        #expect(signal.wait(timeout: 10))
+        #expect(!signal.wait(timeout: 0.05))
     }
 
     @Test func aPortInUseIsAClearError() throws {
