@@ -200,7 +200,7 @@ public struct ProjectLoader: Sendable {
             return answer
         }
         for note in notes where !note.tags.allSatisfy(isKnown) || !note.excerptTags.allSatisfy(isKnown) {
-            for tag in Set(note.excerptTags + note.tags).sorted() where !isKnown(tag) {
+            for tag in note.allTags where !isKnown(tag) {
                 let place = locate(tag: tag, in: note)
                 diagnostics.append(.warning(
                     "tag `#\(tag)` is not in the codebook", at: place.location,

@@ -6,6 +6,15 @@ public enum FileTree {
     /// Every entry at any depth under `folder` (files, folders, links), relative to it, in no
     /// particular order. Links to folders are listed but not followed; unreadable folders are skipped.
     public static func entries(under folder: String) -> [String] {
+        walk(folder, foldersOnly: false)
+    }
+
+    /// Every folder at any depth under `folder`, relative to it, as `entries` finds them.
+    public static func folders(under folder: String) -> [String] {
+        walk(folder, foldersOnly: true)
+    }
+
+    private static func walk(_ folder: String, foldersOnly: Bool) -> [String] {
         var result: [String] = []
         var pending: [String] = [""]
         while let relative = pending.popLast() {
@@ -15,8 +24,9 @@ public enum FileTree {
                 let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
                 guard name != ".", name != ".." else { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
-                result.append(path)
-                if isFolder(type: entry.pointee.d_type, path: folder + "/" + path) { pending.append(path) }
+                let subfolder = isFolder(type: entry.pointee.d_type, path: folder + "/" + path)
+                if subfolder || !foldersOnly { result.append(path) }
+                if subfolder { pending.append(path) }
             }
         }
         return result

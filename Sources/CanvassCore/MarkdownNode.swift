@@ -92,11 +92,11 @@ public struct EntityLinkReference: Sendable, Hashable {
         self.line = line
     }
 
-    /// The scheme before the colon, when it is one of `schemes`.
-    public var scheme: String? {
+    /// The entity scheme a link destination starts with (`persona` in `persona:parent`), if any.
+    public static func scheme(of destination: String) -> String? {
         guard let colon = destination.firstIndex(of: ":") else { return nil }
         let scheme = String(destination[..<colon])
-        return Self.schemes.contains(scheme) ? scheme : nil
+        return schemes.contains(scheme) ? scheme : nil
     }
 }
 
@@ -106,9 +106,8 @@ extension MarkdownNode {
         var found: [EntityLinkReference] = []
         func visit(_ node: MarkdownNode, line: Int) {
             let line = node.isBlock ? node.start.line : line
-            if case .link(let destination, _) = node.kind {
-                let reference = EntityLinkReference(destination: destination, line: line)
-                if reference.scheme != nil { found.append(reference) }
+            if case .link(let destination, _) = node.kind, EntityLinkReference.scheme(of: destination) != nil {
+                found.append(EntityLinkReference(destination: destination, line: line))
             }
             for child in node.children { visit(child, line: line) }
         }

@@ -87,6 +87,9 @@ public struct Note: Sendable {
     /// The body's links to the study's entities, found when the body is set.
     public private(set) var entityLinks: [EntityLinkReference]
 
+    /// Every tag of the note: its excerpts' and its front matter's, sorted, unique.
+    public var allTags: [String] { Set(excerptTags + tags).sorted() }
+
     public init(
         id: String, title: String, date: CalendarDate?, method: NoteMethod, participants: [Participant],
         tags: [String], summary: String?, draft: Bool, file: String, excerpts: [Excerpt], body: MarkdownNode

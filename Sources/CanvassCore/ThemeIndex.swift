@@ -26,7 +26,7 @@ public struct ThemeIndex: Sendable, Equatable {
             // Tags whose ids coincide (`need/checklist`, `need-checklist`) are one theme: one page.
             var found: [Theme] = []
             var byID: [String: Int] = [:]
-            for tag in Set(notes.flatMap { $0.excerpts.flatMap(\.tags) }).sorted() {
+            for tag in Set(notes.flatMap(\.excerptTags)).sorted() {
                 let id = Self.themeID(forTag: tag)
                 if let existing = byID[id] {
                     found[existing].tags.append(tag)

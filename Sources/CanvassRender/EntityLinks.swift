@@ -9,7 +9,7 @@ struct EntityLinks {
 
     /// The site path an entity link points to; nil when it names nothing; not called for other URLs.
     func target(_ destination: String) -> (scheme: String, path: String?)? {
-        guard let scheme = EntityLinkReference(destination: destination, line: 0).scheme else { return nil }
+        guard let scheme = EntityLinkReference.scheme(of: destination) else { return nil }
         var rest = String(destination.dropFirst(scheme.count + 1))
         var fragment = ""
         if let hash = rest.firstIndex(of: "#") {

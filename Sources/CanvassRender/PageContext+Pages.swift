@@ -78,7 +78,7 @@ extension PageContext {
             "methodID": note.method.rawValue,
             "participants": note.participants.map(displayName).joined(separator: "; "),
             "participantIDs": note.participants.map(\.id).joined(separator: " "),
-            "tagIDs": Set(note.excerpts.flatMap(\.tags) + note.tags).sorted().joined(separator: " "),
+            "tagIDs": note.allTags.joined(separator: " "),
             "personaIDs": Set(note.participants.compactMap { participantPersona[$0.id] }).sorted().joined(separator: " "),
             "excerpts": strings.formatNumber(note.excerpts.count),
         ]
@@ -89,7 +89,7 @@ extension PageContext {
         let methods = NoteMethod.allCases.filter { m in notes.contains { $0.method == m } }
         var people: [String: Participant] = [:]
         for note in notes { for person in note.participants where people[person.id] == nil { people[person.id] = person } }
-        let tags = Set(notes.flatMap { $0.excerpts.flatMap(\.tags) + $0.tags }).sorted()
+        let tags = Set(notes.flatMap(\.allTags)).sorted()
         return merged(base(title: strings["notes_title"], section: "notes"), [
             "notes": notes.map(noteRow),
             "count": strings.count("notes", notes.count),

@@ -39,10 +39,7 @@ final class ChangeSignal: @unchecked Sendable {
             var info = stat()
             guard stat(top, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { continue }
             paths.append(top)
-            for entry in FileTree.entries(under: top) {
-                let path = top + "/" + entry
-                if stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { paths.append(path) }
-            }
+            paths += FileTree.folders(under: top).map { top + "/" + $0 }
         }
         return paths.allSatisfy { inotify_add_watch(descriptor, $0, Self.events) >= 0 }
     }
