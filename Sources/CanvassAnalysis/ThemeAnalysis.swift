@@ -4,33 +4,44 @@ import CanvassCore
 /// Counts the evidence behind each theme.
 public enum ThemeAnalysis {
     /// Summarises every theme of the index over the notes; themes with no excerpts are kept (count 0),
-    /// sorted by excerpt count, then label. `themesOf` holds each excerpt's themes, in note order,
-    /// as positions in `index.themes`.
-    static func summarize(notes: [Note], index: ThemeIndex, themesOf: [[Int]]) -> [ThemeSummary] {
+    /// sorted by excerpt count, then label. `themesOf[n][e]` holds the themes of excerpt `e` of
+    /// note `n`, as positions in `index.themes`.
+    static func summarize(notes: [Note], index: ThemeIndex, themesOf: [[[Int]]]) -> [ThemeSummary] {
         let themes = index.themes
-        var excerpts = [[Excerpt]](repeating: [], count: themes.count)
+        var places = [[ExcerptList.Place]](repeating: [], count: themes.count)
         var noteIDs = [[String]](repeating: [], count: themes.count)
         var participants = [Set<String>](repeating: [], count: themes.count)
-        var next = 0
-        for note in notes {
-            for excerpt in note.excerpts {
-                let person = note.attributedParticipant(of: excerpt)
-                for theme in themesOf[next] {
-                    excerpts[theme].append(excerpt)
-                    if noteIDs[theme].last != note.id { noteIDs[theme].append(note.id) }
-                    if let person { participants[theme].insert(person) }
+        // The note last counted, and the participant last inserted, for each theme: most excerpts
+        // of a note repeat both.
+        var lastNote = [Int](repeating: -1, count: themes.count)
+        var lastPerson = [String?](repeating: nil, count: themes.count)
+        for (n, themesOfNote) in themesOf.enumerated() {
+            let facts = notes[n].excerptFacts
+            for (e, themesOfExcerpt) in themesOfNote.enumerated() where !themesOfExcerpt.isEmpty {
+                let person = facts[e].participant
+                for theme in themesOfExcerpt {
+                    places[theme].append(ExcerptList.Place(note: n, excerpt: e))
+                    if lastNote[theme] != n {
+                        noteIDs[theme].append(notes[n].id)
+                        lastNote[theme] = n
+                    }
+                    if let person, person != lastPerson[theme] {
+                        participants[theme].insert(person)
+                        lastPerson[theme] = person
+                    }
                 }
-                next += 1
             }
         }
         return themes.indices.map { theme in
-            ThemeSummary(theme: themes[theme], excerpts: excerpts[theme], noteIDs: noteIDs[theme], participantIDs: participants[theme].sorted())
+            ThemeSummary(
+                theme: themes[theme], excerpts: ExcerptList(notes: notes, places: places[theme]), noteIDs: noteIDs[theme],
+                participantIDs: participants[theme].sorted())
         }
         .sorted { ($0.excerpts.count, $1.theme.label) > ($1.excerpts.count, $0.theme.label) }
     }
 
-    /// The themes of each excerpt of `notes`, in note order, as positions in `index.themes`.
-    static func themesOfExcerpts(_ notes: [Note], index: ThemeIndex, memo: ExcerptMemo<ThemeIndex, [Int]>?) -> [[Int]] {
+    /// The themes of each excerpt of each note (`[n][e]`), as positions in `index.themes`.
+    static func themesOfExcerpts(_ notes: [Note], index: ThemeIndex, memo: ExcerptMemo<ThemeIndex, [Int]>?) -> [[[Int]]] {
         let position = Dictionary(index.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         return ExcerptMemo.values(of: notes, memo: memo, settings: index, key: \.tags) { tags in
             index.themeIDs(forTags: tags).compactMap { position[$0] }
@@ -65,9 +76,9 @@ public enum Analyzer {
         if personas == nil { diagnostics += orphaned(project.personaNarratives) }
         var analysis = ProjectAnalysis(themeIndex: index, themes: themes, surveys: survey?.results, personas: personas, diagnostics: diagnostics)
         analysis.service = ServiceAnalyzer.analyse(project.records, commitments: project.config.commitments)
-        analysis.text = text.results
+        analysis.text = text
         analysis.themes = ThemeAnalysis.enrich(
-            themes, notes: project.notes, index: index, themesOf: themesOf, personas: personas, scores: text.scores, terms: terms)
+            themes, notes: project.notes, index: index, themesOf: themesOf, personas: personas, scores: text.excerptSentiment, terms: terms)
         analysis.needs = needs
         return analysis
     }
@@ -80,7 +91,7 @@ public enum Analyzer {
 
     /// Personas from the segmentation, with the notes' evidence; nil without segments or `personas:`.
     static func buildPersonas(
-        _ project: Project, survey: AnalysisCache.SurveyAnalysis, index: ThemeIndex, themesOf: [[Int]]
+        _ project: Project, survey: AnalysisCache.SurveyAnalysis, index: ThemeIndex, themesOf: [[[Int]]]
     ) -> (PersonaResults?, [Diagnostic]) {
         guard let survey, let segments = survey.personas, let config = project.config.personas else { return (nil, []) }
         return PersonaBuilder(
@@ -98,9 +109,9 @@ public enum Analyzer {
 }
 
 extension ThemeAnalysis {
-    /// Each excerpt's keyword terms, in note order, as numbers of the vocabulary returned;
-    /// `serve` keeps both between rebuilds.
-    static func terms(of notes: [Note], stopwords: [String], cache: AnalysisCache?) -> (terms: [[Int32]], vocabulary: Vocabulary) {
+    /// The keyword terms of each excerpt of each note (`[n][e]`), as numbers of the vocabulary
+    /// returned; `serve` keeps both between rebuilds.
+    static func terms(of notes: [Note], stopwords: [String], cache: AnalysisCache?) -> (terms: [[[Int32]]], vocabulary: Vocabulary) {
         let vocabulary = cache?.vocabulary ?? Vocabulary()
         let extractor = KeywordExtractor(extraStopwords: stopwords)
         let terms = ExcerptMemo.values(of: notes, memo: cache?.terms, settings: stopwords, key: \.text) {
@@ -113,14 +124,15 @@ extension ThemeAnalysis {
     private struct Tally {
         var documents: [[[Int32]]]
         var byMethod: [[Int]]
-        var byPersona: [[String: Int]]
+        /// Excerpts by persona, as positions in the personas.
+        var byPersona: [[Int]]
         var scores: [[Double]]
         var cooccurrence: [[Int: Int]]
 
-        init(themes: Int, methods: Int) {
+        init(themes: Int, methods: Int, personas: Int) {
             documents = Array(repeating: [], count: themes)
             byMethod = Array(repeating: Array(repeating: 0, count: methods), count: themes)
-            byPersona = Array(repeating: [:], count: themes)
+            byPersona = Array(repeating: Array(repeating: 0, count: personas), count: themes)
             scores = Array(repeating: [], count: themes)
             cooccurrence = Array(repeating: [:], count: themes)
         }
@@ -131,7 +143,7 @@ extension ThemeAnalysis {
             for theme in documents.indices {
                 joined.documents[theme] += later.documents[theme]
                 for method in byMethod[theme].indices { joined.byMethod[theme][method] += later.byMethod[theme][method] }
-                joined.byPersona[theme].merge(later.byPersona[theme], uniquingKeysWith: +)
+                for persona in byPersona[theme].indices { joined.byPersona[theme][persona] += later.byPersona[theme][persona] }
                 joined.scores[theme] += later.scores[theme]
                 joined.cooccurrence[theme].merge(later.cooccurrence[theme], uniquingKeysWith: +)
             }
@@ -140,35 +152,42 @@ extension ThemeAnalysis {
     }
 
     /// Adds to each theme what needs the whole analysis: personas, sentiment, co-occurring themes,
-    /// methods and keywords. `themesOf`, `scores` and `terms` hold each excerpt's themes (positions in
-    /// `index.themes`), sentiment and numbered terms, in note order. The first and second half of
-    /// the notes are counted at once, then joined in order, so each theme's excerpts keep note order.
+    /// methods and keywords. `themesOf`, `scores` and `terms` hold the themes (positions in
+    /// `index.themes`), sentiment and numbered terms of each excerpt of each note (`[n][e]`). The
+    /// first and second half of the notes are counted at once, then joined in order, so each theme's
+    /// excerpts keep note order.
     static func enrich(
-        _ summaries: [ThemeSummary], notes: [Note], index: ThemeIndex, themesOf: [[Int]], personas: PersonaResults?, scores: [Double],
-        terms: (terms: [[Int32]], vocabulary: Vocabulary)
+        _ summaries: [ThemeSummary], notes: [Note], index: ThemeIndex, themesOf: [[[Int]]], personas: PersonaResults?, scores: [[Double]],
+        terms: (terms: [[[Int32]]], vocabulary: Vocabulary)
     ) -> [ThemeSummary] {
+        let personaIDs = (personas?.personas ?? []).map(\.id)
         let personaOf = Dictionary(
-            (personas?.personas ?? []).flatMap { persona in persona.participants.map { ($0, persona.id) } }, uniquingKeysWith: { _, last in last })
+            (personas?.personas ?? []).enumerated().flatMap { number, persona in persona.participants.map { ($0, number) } },
+            uniquingKeysWith: { _, last in last })
         // Position in `summaries` of each theme of the index.
         let position = Dictionary(summaries.enumerated().map { ($1.theme.id, $0) }, uniquingKeysWith: { first, _ in first })
         let summaryOf = index.themes.map { position[$0.id] }
         let methods = NoteMethod.allCases
 
-        @Sendable func tally(_ range: Range<Int>, firstExcerpt: Int) -> Tally {
-            var tally = Tally(themes: summaries.count, methods: methods.count)
-            var next = firstExcerpt
-            for note in notes[range] {
+        @Sendable func tally(_ range: Range<Int>) -> Tally {
+            var tally = Tally(themes: summaries.count, methods: methods.count, personas: personaIDs.count)
+            for n in range {
+                let note = notes[n]
                 let method = methods.firstIndex(of: note.method)!
-                for excerpt in note.excerpts {
-                    defer { next += 1 }
-                    let themes = themesOf[next].compactMap { summaryOf[$0] }
+                let facts = note.excerptFacts
+                // Most excerpts of a note are attributed to the same participant as the one before.
+                var last: (person: String?, persona: Int?) = (nil, nil)
+                for (e, themesOfExcerpt) in themesOf[n].enumerated() where !themesOfExcerpt.isEmpty {
+                    let themes = themesOfExcerpt.compactMap { summaryOf[$0] }
                     guard !themes.isEmpty else { continue }
-                    let persona = note.attributedParticipant(of: excerpt).flatMap { personaOf[$0] }
+                    let person = facts[e].participant
+                    if person != last.person { last = (person, person.flatMap { personaOf[$0] }) }
+                    let persona = last.persona
                     for theme in themes {
-                        tally.documents[theme].append(terms.terms[next])
+                        tally.documents[theme].append(terms.terms[n][e])
                         tally.byMethod[theme][method] += 1
-                        if let persona { tally.byPersona[theme][persona, default: 0] += 1 }
-                        tally.scores[theme].append(scores[next])
+                        if let persona { tally.byPersona[theme][persona] += 1 }
+                        tally.scores[theme].append(scores[n][e])
                         for other in themes where other != theme { tally.cooccurrence[theme][other, default: 0] += 1 }
                     }
                 }
@@ -176,14 +195,14 @@ extension ThemeAnalysis {
             return tally
         }
         let middle = notes.count / 2
-        let excerptsBefore = notes[..<middle].reduce(0) { $0 + $1.excerpts.count }
-        let (first, second) = ParallelMap.both({ tally(0..<middle, firstExcerpt: 0) }, { tally(middle..<notes.count, firstExcerpt: excerptsBefore) })
+        let (first, second) = ParallelMap.both({ tally(0..<middle) }, { tally(middle..<notes.count) })
         let counted = first.followed(by: second)
 
         let keywords = KeywordExtractor.keywords(documents: counted.documents, vocabulary: terms.vocabulary)
         return summaries.enumerated().map { theme, summary in
             var enriched = summary
-            enriched.byPersona = PersonaBuilder.ranked(counted.byPersona[theme])
+            enriched.byPersona = PersonaBuilder.ranked(Dictionary(
+                uniqueKeysWithValues: personaIDs.indices.filter { counted.byPersona[theme][$0] > 0 }.map { (personaIDs[$0], counted.byPersona[theme][$0]) }))
             enriched.byMethod = methods.indices.compactMap {
                 counted.byMethod[theme][$0] > 0 ? Group(label: methods[$0].rawValue, value: counted.byMethod[theme][$0]) : nil
             }

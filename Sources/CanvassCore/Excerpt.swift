@@ -37,20 +37,6 @@ public struct Excerpt: Sendable, Hashable {
 
     private var fields: Fields
 
-    /// Names this excerpt's fields as they are: an unchanged note keeps its excerpts' identities
-    /// from one load to the next, and a changed copy of an excerpt gets a new one (the identity
-    /// holds on to the fields, so they are copied before any change). Values worked out from an
-    /// excerpt can be kept against it, as `serve` does between rebuilds.
-    public struct Identity: Hashable, @unchecked Sendable {
-        fileprivate let fields: Fields
-
-        public static func == (lhs: Identity, rhs: Identity) -> Bool { lhs.fields === rhs.fields }
-
-        public func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(fields)) }
-    }
-
-    public var identity: Identity { Identity(fields: fields) }
-
     /// The box, copied first if another excerpt shares it: call before changing a field.
     private mutating func unique() -> Fields {
         if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }

@@ -61,31 +61,138 @@ public struct Participant: Sendable, Hashable {
 }
 
 /// One Markdown note: an interview, focus group, support call, field note or social post.
+///
+/// A value like any other, but its fields live in one shared box that is copied only when a copy
+/// is changed, as `Excerpt`'s do: every pass over a large study copies each note it walks, and a
+/// copy is then one reference rather than a dozen.
 public struct Note: Sendable {
-    /// URL-safe id: front matter `id`, else the file name without extension.
-    public var id: String
-    public var title: String
-    public var date: CalendarDate?
-    public var method: NoteMethod
-    public var participants: [Participant]
-    public var tags: [String]
-    public var summary: String?
-    public var draft: Bool
-    /// Project-relative path, e.g. `content/interviews/onboarding.md`.
-    public var file: String
-    public var location: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
-    public var excerpts: [Excerpt] {
-        didSet { excerptTags = Self.distinctTags(of: excerpts) }
+    private struct Fields {
+        var id: String
+        var title: String
+        var date: CalendarDate?
+        var method: NoteMethod
+        var participants: [Participant]
+        var tags: [String]
+        var summary: String?
+        var draft: Bool
+        var file: String
+        var excerpts: [Excerpt]
+        var body: MarkdownNode
+        var excerptTags: [String]
+        var entityLinks: [EntityLinkReference]
+        var excerptFacts: [ExcerptFacts]
+
+        /// Works out what is kept with the note from its excerpts and participants.
+        mutating func deriveFromExcerpts() {
+            var seen = Set<String>()
+            for excerpt in excerpts { seen.formUnion(excerpt.tags) }
+            excerptTags = seen.sorted()
+            let sole = participants.count == 1 ? participants[0].id : nil
+            excerptFacts = excerpts.map { excerpt in
+                ExcerptFacts(
+                    participant: excerpt.speaker ?? sole, isQuote: excerpt.kind == .quote,
+                    needs: excerpt.tags.compactMap { tag in
+                        tag.hasPrefix(Need.tagPrefix) && tag.count > Need.tagPrefix.count ? String(tag.dropFirst(Need.tagPrefix.count)) : nil
+                    })
+            }
+        }
     }
+
+    private final class Box: @unchecked Sendable {
+        var fields: Fields
+
+        init(_ fields: Fields) {
+            self.fields = fields
+        }
+    }
+
+    private var box: Box
+
+    /// The box, copied first if another note shares it: call before changing a field.
+    private mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
+    }
+
+    /// URL-safe id: front matter `id`, else the file name without extension.
+    public var id: String {
+        get { box.fields.id }
+        set { unique().fields.id = newValue }
+    }
+
+    public var title: String {
+        get { box.fields.title }
+        set { unique().fields.title = newValue }
+    }
+
+    public var date: CalendarDate? {
+        get { box.fields.date }
+        set { unique().fields.date = newValue }
+    }
+
+    public var method: NoteMethod {
+        get { box.fields.method }
+        set { unique().fields.method = newValue }
+    }
+
+    public var participants: [Participant] {
+        get { box.fields.participants }
+        set {
+            let box = unique()
+            box.fields.participants = newValue
+            box.fields.deriveFromExcerpts()
+        }
+    }
+
+    public var tags: [String] {
+        get { box.fields.tags }
+        set { unique().fields.tags = newValue }
+    }
+
+    public var summary: String? {
+        get { box.fields.summary }
+        set { unique().fields.summary = newValue }
+    }
+
+    public var draft: Bool {
+        get { box.fields.draft }
+        set { unique().fields.draft = newValue }
+    }
+
+    /// Project-relative path, e.g. `content/interviews/onboarding.md`.
+    public var file: String {
+        get { box.fields.file }
+        set { unique().fields.file = newValue }
+    }
+
+    public var location: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
+
+    public var excerpts: [Excerpt] {
+        get { box.fields.excerpts }
+        set {
+            let box = unique()
+            box.fields.excerpts = newValue
+            box.fields.deriveFromExcerpts()
+        }
+    }
+
     /// The note body, parsed once, with speaker lines lifted out of quotes.
     public var body: MarkdownNode {
-        didSet { entityLinks = body.entityLinks }
+        get { box.fields.body }
+        set {
+            let box = unique()
+            box.fields.body = newValue
+            box.fields.entityLinks = newValue.entityLinks
+        }
     }
+
     /// Every tag of every excerpt, sorted, unique; kept with the note so that checks ask once per
-    /// note, not once per excerpt.
-    public private(set) var excerptTags: [String]
+    /// note, not once per excerpt. Set with `excerpts`.
+    public var excerptTags: [String] { box.fields.excerptTags }
+    /// What analysis reads of each excerpt, in excerpt order; set with `excerpts` and `participants`.
+    public var excerptFacts: [ExcerptFacts] { box.fields.excerptFacts }
     /// The body's links to the study's entities, found when the body is set.
-    public private(set) var entityLinks: [EntityLinkReference]
+    public var entityLinks: [EntityLinkReference] { box.fields.entityLinks }
 
     /// Every tag of the note: its excerpts' and its front matter's, sorted, unique.
     public var allTags: [String] { Set(excerptTags + tags).sorted() }
@@ -94,25 +201,11 @@ public struct Note: Sendable {
         id: String, title: String, date: CalendarDate?, method: NoteMethod, participants: [Participant],
         tags: [String], summary: String?, draft: Bool, file: String, excerpts: [Excerpt], body: MarkdownNode
     ) {
-        self.id = id
-        self.title = title
-        self.date = date
-        self.method = method
-        self.participants = participants
-        self.tags = tags
-        self.summary = summary
-        self.draft = draft
-        self.file = file
-        self.excerpts = excerpts
-        self.body = body
-        excerptTags = Self.distinctTags(of: excerpts)
-        entityLinks = body.entityLinks
-    }
-
-    private static func distinctTags(of excerpts: [Excerpt]) -> [String] {
-        var seen = Set<String>()
-        for excerpt in excerpts { seen.formUnion(excerpt.tags) }
-        return seen.sorted()
+        var fields = Fields(
+            id: id, title: title, date: date, method: method, participants: participants, tags: tags, summary: summary, draft: draft,
+            file: file, excerpts: excerpts, body: body, excerptTags: [], entityLinks: body.entityLinks, excerptFacts: [])
+        fields.deriveFromExcerpts()
+        box = Box(fields)
     }
 
     public func participant(id: String) -> Participant? {
@@ -124,4 +217,14 @@ public struct Note: Sendable {
     public func attributedParticipant(of excerpt: Excerpt) -> String? {
         excerpt.speaker ?? (participants.count == 1 ? participants[0].id : nil)
     }
+}
+
+/// What the passes over every excerpt of a study read of one excerpt, kept with its note so that
+/// they need not read the excerpt itself.
+public struct ExcerptFacts: Sendable, Equatable {
+    /// `Note.attributedParticipant(of:)` of the excerpt.
+    public let participant: String?
+    public let isQuote: Bool
+    /// The ids of its `need/…` tags (`checklist` for `need/checklist`), in tag order.
+    public let needs: [String]
 }

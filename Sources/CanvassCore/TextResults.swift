@@ -37,24 +37,24 @@ public struct SurveyAnswer: Sendable, Hashable {
 
 /// Sentiment of every excerpt and answer.
 public struct TextResults: Sendable {
-    /// Score in [−1, 1] of each excerpt of the analysed notes (under `serve`, possibly also of
-    /// excerpts since edited away: they are never asked for).
-    public var excerptSentiment: [Excerpt.Identity: Double] = [:]
+    /// Score in [−1, 1] of each excerpt of the analysed notes: `[n][e]` for excerpt `e` of note `n`,
+    /// in the project's note order.
+    public var excerptSentiment: [[Double]] = []
     public var answers: [SurveyAnswer] = []
 
-    public init(excerptSentiment: [Excerpt.Identity: Double] = [:], answers: [SurveyAnswer] = []) {
+    public init(excerptSentiment: [[Double]] = [], answers: [SurveyAnswer] = []) {
         self.excerptSentiment = excerptSentiment
         self.answers = answers
     }
 
     /// How the data files name an excerpt: `noteID#anchor`.
     public static func key(_ excerpt: Excerpt) -> String { "\(excerpt.noteID)#\(excerpt.anchor)" }
-
-    public func sentiment(of excerpt: Excerpt) -> Double? { excerptSentiment[excerpt.identity] }
 }
 
 /// A customer need (SPEC §4.10): a `need/…` tag or a codebook need, with its evidence and priority.
 public struct Need: Sendable {
+    /// Tags under this prefix name needs.
+    public static let tagPrefix = "need/"
     /// The part after `need/`: `checklist` for `#need/checklist`.
     public var id: String
     public var label: String
@@ -62,7 +62,7 @@ public struct Need: Sendable {
     public var dimension: String?
     /// Distinct participants who raised it (speakers, or the sole participant of a note).
     public var participants: [String]
-    public var excerpts: [Excerpt]
+    public var excerpts: ExcerptList
     /// The dimension's mean importance and gap, when the survey has them.
     public var importance: Double?
     public var gap: Double?
@@ -76,7 +76,7 @@ public struct Need: Sendable {
     public static let thresholds: [(priority: String, from: Double)] = [("P1", 0.6), ("P2", 0.4), ("P3", 0)]
 
     public init(
-        id: String, label: String, description: String?, dimension: String?, participants: [String], excerpts: [Excerpt],
+        id: String, label: String, description: String?, dimension: String?, participants: [String], excerpts: ExcerptList,
         importance: Double?, gap: Double?, score: Double, priority: String, commitment: String?
     ) {
         self.id = id

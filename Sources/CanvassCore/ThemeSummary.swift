@@ -2,7 +2,7 @@
 public struct ThemeSummary: Sendable {
     public var theme: Theme
     /// Every excerpt carrying the theme, newest note first, then in note order.
-    public var excerpts: [Excerpt]
+    public var excerpts: ExcerptList
     /// Notes with at least one such excerpt, in the project's note order.
     public var noteIDs: [String]
     /// Participants who raised it: a quote's speaker, or the sole participant of a one-to-one note.
@@ -20,7 +20,7 @@ public struct ThemeSummary: Sendable {
     /// TF-IDF keywords of the theme's excerpts against the other themes'.
     public var keywords: [Group<Double>] = []
 
-    public init(theme: Theme, excerpts: [Excerpt], noteIDs: [String], participantIDs: [String]) {
+    public init(theme: Theme, excerpts: ExcerptList, noteIDs: [String], participantIDs: [String]) {
         self.theme = theme
         self.excerpts = excerpts
         self.noteIDs = noteIDs

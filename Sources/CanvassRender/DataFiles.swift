@@ -221,9 +221,8 @@ struct DataFiles {
     /// `{items: [{source, id, sentiment, label}]}`: every excerpt and free-text answer.
     func text() -> JSONValue {
         var items: [JSONValue] = []
-        for note in project.notes {
-            for excerpt in note.excerpts {
-                let score = analysis.text.sentiment(of: excerpt) ?? 0
+        for (note, scores) in zip(project.notes, analysis.text.excerptSentiment) {
+            for (excerpt, score) in zip(note.excerpts, scores) {
                 items.append(.object([("source", .string("excerpt")), ("id", .string(TextResults.key(excerpt))),
                                       ("sentiment", .number(score)), ("label", .string(SentimentScore(score: score).label.rawValue))]))
             }

@@ -153,7 +153,7 @@ struct PageContext {
     static let excerptsPerList = 100
 
     /// The excerpts an aggregate page lists, and the line saying how many were left out ("" when none).
-    func excerptList(_ excerpts: [Excerpt], notes: [String: Note]) -> (models: [[String: Any]], more: String) {
+    func excerptList(_ excerpts: some RandomAccessCollection<Excerpt>, notes: [String: Note]) -> (models: [[String: Any]], more: String) {
         let shown = excerpts.prefix(Self.excerptsPerList).map { excerpt($0, notes: notes) }
         guard excerpts.count > shown.count else { return (shown, "") }
         return (shown, strings.format("excerpts_more", ["shown": strings.formatNumber(shown.count), "total": strings.formatNumber(excerpts.count)]))

@@ -10,8 +10,8 @@ struct PersonaBuilder {
     let config: PersonaConfig
     let notes: [Note]
     let themeIndex: ThemeIndex
-    /// Each excerpt's themes, in note order, as positions in `themeIndex.themes`.
-    let themesOf: [[Int]]
+    /// The themes of excerpt `e` of note `n` at `[n][e]`, as positions in `themeIndex.themes`.
+    let themesOf: [[[Int]]]
     let narratives: [PersonaNarrative]
 
     static let quotesPerPersona = 6
@@ -30,28 +30,33 @@ struct PersonaBuilder {
                 }
             }
         }
-        // Excerpts attributed to a persona: a quote's speaker, or the sole participant of a note.
-        var excerpts: [String: [(excerpt: Excerpt, themes: [Int])]] = [:]
-        var next = 0
-        for note in notes {
-            for excerpt in note.excerpts {
-                if let person = note.attributedParticipant(of: excerpt), let persona = participantPersona[person] {
-                    excerpts[persona, default: []].append((excerpt, themesOf[next]))
-                }
-                next += 1
+        // What the excerpts attributed to each persona (a quote's speaker, or the sole participant of
+        // a note) add up to, by persona id.
+        let ids = Array(Set(segments.ids.values)).sorted()
+        let number = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+        var byTheme = [[Int]](repeating: [Int](repeating: 0, count: themeIndex.themes.count), count: ids.count)
+        var needCounts = [[String: Int]](repeating: [:], count: ids.count)
+        var quotes = [[ExcerptList.Place]](repeating: [], count: ids.count)
+        for (n, note) in notes.enumerated() {
+            // Most excerpts of a note are attributed to the same participant as the one before.
+            var last: (person: String, persona: Int?)?
+            for (e, facts) in note.excerptFacts.enumerated() {
+                guard let person = facts.participant else { continue }
+                if last?.person != person { last = (person, participantPersona[person].flatMap { number[$0] }) }
+                guard let persona = last?.persona else { continue }
+                for theme in themesOf[n][e] { byTheme[persona][theme] += 1 }
+                for need in facts.needs { needCounts[persona][need, default: 0] += 1 }
+                if facts.isQuote && quotes[persona].count < Self.quotesPerPersona { quotes[persona].append(ExcerptList.Place(note: n, excerpt: e)) }
             }
         }
+        var members = [[String]](repeating: [], count: ids.count)
+        for (person, persona) in participantPersona { members[number[persona]!].append(person) }
         let narrativeByID = Dictionary(narratives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let total = segments.sizes.values.reduce(0, +)
         let personas = segments.order.map { label -> Persona in
             let id = segments.ids[label]!
-            let own = excerpts[id] ?? []
-            var byTheme = [Int](repeating: 0, count: themeIndex.themes.count)
-            var needCounts: [String: Int] = [:]
-            for (excerpt, themes) in own {
-                for theme in themes { byTheme[theme] += 1 }
-                for tag in excerpt.tags where tag.hasPrefix("need/") { needCounts[tag, default: 0] += 1 }
-            }
+            let k = number[id]!
+            let byTheme = byTheme[k]
             let themeCounts = Dictionary(uniqueKeysWithValues: byTheme.indices.filter { byTheme[$0] > 0 }.map { (themeIndex.themes[$0].id, byTheme[$0]) })
             return Persona(
                 id: id, size: segments.sizes[label]!, share: total > 0 ? Double(segments.sizes[label]!) / Double(total) : 0,
@@ -59,18 +64,18 @@ struct PersonaBuilder {
                 gaps: results.dimensions.compactMap { d in d.byPersona.first { $0.label == id }.map { Group(label: d.dimension.id, value: $0.value) } },
                 nps: results.nps?.byPersona.first { $0.label == id }?.value,
                 csat: results.csat?.byPersona.first { $0.label == id }?.value,
-                themes: Self.ranked(themeCounts), quotes: Array(own.lazy.map(\.excerpt).filter { $0.kind == .quote }.prefix(Self.quotesPerPersona)),
-                needs: Self.ranked(needCounts),
-                participants: participantPersona.filter { $0.value == id }.keys.sorted(),
+                themes: Self.ranked(themeCounts), quotes: Array(ExcerptList(notes: notes, places: quotes[k])),
+                needs: Self.ranked(Dictionary(uniqueKeysWithValues: needCounts[k].map { (Need.tagPrefix + $0.key, $0.value) })),
+                participants: members[k].sorted(),
                 narrative: narrativeByID[id])
         }
         var diagnostics: [Diagnostic] = []
-        let ids = personas.map(\.id)
-        for narrative in narratives where !ids.contains(narrative.id) {
+        let personaIDs = personas.map(\.id)
+        for narrative in narratives where !personaIDs.contains(narrative.id) {
             diagnostics.append(.error(
                 "persona narrative names `\(narrative.id)`, which is not a persona of this study",
                 at: SourceLocation(file: narrative.file, line: 2, column: 1),
-                hint: Suggestion.didYouMean(narrative.id, in: ids) ?? "the personas are: \(ids.joined(separator: ", "))"))
+                hint: Suggestion.didYouMean(narrative.id, in: personaIDs) ?? "the personas are: \(personaIDs.joined(separator: ", "))"))
         }
         let segmentation = segments.segmentation
         return (PersonaResults(

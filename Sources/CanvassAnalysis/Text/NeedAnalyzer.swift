@@ -10,33 +10,28 @@ import CanvassCore
 /// P1 from 0.6, P2 from 0.4, P3 below; each priority's committed response time comes from
 /// `commitments`.
 public enum NeedAnalyzer {
-    public static let prefix = "need/"
-
-    /// `themesOf` holds each excerpt's themes, in note order, as positions in `index.themes`.
-    static func analyse(_ project: Project, index: ThemeIndex, themesOf: [[Int]], surveys: SurveyResults?) -> [Need] {
-        var excerpts: [String: [Excerpt]] = [:]
+    /// `themesOf[n][e]` holds the themes of excerpt `e` of note `n`, as positions in `index.themes`.
+    static func analyse(_ project: Project, index: ThemeIndex, themesOf: [[[Int]]], surveys: SurveyResults?) -> [Need] {
+        var places: [String: [ExcerptList.Place]] = [:]
         var themes: [String: [Int]] = [:]
         var people: [String: Set<String>] = [:]
-        var next = 0
-        for note in project.notes {
-            for excerpt in note.excerpts {
-                defer { next += 1 }
-                for tag in excerpt.tags where tag.hasPrefix(prefix) && tag.count > prefix.count {
-                    let id = String(tag.dropFirst(prefix.count))
-                    excerpts[id, default: []].append(excerpt)
-                    themes[id, default: []] += themesOf[next]
-                    if let person = note.attributedParticipant(of: excerpt) { people[id, default: []].insert(person) }
+        for (n, note) in project.notes.enumerated() where note.excerptTags.contains(where: { $0.hasPrefix(Need.tagPrefix) }) {
+            for (e, facts) in note.excerptFacts.enumerated() {
+                for id in facts.needs {
+                    places[id, default: []].append(ExcerptList.Place(note: n, excerpt: e))
+                    themes[id, default: []] += themesOf[n][e]
+                    if let person = facts.participant { people[id, default: []].insert(person) }
                 }
             }
         }
         let definitions = Dictionary((project.codebook?.needs ?? []).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let ids = Set(excerpts.keys).union(definitions.keys).sorted()
+        let ids = Set(places.keys).union(definitions.keys).sorted()
         let mostPeople = max(1, people.values.map(\.count).max() ?? 1)
         let scale = project.surveys.first.map { $0.scale(default: project.config.scale) } ?? project.config.scale
         let range = Double(scale.max - scale.min)
         let commitments = Dictionary(uniqueKeysWithValues: project.config.commitments.map { ($0.priority, $0.text) })
         let needs = ids.map { id -> Need in
-            let evidence = excerpts[id] ?? []
+            let evidence = ExcerptList(notes: project.notes, places: places[id] ?? [])
             let dimension = definitions[id]?.dimension ?? dominantDimension(themes[id] ?? [], index: index)
             let result = dimension.flatMap { surveys?.dimension(id: $0) }
             let importance = result.flatMap { $0.importance?.mean ?? $0.expectation.mean }

@@ -4,23 +4,18 @@ import CanvassCore
 /// Sentiment of every excerpt and free-text survey answer (SPEC §4.12), with the project's lexicon.
 public enum TextAnalyzer {
     /// Scores every excerpt and free-text answer on every core. `cache` (kept by `serve`) holds
-    /// the scores of excerpts, and the answers of surveys, already scored with the same lexicon.
-    /// `scores` are the excerpts' sentiment again, in note order, for passes that walk the notes.
-    static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> (results: TextResults, scores: [Double]) {
+    /// the scores of notes' excerpts, and the answers of surveys, already scored with the same lexicon.
+    static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> TextResults {
         var words = project.lexicon
         words.stopwords = []
         let analyzer = SentimentAnalyzer(lexicon: SentimentLexicon.bundled.extended(english: words.english, chinese: words.chinese))
-        let scores = ExcerptMemo.values(of: project.notes, memo: cache?.sentiment, settings: words, key: \.text) { analyzer.score($0).score }
         var results = TextResults()
-        if let memo = cache?.sentiment {
-            results.excerptSentiment = memo.table
-        } else {
-            results.excerptSentiment = Dictionary(
-                zip(project.notes.lazy.flatMap(\.excerpts).map(\.identity), scores), uniquingKeysWith: { first, _ in first })
+        results.excerptSentiment = ExcerptMemo.values(of: project.notes, memo: cache?.sentiment, settings: words, key: \.text) {
+            analyzer.score($0).score
         }
         let score = { answers(project.surveys, analyzer) }
         results.answers = cache?.answers(.init(lexicon: words, surveys: project.surveys), score: score) ?? score()
-        return (results, scores)
+        return results
     }
 
     /// Every free-text answer of the surveys, scored, in survey, column and row order.
