@@ -45,15 +45,19 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Watches the project on a background thread until `stop()`: woken by the kernel as soon as a
-    /// watched file is written (and, in case a change slipped by, looking every second anyway), or,
-    /// where that is unavailable, looking every `interval` seconds.
+    /// watched file is written, it looks at the files the kernel named; and, in case a change
+    /// slipped by, at every file when a second passes without news. Where that is unavailable, it
+    /// looks at every file every `interval` seconds.
     public func watch(interval: Double = 0.1) {
         lock.withLock { watching = true }
         let signal = ChangeSignal(root: pipeline.options.root, folders: ProjectFiles.inputs)
         let thread = Thread { [self] in
             while lock.withLock({ watching }) {
                 if let signal {
-                    _ = signal.wait(timeout: 1)
+                    if case .files(let paths) = signal.wait(timeout: 1) {
+                        rebuildIfChanged(among: paths)
+                        continue
+                    }
                 } else {
                     Thread.sleep(forTimeInterval: interval)
                 }
@@ -78,6 +82,27 @@ public final class PreviewServer: @unchecked Sendable {
             let previous = fingerprint
             fingerprint = now
             return Set(previous.keys).union(now.keys).filter { previous[$0] != now[$0] }.sorted()
+        }
+        guard !changed.isEmpty else { return false }
+        rebuild(reason: changed)
+        return true
+    }
+
+    /// Rebuilds when one of `paths` (project-relative) is a watched file that changed since the
+    /// last look, or one that was watched and is gone; true when one did. Looks at those files alone:
+    /// on a large study, listing every file took a tenth of a rebuild.
+    @discardableResult
+    public func rebuildIfChanged(among paths: Set<String>) -> Bool {
+        let root = pipeline.options.root
+        let inputs = paths.filter { path in ProjectFiles.inputs.contains { path == $0 || path.hasPrefix($0 + "/") } }
+        let now = inputs.map { ($0, FileStamp(of: root + "/" + $0)) }
+        let changed = lock.withLock { () -> [String] in
+            var changed: [String] = []
+            for (path, stamp) in now where fingerprint[path] != stamp {
+                fingerprint[path] = stamp
+                changed.append(path)
+            }
+            return changed.sorted()
         }
         guard !changed.isEmpty else { return false }
         rebuild(reason: changed)
@@ -198,13 +223,26 @@ public final class PreviewServer: @unchecked Sendable {
         let size: Int
         let seconds: Int
         let nanoseconds: Int
+
+        init(_ info: stat) {
+            size = Int(info.st_size)
+            seconds = info.st_mtim.tv_sec
+            nanoseconds = info.st_mtim.tv_nsec
+        }
+
+        /// The stamp of the regular file at `path` (links followed); nil when there is none.
+        init?(of path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            self.init(info)
+        }
     }
 
     /// Size and modification time of every watched file (`ProjectFiles.inputs`).
     static func fingerprint(of root: String) -> [String: FileStamp] {
         var result: [String: FileStamp] = [:]
         for file in ProjectFiles.regularFiles(in: root) {
-            result[file.path] = FileStamp(size: Int(file.info.st_size), seconds: file.info.st_mtim.tv_sec, nanoseconds: file.info.st_mtim.tv_nsec)
+            result[file.path] = FileStamp(file.info)
         }
         return result
     }

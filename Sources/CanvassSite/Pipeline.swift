@@ -18,6 +18,7 @@ public struct Pipeline: Sendable {
         /// Kept between builds by a long-lived process, so unchanged inputs are not read or analysed again.
         public var loadCache: LoadCache?
         public var analysisCache: AnalysisCache?
+        public var templateCache: TemplateCache?
 
         public init(root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, profile: Profile? = nil) {
             self.root = root
@@ -27,11 +28,12 @@ public struct Pipeline: Sendable {
             self.profile = profile
         }
 
-        /// Options that keep parsed notes, surveys and the survey analysis between builds.
+        /// Options that keep parsed notes, surveys, the survey analysis and the theme between builds.
         public func cached() -> Options {
             var copy = self
             copy.loadCache = LoadCache()
             copy.analysisCache = AnalysisCache()
+            copy.templateCache = TemplateCache()
             return copy
         }
     }
@@ -108,7 +110,8 @@ public struct Pipeline: Sendable {
     /// The renderer and the files copied as they are (theme assets, persona photos).
     private func prepare(_ report: inout Report) -> (renderer: SiteRenderer, staticFiles: [OutputFileData])? {
         guard let (project, analysis) = loadAndAnalyse(&report) else { return nil }
-        let (templates, templateDiagnostics) = TemplateSet.load(projectRoot: options.root, language: project.config.language)
+        let (templates, templateDiagnostics) = options.templateCache?.load(projectRoot: options.root, language: project.config.language)
+            ?? TemplateSet.load(projectRoot: options.root, language: project.config.language)
         report.diagnostics += templateDiagnostics.promotingWarnings(options.strict)
         guard let templates, !report.diagnostics.hasErrors else {
             report.failedStage = "templates"

@@ -48,13 +48,31 @@ import Testing
         #expect(!edited.body.contains("canvass-build-error"))
         #expect(!server.rebuildIfChanged())
 
+        // The watcher's fast path: only the files the kernel named are looked at, and only inputs count.
+        try project.write(try #require(project.read(note)).replacingOccurrences(of: "Each Friday afternoon", with: "On Friday afternoons"), to: note)
+        try project.write("scratch\n", to: "scratch.txt")
+        #expect(!server.rebuildIfChanged(among: ["scratch.txt", "content/interviews/no-such-note.md"]))
+        #expect(server.rebuildIfChanged(among: ["scratch.txt", note]))
+        #expect(try events.read(until: "data: 3").contains("data: 3"))
+        #expect(try get(port, "/notes/first-interview/").body.contains("On Friday afternoons I copy the numbers"))
+        #expect(!server.rebuildIfChanged(among: [note]))
+        #expect(!server.rebuildIfChanged())
+
+        // The theme is parsed once while no file under templates/ changes, and again when one does.
+        #expect(options.templateCache?.loads == 1)
+        try project.write("body { color: #123456; }\n", to: "templates/assets/style.css")
+        #expect(server.rebuildIfChanged(among: ["templates/assets/style.css"]))
+        #expect(try events.read(until: "data: 4").contains("data: 4"))
+        #expect(options.templateCache?.loads == 2)
+        #expect(try get(port, "/assets/style.css").body == "body { color: #123456; }\n")
+
         // A broken edit: the last good page keeps serving, with the diagnostic laid over it.
         try project.write(try #require(project.read(note)).replacingOccurrences(of: "date: 2026-10-01", with: "date: 2026-10-1x"), to: note)
         #expect(server.rebuildIfChanged())
-        #expect(try events.read(until: "data: 3").contains("data: 3"))
+        #expect(try events.read(until: "data: 5").contains("data: 5"))
         let broken = try get(port, "/notes/first-interview/")
         #expect(broken.status == 200)
-        #expect(broken.body.contains("Each Friday afternoon I copy the numbers"))
+        #expect(broken.body.contains("On Friday afternoons I copy the numbers"))
         #expect(broken.body.contains("canvass-build-error"))
         #expect(broken.body.contains("content/interviews/first-interview.md:3:7: error: `date` is not a date: `2026-10-1x`"))
         #expect(log.text.contains("still serving the last good site"))
@@ -69,23 +87,28 @@ import Testing
         #expect(try !get(port, "/").body.contains("canvass-build-error"))
     }
 
-    /// The watcher is woken by the kernel rather than a clock: by a write, a new folder, a file in
-    /// that folder (so new folders are watched too) and the config; and not when nothing changed.
+    /// The watcher is woken by the kernel rather than a clock, and told which files: by a write, a
+    /// new folder (which only a look at every file can follow), a file in that folder (so new
+    /// folders are watched too) and the config; and not when nothing changed.
     @Test func theWatcherWakesForWritesNewFoldersAndTheConfigOnly() throws {
         let project = try starter()
         defer { project.remove() }
         let signal = try #require(ChangeSignal(root: project.root, folders: ProjectFiles.inputs))
-        #expect(!signal.wait(timeout: 0.05))
+        func named(_ change: ChangeSignal.Change) -> Set<String> {
+            if case .files(let paths) = change { return paths }
+            return []
+        }
+        #expect(signal.wait(timeout: 0.05) == .none)
         try project.write("---\ntitle: Later\n---\nMore.\n", to: "content/interviews/later.md")
-        #expect(signal.wait(timeout: 10))
+        #expect(named(signal.wait(timeout: 10)).contains("content/interviews/later.md"))
         try FileManager.default.createDirectory(atPath: project.root + "/content/interviews/2027", withIntermediateDirectories: true)
-        #expect(signal.wait(timeout: 10))
-        #expect(!signal.wait(timeout: 0.05))
+        #expect(signal.wait(timeout: 10) == .unknown)
+        #expect(signal.wait(timeout: 0.05) == .none)
         try project.write("---\ntitle: Next year\n---\nMore.\n", to: "content/interviews/2027/next.md")
-        #expect(signal.wait(timeout: 10))
+        #expect(named(signal.wait(timeout: 10)).contains("content/interviews/2027/next.md"))
         try project.write((project.read("canvass.yml") ?? "") + "\n", to: "canvass.yml")
-        #expect(signal.wait(timeout: 10))
-        #expect(!signal.wait(timeout: 0.05))
+        #expect(named(signal.wait(timeout: 10)).contains("canvass.yml"))
+        #expect(signal.wait(timeout: 0.05) == .none)
     }
 
     @Test func aPortInUseIsAClearError() throws {
