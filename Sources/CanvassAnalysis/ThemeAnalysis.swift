@@ -8,36 +8,53 @@ public enum ThemeAnalysis {
     /// note `n`, as positions in `index.themes`.
     static func summarize(notes: [Note], index: ThemeIndex, themesOf: [[[Int]]]) -> [ThemeSummary] {
         let themes = index.themes
+        // Participants by rank in name order, so that each theme gathers numbers, and sorting and
+        // removing repeats of numbers gives its participants in order (hashing and sorting names
+        // per excerpt was most of this pass on a large study).
+        let people = Self.people(notes)
+        let rank = Dictionary(uniqueKeysWithValues: people.enumerated().map { ($1, Int32($0)) })
         var places = [[ExcerptList.Place]](repeating: [], count: themes.count)
         var noteIDs = [[String]](repeating: [], count: themes.count)
-        var participants = [Set<String>](repeating: [], count: themes.count)
-        // The note last counted, and the participant last inserted, for each theme: most excerpts
-        // of a note repeat both.
+        var ranks = [[Int32]](repeating: [], count: themes.count)
+        // The note last counted for each theme.
         var lastNote = [Int](repeating: -1, count: themes.count)
-        var lastPerson = [String?](repeating: nil, count: themes.count)
         for (n, themesOfNote) in themesOf.enumerated() {
             let facts = notes[n].excerptFacts
+            var last: (person: String?, rank: Int32?) = (nil, nil)
             for (e, themesOfExcerpt) in themesOfNote.enumerated() where !themesOfExcerpt.isEmpty {
                 let person = facts[e].participant
+                if person != last.person { last = (person, person.flatMap { rank[$0] }) }
                 for theme in themesOfExcerpt {
                     places[theme].append(ExcerptList.Place(note: n, excerpt: e))
                     if lastNote[theme] != n {
                         noteIDs[theme].append(notes[n].id)
                         lastNote[theme] = n
                     }
-                    if let person, person != lastPerson[theme] {
-                        participants[theme].insert(person)
-                        lastPerson[theme] = person
-                    }
+                    if let rank = last.rank, ranks[theme].last != rank { ranks[theme].append(rank) }
                 }
             }
         }
         return themes.indices.map { theme in
-            ThemeSummary(
+            var distinct = ranks[theme].sorted()
+            distinct.removeRepeats()
+            return ThemeSummary(
                 theme: themes[theme], excerpts: ExcerptList(notes: notes, places: places[theme]), noteIDs: noteIDs[theme],
-                participantIDs: participants[theme].sorted())
+                participantIDs: distinct.map { people[Int($0)] })
         }
         .sorted { ($0.excerpts.count, $1.theme.label) > ($1.excerpts.count, $0.theme.label) }
+    }
+
+    /// Every participant an excerpt of `notes` is attributed to, sorted, unique.
+    static func people(_ notes: [Note]) -> [String] {
+        var seen = Set<String>()
+        for note in notes {
+            var last: String?
+            for facts in note.excerptFacts where facts.participant != last {
+                last = facts.participant
+                if let person = last { seen.insert(person) }
+            }
+        }
+        return seen.sorted()
     }
 
     /// The themes of each excerpt of each note (`[n][e]`), as positions in `index.themes`.
@@ -274,5 +291,18 @@ public final class AnalysisCache: @unchecked Sendable {
         let answers = score()
         lock.withLock { lastAnswers = (inputs, answers) }
         return answers
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes each element equal to the one before it: on a sorted array, every repeat.
+    mutating func removeRepeats() {
+        guard !isEmpty else { return }
+        var kept = 1
+        for index in 1..<count where self[index] != self[kept - 1] {
+            self[kept] = self[index]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

@@ -107,12 +107,11 @@ public struct ProjectLoader: Sendable {
         pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
         let files = noteFiles()
         var notes = loadNotes(files, diagnostics: &diagnostics)
-        cache?.keep(only: Set(files + (config?.surveys.map { "content/" + $0.file } ?? [])))
+        cache?.keep(notes: Set(files), surveys: Set(config?.surveys.map { "content/" + $0.file } ?? []))
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }
         if !options.includeDrafts { notes.removeAll(where: \.draft) }
-        let undated = CalendarDate("0001-01-01")!
-        notes.sort { ($0.date ?? undated, $1.id) > ($1.date ?? undated, $0.id) }
+        notes = Self.newestFirst(notes)
 
         diagnostics = diagnostics.promotingWarnings(options.strict).sorted()
         guard let config, !diagnostics.hasErrors else { return Result(project: nil, diagnostics: diagnostics) }
@@ -150,8 +149,15 @@ public struct ProjectLoader: Sendable {
     /// Every `.md` file at any depth under a project folder, relative to that folder, sorted; hidden files skipped.
     private func markdownFiles(under folder: String) -> [String] {
         FileTree.entries(under: path(folder))
-            .filter { $0.hasSuffix(".md") && !($0 as NSString).lastPathComponent.hasPrefix(".") }
+            .filter { $0.hasSuffix(".md") && !$0[($0.lastIndex(of: "/").map($0.index(after:)) ?? $0.startIndex)...].hasPrefix(".") }
             .sorted()
+    }
+
+    /// Notes newest first, undated last, ties by id; each note's sort key is read once.
+    static func newestFirst(_ notes: [Note]) -> [Note] {
+        let undated = CalendarDate("0001-01-01")!
+        let keys = notes.map { ($0.date ?? undated, $0.id) }
+        return notes.indices.sorted { (keys[$0].0, keys[$1].1) > (keys[$1].0, keys[$0].1) }.map { notes[$0] }
     }
 
     /// Reads and parses notes on every core; results keep file order.
@@ -292,12 +298,14 @@ public struct ProjectLoader: Sendable {
         let results = ParallelMap.map(config.surveys) { survey -> (SurveyData?, [Diagnostic]) in
             let relative = "content/" + survey.file
             guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
+            let identity = cache == nil ? nil : FileIdentity(of: path(relative))
+            if let unchanged = cache?.unchangedSurvey(at: relative, identity: identity, config: survey, scale: config.scale) { return unchanged }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): return (nil, [diagnostic])
             case .success(let file):
                 let load = { SurveyLoader(survey: survey, file: file, defaultScale: config.scale, configFile: configSource).load() }
                 guard let cache else { return load() }
-                return cache.survey(file, config: survey, scale: config.scale, parse: load)
+                return cache.survey(file, identity: identity, config: survey, scale: config.scale, parse: load)
             }
         }
         diagnostics += results.flatMap { $0.1 }

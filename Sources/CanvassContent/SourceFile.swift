@@ -12,7 +12,9 @@ struct SourceFile: Sendable {
     init(path: String, text: String) {
         self.path = path
         var normalised = text
-        if text.utf8.contains(UInt8(ascii: "\r")) {
+        // memchr: the generic `contains` took a tenth of a rebuild on a survey of 100,000 rows.
+        let carriageReturn = text.utf8.withContiguousStorageIfAvailable { $0.isEmpty ? false : memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        if carriageReturn ?? text.utf8.contains(UInt8(ascii: "\r")) {
             normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         self.text = normalised

@@ -66,7 +66,7 @@ public struct Participant: Sendable, Hashable {
 /// is changed, as `Excerpt`'s do: every pass over a large study copies each note it walks, and a
 /// copy is then one reference rather than a dozen.
 public struct Note: Sendable {
-    private struct Fields {
+    private final class Fields: @unchecked Sendable {
         var id: String
         var title: String
         var date: CalendarDate?
@@ -78,12 +78,39 @@ public struct Note: Sendable {
         var file: String
         var excerpts: [Excerpt]
         var body: MarkdownNode
-        var excerptTags: [String]
+        var excerptTags: [String] = []
         var entityLinks: [EntityLinkReference]
-        var excerptFacts: [ExcerptFacts]
+        var excerptFacts: [ExcerptFacts] = []
+
+        init(
+            id: String, title: String, date: CalendarDate?, method: NoteMethod, participants: [Participant], tags: [String],
+            summary: String?, draft: Bool, file: String, excerpts: [Excerpt], body: MarkdownNode, entityLinks: [EntityLinkReference]
+        ) {
+            self.id = id
+            self.title = title
+            self.date = date
+            self.method = method
+            self.participants = participants
+            self.tags = tags
+            self.summary = summary
+            self.draft = draft
+            self.file = file
+            self.excerpts = excerpts
+            self.body = body
+            self.entityLinks = entityLinks
+        }
+
+        func copy() -> Fields {
+            let copy = Fields(
+                id: id, title: title, date: date, method: method, participants: participants, tags: tags, summary: summary, draft: draft,
+                file: file, excerpts: excerpts, body: body, entityLinks: entityLinks)
+            copy.excerptTags = excerptTags
+            copy.excerptFacts = excerptFacts
+            return copy
+        }
 
         /// Works out what is kept with the note from its excerpts and participants.
-        mutating func deriveFromExcerpts() {
+        func deriveFromExcerpts() {
             var seen = Set<String>()
             for excerpt in excerpts { seen.formUnion(excerpt.tags) }
             excerptTags = seen.sorted()
@@ -98,101 +125,93 @@ public struct Note: Sendable {
         }
     }
 
-    private final class Box: @unchecked Sendable {
-        var fields: Fields
-
-        init(_ fields: Fields) {
-            self.fields = fields
-        }
-    }
-
-    private var box: Box
+    private var fields: Fields
 
     /// The box, copied first if another note shares it: call before changing a field.
-    private mutating func unique() -> Box {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        return box
+    private mutating func unique() -> Fields {
+        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+        return fields
     }
 
     /// URL-safe id: front matter `id`, else the file name without extension.
     public var id: String {
-        get { box.fields.id }
-        set { unique().fields.id = newValue }
+        get { fields.id }
+        set { unique().id = newValue }
     }
 
     public var title: String {
-        get { box.fields.title }
-        set { unique().fields.title = newValue }
+        get { fields.title }
+        set { unique().title = newValue }
     }
 
     public var date: CalendarDate? {
-        get { box.fields.date }
-        set { unique().fields.date = newValue }
+        get { fields.date }
+        set { unique().date = newValue }
     }
 
     public var method: NoteMethod {
-        get { box.fields.method }
-        set { unique().fields.method = newValue }
+        get { fields.method }
+        set { unique().method = newValue }
     }
 
     public var participants: [Participant] {
-        get { box.fields.participants }
+        get { fields.participants }
         set {
-            let box = unique()
-            box.fields.participants = newValue
-            box.fields.deriveFromExcerpts()
+            let fields = unique()
+            fields.participants = newValue
+            fields.deriveFromExcerpts()
         }
     }
 
     public var tags: [String] {
-        get { box.fields.tags }
-        set { unique().fields.tags = newValue }
+        get { fields.tags }
+        set { unique().tags = newValue }
     }
 
     public var summary: String? {
-        get { box.fields.summary }
-        set { unique().fields.summary = newValue }
+        get { fields.summary }
+        set { unique().summary = newValue }
     }
 
     public var draft: Bool {
-        get { box.fields.draft }
-        set { unique().fields.draft = newValue }
+        get { fields.draft }
+        set { unique().draft = newValue }
     }
 
     /// Project-relative path, e.g. `content/interviews/onboarding.md`.
     public var file: String {
-        get { box.fields.file }
-        set { unique().fields.file = newValue }
+        get { fields.file }
+        set { unique().file = newValue }
     }
 
     public var location: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
 
     public var excerpts: [Excerpt] {
-        get { box.fields.excerpts }
+        get { fields.excerpts }
         set {
-            let box = unique()
-            box.fields.excerpts = newValue
-            box.fields.deriveFromExcerpts()
+            let fields = unique()
+            fields.excerpts = newValue
+            fields.deriveFromExcerpts()
         }
     }
 
     /// The note body, parsed once, with speaker lines lifted out of quotes.
     public var body: MarkdownNode {
-        get { box.fields.body }
+        get { fields.body }
         set {
-            let box = unique()
-            box.fields.body = newValue
-            box.fields.entityLinks = newValue.entityLinks
+            let fields = unique()
+            fields.body = newValue
+            fields.entityLinks = newValue.entityLinks
         }
     }
 
     /// Every tag of every excerpt, sorted, unique; kept with the note so that checks ask once per
     /// note, not once per excerpt. Set with `excerpts`.
-    public var excerptTags: [String] { box.fields.excerptTags }
+    public var excerptTags: [String] { fields.excerptTags }
     /// What analysis reads of each excerpt, in excerpt order; set with `excerpts` and `participants`.
-    public var excerptFacts: [ExcerptFacts] { box.fields.excerptFacts }
+    public var excerptFacts: [ExcerptFacts] { fields.excerptFacts }
     /// The body's links to the study's entities, found when the body is set.
-    public var entityLinks: [EntityLinkReference] { box.fields.entityLinks }
+    public var entityLinks: [EntityLinkReference] { fields.entityLinks }
 
     /// Every tag of the note: its excerpts' and its front matter's, sorted, unique.
     public var allTags: [String] { Set(excerptTags + tags).sorted() }
@@ -201,11 +220,10 @@ public struct Note: Sendable {
         id: String, title: String, date: CalendarDate?, method: NoteMethod, participants: [Participant],
         tags: [String], summary: String?, draft: Bool, file: String, excerpts: [Excerpt], body: MarkdownNode
     ) {
-        var fields = Fields(
+        fields = Fields(
             id: id, title: title, date: date, method: method, participants: participants, tags: tags, summary: summary, draft: draft,
-            file: file, excerpts: excerpts, body: body, excerptTags: [], entityLinks: body.entityLinks, excerptFacts: [])
+            file: file, excerpts: excerpts, body: body, entityLinks: body.entityLinks)
         fields.deriveFromExcerpts()
-        box = Box(fields)
     }
 
     public func participant(id: String) -> Participant? {
