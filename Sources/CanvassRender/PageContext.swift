@@ -16,7 +16,7 @@ struct PageContext {
         switch page {
         case .home: return home()
         case .notes: return notesIndex()
-        case .note(let id): return note(project.notes.first { $0.id == id }!)
+        case .note(let id): return note(notesByID[id]!)
         case .themes: return themesIndex()
         case .theme(let id): return theme(analysis.summary(themeID: id)!)
         case .notFound: return notFound()

@@ -23,16 +23,23 @@ public struct SearchIndex: Sendable {
 
     public init(documents: [Document]) {
         self.documents = documents
-        var terms: [String: Set<Int>] = [:]
+        var terms: [String: [Int]] = [:]
         for (index, document) in documents.enumerated() {
-            for term in Self.terms(document.title + " " + document.text + " " + document.hidden) { terms[term, default: []].insert(index) }
+            var tokens = Tokens()
+            for text in [document.title, document.text, document.hidden] {
+                tokens.read(text)
+                tokens.finishRun()
+            }
+            // Documents are read in order, so each list stays sorted; a repeat is the last entry.
+            for term in tokens.terms where terms[term]?.last != index { terms[term, default: []].append(index) }
         }
-        self.terms = terms.mapValues { $0.sorted() }
+        self.terms = terms
     }
 
-    /// Stemming of English words: the same rules as `assets/search.js`.
+    /// Stemming of English words: the same rules as `assets/search.js`, lengths counted as
+    /// JavaScript counts them (UTF-16 code units).
     public static func stem(_ word: String) -> String {
-        let count = word.count
+        let count = word.utf16.count
         guard count > 3 else { return word }
         if word.hasSuffix("ies") { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("ing") && count > 5 { return String(word.dropLast(3)) }
@@ -43,33 +50,78 @@ public struct SearchIndex: Sendable {
     }
 
     public static func terms(_ text: String) -> [String] {
-        var result: [String] = []
-        var word = ""
-        var han: [Character] = []
-        func flushWord() {
-            if !word.isEmpty { result.append(stem(word.lowercased())) }
-            word = ""
-        }
-        func flushHan() {
-            if han.count == 1 { result.append(String(han[0])) }
-            if han.count >= 2 { for i in 0..<(han.count - 1) { result.append(String(han[i...(i + 1)])) } }
-            han.removeAll()
-        }
-        for character in text {
-            if character.isHan {
-                flushWord()
-                han.append(character)
-            } else if character.isLetterOrNumber {
-                flushHan()
-                word.append(character)
-            } else {
-                flushWord()
-                flushHan()
+        var tokens = Tokens()
+        tokens.read(text)
+        tokens.finishRun()
+        return tokens.terms
+    }
+
+    /// Splits text into terms code point by code point, as `assets/search.js` does (`Array.from`):
+    /// a Han ideograph in the script's ranges joins a run of bigrams, a letter or digit (`\p{L}`,
+    /// `\p{N}`) a word, and anything else ends both.
+    struct Tokens {
+        var terms: [String] = []
+        private var word = String.UnicodeScalarView()
+        private var han: [Unicode.Scalar] = []
+
+        mutating func read(_ text: String) {
+            for scalar in text.unicodeScalars {
+                if Self.isHan(scalar) {
+                    finishWord()
+                    han.append(scalar)
+                } else if Self.isLetterOrNumber(scalar) {
+                    finishHan()
+                    word.append(scalar)
+                } else {
+                    finishRun()
+                }
             }
         }
-        flushWord()
-        flushHan()
-        return result
+
+        /// Ends the word or Han run under way.
+        mutating func finishRun() {
+            finishWord()
+            finishHan()
+        }
+
+        private mutating func finishWord() {
+            guard !word.isEmpty else { return }
+            terms.append(SearchIndex.stem(String(word).lowercased()))
+            word = String.UnicodeScalarView()
+        }
+
+        private mutating func finishHan() {
+            if han.count == 1 { terms.append(String(han[0])) }
+            if han.count >= 2 {
+                for i in 0..<(han.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(han[i])
+                    pair.append(han[i + 1])
+                    terms.append(String(pair))
+                }
+            }
+            han.removeAll(keepingCapacity: true)
+        }
+
+        /// The script's `/[\u3400-\u9fff\uf900-\ufaff]/`.
+        static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+            (0x3400...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
+        }
+
+        /// The script's `/[\p{L}\p{N}]/u`.
+        static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.isASCII {
+                let v = scalar.value
+                return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+            }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .decimalNumber, .letterNumber, .otherNumber:
+                return true
+            default:
+                return false
+            }
+        }
     }
 
     /// Documents holding every term of the query, best first (title matches first), as the page does.

@@ -34,6 +34,19 @@ import Testing
         #expect(SearchIndex.terms("卡 Bookings") == ["卡", "booking"])
     }
 
+    /// The index is built with the tokenising rules `assets/search.js` applies to a query, code point
+    /// by code point (`Array.from`), so both split text alike: a combining accent ends a word (as
+    /// `\p{L}\p{N}` does not match it), full-width punctuation ends a Han run, digits join words,
+    /// and stemming counts lengths as JavaScript does.
+    @Test func termsSplitTextAsTheSearchPageDoes() {
+        #expect(SearchIndex.terms("Cafe\u{301}s") == ["cafe", "s"])
+        #expect(SearchIndex.terms("Café bookings") == ["café", "booking"])
+        #expect(SearchIndex.terms("培训，太少。") == ["培训", "太少"])
+        #expect(SearchIndex.terms("NPS2026 rose") == ["nps2026", "rose"])
+        #expect(SearchIndex.stem("tries") == "try")
+        #expect(SearchIndex.stem("ring") == "ring")
+    }
+
     @Test func typeFilterAndScriptShape() throws {
         let (fixture, index) = try index()
         defer { fixture.project.remove() }
