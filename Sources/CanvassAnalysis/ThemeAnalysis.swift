@@ -34,14 +34,31 @@ public enum ThemeAnalysis {
                 }
             }
         }
+        var marked = [Bool](repeating: false, count: people.count)
         return themes.indices.map { theme in
-            var distinct = ranks[theme].sorted()
-            distinct.removeRepeats()
+            let distinct = Self.distinctSorted(ranks[theme], below: people.count, scratch: &marked)
             return ThemeSummary(
                 theme: themes[theme], excerpts: ExcerptList(notes: notes, places: places[theme]), noteIDs: noteIDs[theme],
                 participantIDs: distinct.map { people[Int($0)] })
         }
         .sorted { ($0.excerpts.count, $1.theme.label) > ($1.excerpts.count, $0.theme.label) }
+    }
+
+    /// The distinct numbers of `ranks` (each below `limit`), ascending: by marking them in
+    /// `scratch` (all false, and left so) when they are many, else by sorting.
+    static func distinctSorted(_ ranks: [Int32], below limit: Int, scratch: inout [Bool]) -> [Int32] {
+        guard ranks.count > limit / 16 else {
+            var sorted = ranks.sorted()
+            sorted.removeRepeats()
+            return sorted
+        }
+        for rank in ranks { scratch[Int(rank)] = true }
+        var distinct: [Int32] = []
+        for rank in 0..<limit where scratch[rank] {
+            distinct.append(Int32(rank))
+            scratch[rank] = false
+        }
+        return distinct
     }
 
     /// Every participant an excerpt of `notes` is attributed to, sorted, unique.

@@ -51,6 +51,35 @@ import Testing
         #expect(merged.cooccurring.map(\.label) == ["setup"])
     }
 
+    /// Participants are listed by name, once each, however many excerpts and notes name them: for a
+    /// theme most participants raised (counted by marking) and for one a few raised (by sorting).
+    @Test func themeParticipantsAreDistinctAndInNameOrder() throws {
+        var files: [String: String] = [:]
+        for number in 1...80 {
+            let id = String(format: "p%02d", 81 - number)
+            files["content/interviews/n\(number).md"] = "---\ntitle: N\(number)\nparticipants: [{id: \(id)}]\n---\n- Slow #common\n- Again slow #common\n"
+        }
+        files["content/interviews/group.md"] = """
+        ---
+        title: Group
+        method: focus-group
+        participants: [{id: p07}, {id: p03}]
+        ---
+        > Rare one #rare
+        > — p07
+
+        > Rare two #rare
+        > — p03
+
+        > Rare three #rare
+        > — p07
+        """
+        let analysis = Analyzer.analyse(try #require(try load(files).project))
+        #expect(analysis.summary(themeID: "common")?.participantIDs == (1...80).map { String(format: "p%02d", $0) })
+        #expect(analysis.summary(themeID: "rare")?.participantIDs == ["p03", "p07"])
+        #expect(analysis.summary(themeID: "rare")?.excerpts.map(\.text) == ["Rare one", "Rare two", "Rare three"])
+    }
+
     @Test func groupObservationsNameNoParticipant() throws {
         let group = "---\ntitle: G\nmethod: focus-group\nparticipants: [{id: a}, {id: b}]\n---\n- All agreed #x\n"
         let project = try #require(try load(["content/interviews/g.md": group]).project)
