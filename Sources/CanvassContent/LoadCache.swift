@@ -7,14 +7,19 @@ import Foundation
 ///
 /// A note or survey whose file identity (device, inode, size, modification and change times) is
 /// what it was at the last load is not even read again: an editor's save changes at least the times.
+///
+/// `canvass build` keeps the parsed notes in `.canvass-cache/` (`save(to:stamp:)`), so a build
+/// after a one-note edit parses that note alone; there, notes are recognised by their text only.
 public final class LoadCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var notes: [String: (text: String, identity: FileIdentity?, result: (Note?, [Diagnostic]))] = [:]
+    private var notes: [String: (text: TextKey, identity: FileIdentity?, result: (Note?, [Diagnostic]))] = [:]
     private var surveys: [String: (text: String, identity: FileIdentity?, config: SurveyConfig, scale: RatingScale, result: (SurveyData?, [Diagnostic]))] = [:]
     /// Files parsed (not reused) by the last load, for tests and `--verbose`.
     public private(set) var parsedInLastLoad: [String] = []
     /// Notes looked up (reused or parsed) by the load under way.
     private var notesLoaded = 0
+    /// Whether the last load let go of notes no longer in the project.
+    private var forgotNotes = false
 
     public init() {}
 
@@ -22,6 +27,7 @@ public final class LoadCache: @unchecked Sendable {
         lock.withLock {
             parsedInLastLoad = []
             notesLoaded = 0
+            forgotNotes = false
         }
     }
 
@@ -33,7 +39,8 @@ public final class LoadCache: @unchecked Sendable {
     }
 
     func note(_ file: SourceFile, identity: FileIdentity?, parse: () -> (Note?, [Diagnostic])) -> (Note?, [Diagnostic]) {
-        if let cached = lock.withLock({ notes[file.path] }), cached.text == file.text {
+        let key = TextKey(file.text)
+        if let cached = lock.withLock({ notes[file.path] }), cached.text == key {
             lock.withLock {
                 notes[file.path]?.identity = identity
                 notesLoaded += 1
@@ -42,7 +49,7 @@ public final class LoadCache: @unchecked Sendable {
         }
         let result = parse()
         lock.withLock {
-            notes[file.path] = (file.text, identity, result)
+            notes[file.path] = (key, identity, result)
             notesLoaded += 1
             parsedInLastLoad.append(file.path)
         }
@@ -82,9 +89,79 @@ public final class LoadCache: @unchecked Sendable {
             if notesLoaded != notes.count {
                 let paths = listed()
                 notes = notes.filter { paths.contains($0.key) }
+                forgotNotes = true
             }
             surveys = surveys.filter { surveyPaths.contains($0.key) }
         }
+    }
+}
+
+extension LoadCache {
+    /// The first line of a saved cache: the format and the canvass binary that wrote it.
+    private static func header(stamp: String) -> String { "canvass parsed notes, format 1, \(stamp)\n" }
+
+    /// The notes saved by `save(to:stamp:)` at `path`, when `stamp` (which names the canvass
+    /// binary) is the one they were saved with; an empty cache when there is no such file, or it
+    /// is from another binary, or it is damaged (the saved digest of the notes does not match).
+    public static func restored(from path: String, stamp: String) -> LoadCache {
+        let cache = LoadCache()
+        let header = Array(Self.header(stamp: stamp).utf8)
+        guard let data = FileManager.default.contents(atPath: path), data.count >= header.count + 8, data.starts(with: header)
+        else { return cache }
+        let bytes = [UInt8](data)
+        let digest = bytes[header.count..<(header.count + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        let payload = Array(bytes[(header.count + 8)...])
+        guard ContentDigest.fnv1a(payload) == digest else { return cache }
+        var reader = ArchiveReader(payload)
+        do {
+            let entries = try reader.array { reader -> (String, TextKey, (Note?, [Diagnostic])) in
+                let path = try reader.string()
+                let key = TextKey(digest: UInt64(bitPattern: Int64(try reader.int())), bytes: try reader.int())
+                return (path, key, try reader.noteResult())
+            }
+            guard reader.atEnd else { return cache }
+            for (path, key, result) in entries { cache.notes[path] = (key, nil, result) }
+        } catch {
+            return LoadCache()
+        }
+        return cache
+    }
+
+    /// Whether the last load parsed a note or let one go, so that a saved copy is out of date.
+    public var changedInLastLoad: Bool { lock.withLock { forgotNotes || parsedInLastLoad.contains { notes[$0] != nil } } }
+
+    /// Writes every note kept to `path` (atomically), to be restored with the same `stamp`.
+    public func save(to path: String, stamp: String) throws {
+        var writer = ArchiveWriter()
+        let entries = lock.withLock { notes.sorted { $0.key < $1.key } }
+        writer.array(entries) { writer, entry in
+            writer.string(entry.key)
+            writer.int(Int(Int64(bitPattern: entry.value.text.digest)))
+            writer.int(entry.value.text.bytes)
+            writer.noteResult(entry.value.result)
+        }
+        // The header, the payload's digest (eight bytes, most significant first), the payload.
+        var bytes = Array(Self.header(stamp: stamp).utf8)
+        let digest = ContentDigest.fnv1a(writer.bytes)
+        bytes += (0..<8).reversed().map { UInt8(truncatingIfNeeded: digest >> (8 * UInt64($0))) }
+        bytes += writer.bytes
+        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+
+/// Recognises a text without keeping it: its length in bytes and 64-bit FNV-1a digest.
+struct TextKey: Equatable {
+    let digest: UInt64
+    let bytes: Int
+
+    init(digest: UInt64, bytes: Int) {
+        self.digest = digest
+        self.bytes = bytes
+    }
+
+    init(_ text: String) {
+        var copy = text
+        (digest, bytes) = copy.withUTF8 { (ContentDigest.fnv1a($0), $0.count) }
     }
 }
 

@@ -1,3 +1,4 @@
+import CanvassContent
 import CanvassCore
 import Foundation
 
@@ -6,27 +7,41 @@ import Foundation
 /// of that is unchanged, the build has nothing to do. A cache from another canvass binary, other
 /// options, or a build that printed diagnostics is never trusted, so the output is always what a
 /// clean build writes.
+///
+/// Beside it, `notes.bin` keeps every note as parsed (`LoadCache.save`), by path and digest of
+/// its text, so that a build after an edit parses only the notes whose text changed.
 struct BuildCache {
     static let folder = ".canvass-cache"
     static let file = "build.json"
+    static let parsedNotesFile = "notes.bin"
     static let format = 1
 
     let root: String
     let output: String
     /// Identifies the inputs, options and canvass binary of a build.
     let key: [String: String]
+    /// Identifies the canvass binary: caches written by another are not read.
+    let binary: String
 
     init(root: String, output: String, options: Pipeline.Options) {
         self.root = root
         self.output = output
+        binary = Self.binaryIdentity()
         var key = Self.inputDigests(root: root)
-        key["@canvass"] = Self.binaryIdentity()
+        key["@canvass"] = binary
         key["@options"] = "drafts=\(options.includeDrafts) strict=\(options.strict) profile=\(options.profile?.rawValue ?? "-") output=\(output)"
         key["@format"] = String(Self.format)
         self.key = key
     }
 
     private var path: String { root + "/" + Self.folder + "/" + Self.file }
+    var parsedNotesPath: String { root + "/" + Self.folder + "/" + Self.parsedNotesFile }
+
+    /// Keeps the notes of `cache` for the next build; a cache that cannot be written is only slower.
+    func saveParsedNotes(_ cache: LoadCache) {
+        try? FileManager.default.createDirectory(atPath: root + "/" + Self.folder, withIntermediateDirectories: true)
+        try? cache.save(to: parsedNotesPath, stamp: binary)
+    }
 
     /// The number of pages of the previous build when inputs, binary, options and output folder
     /// are all as that build left them; nil when a build is needed.

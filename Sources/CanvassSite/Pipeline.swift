@@ -53,6 +53,9 @@ public struct Pipeline: Sendable {
         public var upToDate = false
         /// Seconds per stage, in order, for `--verbose`.
         public var timings: [(stage: String, seconds: Double)] = []
+        /// Input files parsed by this build's load rather than reused from a cache (`.canvass-cache/`
+        /// or `serve`'s); nil when no cache was used, so everything was parsed.
+        public var parsed: [String]?
     }
 
     public let options: Options
@@ -147,7 +150,17 @@ public struct Pipeline: Sendable {
             report.output = outputFolder
             return report
         }
-        var (report, files) = render(progress: progress)
+        // The notes parsed by the last build, unless this process keeps its own (`serve`, tests).
+        var restored: LoadCache?
+        if let cache, options.loadCache == nil {
+            restored = LoadCache.restored(from: cache.parsedNotesPath, stamp: cache.binary)
+        }
+        var (report, files) = restored.map { restored in
+            var options = options
+            options.loadCache = restored
+            return Pipeline(options: options).render(progress: progress)
+        } ?? render(progress: progress)
+        if let restored, let cache, restored.changedInLastLoad { cache.saveParsedNotes(restored) }
         guard report.succeeded else { return report }
         var clock = Stopwatch()
         do {
@@ -171,6 +184,7 @@ public struct Pipeline: Sendable {
             root: options.root, options: .init(includeDrafts: options.includeDrafts, strict: options.strict), cache: options.loadCache
         ).load()
         report.diagnostics = loaded.diagnostics
+        report.parsed = options.loadCache?.parsedInLastLoad
         report.timings.append(("load", clock.lap()))
         guard var project = loaded.project else {
             report.failedStage = "load"

@@ -75,6 +75,44 @@ import Testing
         #expect(pipeline.build().upToDate)
     }
 
+    /// Each build here starts afresh, as `canvass build` does in a new process: what it reuses
+    /// comes from `.canvass-cache/` alone, where the last build left every note it parsed.
+    @Test func aNewBuildParsesOnlyTheNotesThatChanged() throws {
+        let project = try TemporaryProject(StarterProject.files(language: .english))
+        defer { project.remove() }
+        let site = project.root + "/site"
+        let survey = "content/surveys/survey.csv"
+
+        func buildAndCompare(_ step: String, parses expected: [String]) throws {
+            var options = Pipeline.Options(root: project.root)
+            options.useBuildCache = true
+            let report = Pipeline(options: options).build()
+            try #require(report.succeeded, "\(step): \(report.diagnostics)")
+            #expect(report.parsed?.sorted() == expected.sorted(), "\(step)")
+            #expect(TemporaryProject.snapshot(of: site) == (try cleanBuild(of: project)), "\(step)")
+        }
+
+        let first = "content/interviews/first-interview.md", support = "content/interviews/support-call.md"
+        try buildAndCompare("first build", parses: [first, support, survey])
+        #expect(FileManager.default.fileExists(atPath: project.root + "/.canvass-cache/notes.bin"))
+
+        try project.write(try #require(project.read(first)).replacingOccurrences(of: "Every Friday", with: "Every Monday"), to: first)
+        try buildAndCompare("edit a note", parses: [first, survey])
+
+        let renamed = "content/interviews/export-call.md"
+        try FileManager.default.moveItem(atPath: project.root + "/" + support, toPath: project.root + "/" + renamed)
+        try buildAndCompare("rename a note", parses: [renamed, survey])
+        #expect(!FileManager.default.fileExists(atPath: site + "/notes/support-call"))
+
+        try FileManager.default.removeItem(atPath: project.root + "/" + renamed)
+        try buildAndCompare("delete a note", parses: [survey])
+        #expect(!FileManager.default.fileExists(atPath: site + "/notes/export-call"))
+
+        try project.write("", to: ".canvass-cache/notes.bin")
+        try project.write(try #require(project.read(first)).replacingOccurrences(of: "Every Monday", with: "Every Sunday"), to: first)
+        try buildAndCompare("a damaged cache", parses: [first, survey])
+    }
+
     @Test func aChangedOutputOrAnotherCanvassDiscardsTheCache() throws {
         let project = try TemporaryProject(StarterProject.files(language: .english))
         defer { project.remove() }

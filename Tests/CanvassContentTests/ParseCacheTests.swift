@@ -1,0 +1,127 @@
+import CanvassContent
+import CanvassCore
+import CanvassTestSupport
+import Foundation
+import Testing
+
+/// The parsed notes `canvass build` keeps in `.canvass-cache/notes.bin`: read back, they must be
+/// the notes (and diagnostics) a fresh parse gives, and a file that is not exactly what this
+/// binary wrote must be ignored.
+@Suite struct ParseCacheTests {
+    let rich = """
+    ---
+    title: Café visit 门店走访
+    date: 2026-09-14
+    method: field-note
+    participants:
+      - {id: p1, name: Jane, role: Manager, attributes: {plan: pro, seats: 12}}
+      - {id: p2}
+    tags: [visit]
+    summary: Two people, one *counter*.
+    ---
+    # Setup
+
+    > Took **ages** to find the [settings](https://example.com/a "Settings") page. #onboarding #need/checklist
+    > — p1
+
+    1. First `step`
+    2. Second ![chart](img/c.png "Chart")
+
+    - 太慢了，等了很久。 #onboarding
+    - Line one\\
+      line two <b>raw</b>
+
+    ```swift
+    let x = 1
+    ```
+
+    ***
+
+    See [the persona](persona:owner).
+    """
+
+    /// 300 nested quotes: deeper than a parse keeps, so the note carries a warning.
+    var deep: String { "---\ntitle: Deep\n---\n" + String(repeating: "> ", count: 300) + "deep\n" }
+
+    private func loadAll(_ project: TemporaryProject, cache: LoadCache) -> ProjectLoader.Result {
+        ProjectLoader(root: project.root, cache: cache).load()
+    }
+
+    @Test func savedNotesReadBackAsParsedWithTheirDiagnostics() throws {
+        let project = try TemporaryProject(
+            ["content/interviews/rich.md": rich, "content/interviews/deep.md": deep], includeTheme: false)
+        defer { project.remove() }
+        let first = LoadCache()
+        let parsed = loadAll(project, cache: first)
+        let notes = try #require(parsed.project?.notes)
+        #expect(notes.count == 2)
+        #expect(parsed.diagnostics.contains { $0.severity == .warning && $0.message.contains("nested more than") })
+
+        let path = project.root + "/notes.bin"
+        try first.save(to: path, stamp: "this canvass")
+        let restored = LoadCache.restored(from: path, stamp: "this canvass")
+        let again = loadAll(project, cache: restored)
+        #expect(restored.parsedInLastLoad.isEmpty)
+        #expect(again.diagnostics == parsed.diagnostics)
+        let reread = try #require(again.project?.notes)
+        for (a, b) in zip(notes, reread) {
+            #expect(a.id == b.id && a.title == b.title && a.date == b.date && a.method == b.method)
+            #expect(a.participants == b.participants && a.tags == b.tags && a.summary == b.summary && a.draft == b.draft)
+            #expect(a.file == b.file && a.body == b.body && a.excerpts == b.excerpts)
+            #expect(a.excerptTags == b.excerptTags && a.entityLinks == b.entityLinks && a.excerptFacts == b.excerptFacts)
+        }
+        #expect(reread.first { $0.id == "rich" }?.participants.first?.attributes == ["plan": "pro", "seats": "12"])
+    }
+
+    @Test func aCacheFromAnotherBinaryOrDamagedIsIgnored() throws {
+        let project = try TemporaryProject(["content/interviews/rich.md": rich], includeTheme: false)
+        defer { project.remove() }
+        let first = LoadCache()
+        _ = loadAll(project, cache: first)
+        let path = project.root + "/notes.bin"
+        try first.save(to: path, stamp: "this canvass")
+        let saved = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let other = LoadCache.restored(from: path, stamp: "another canvass")
+        _ = loadAll(project, cache: other)
+        #expect(other.parsedInLastLoad == ["content/interviews/rich.md"])
+
+        // Cut short anywhere, or with a byte changed past the header, the file gives nothing back.
+        let header = saved.firstIndex(of: UInt8(ascii: "\n"))! + 1
+        for cut in stride(from: header, to: saved.count, by: max(1, saved.count / 40)) {
+            try saved.prefix(cut).write(to: URL(fileURLWithPath: path))
+            let damaged = LoadCache.restored(from: path, stamp: "this canvass")
+            let result = loadAll(project, cache: damaged)
+            #expect(damaged.parsedInLastLoad == ["content/interviews/rich.md"], "cut at \(cut)")
+            #expect(result.project?.notes.first?.title == "Café visit 门店走访")
+        }
+        var changed = saved
+        changed[header + 3] ^= 0xFF
+        try changed.write(to: URL(fileURLWithPath: path))
+        let flipped = LoadCache.restored(from: path, stamp: "this canvass")
+        let result = loadAll(project, cache: flipped)
+        #expect(flipped.parsedInLastLoad == ["content/interviews/rich.md"])
+        #expect(result.project?.notes.first?.title == "Café visit 门店走访")
+        // A byte changed in the middle of the notes, where it could still read as text, too.
+        changed = saved
+        changed[header + 8 + (saved.count - header - 8) / 2] ^= 0x01
+        try changed.write(to: URL(fileURLWithPath: path))
+        let nudged = LoadCache.restored(from: path, stamp: "this canvass")
+        _ = loadAll(project, cache: nudged)
+        #expect(nudged.parsedInLastLoad == ["content/interviews/rich.md"])
+    }
+
+    @Test func anEditedNoteIsParsedAgain() throws {
+        let project = try TemporaryProject(["content/interviews/rich.md": rich, "content/interviews/deep.md": deep], includeTheme: false)
+        defer { project.remove() }
+        let first = LoadCache()
+        _ = loadAll(project, cache: first)
+        let path = project.root + "/notes.bin"
+        try first.save(to: path, stamp: "this canvass")
+        try project.write(rich.replacingOccurrences(of: "Took **ages**", with: "Took **days**"), to: "content/interviews/rich.md")
+        let restored = LoadCache.restored(from: path, stamp: "this canvass")
+        let result = loadAll(project, cache: restored)
+        #expect(restored.parsedInLastLoad == ["content/interviews/rich.md"])
+        #expect(result.project?.notes.first { $0.id == "rich" }?.excerpts.first?.text.contains("Took days") == true)
+    }
+}
