@@ -29,7 +29,7 @@ public struct PublicProfile {
         var latin = Set<String>(), han = Set<String>()
         for note in project.notes {
             for person in note.participants {
-                guard let name = person.name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { continue }
+                guard let name = person.name?.trimmingSpaces(), !name.isEmpty else { continue }
                 if name.allSatisfy({ $0.isHan || $0 == "·" }) {
                     han.insert(name)
                     if name.count >= 3 { han.insert(String(name.dropFirst())) }

@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
                 console.err(String(format: "  %-8@ %.3f s\n", timing.stage as NSString, timing.seconds))
             }
             if let parsed = report.parsed, !report.upToDate {
-                console.err("  parsed \(parsed.count) input file\(parsed.count == 1 ? "" : "s"); the other notes came from .canvass-cache/\n")
+                console.err("  parsed \(parsed.count) input file\(parsed.count == 1 ? "" : "s"); unchanged notes came from .canvass-cache/\n")
             }
         }
         guard report.succeeded else {

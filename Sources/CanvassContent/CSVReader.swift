@@ -99,7 +99,7 @@ struct CSVReader {
         guard let headerRecord = records.first else {
             return (nil, [file.diagnostic(.error, "CSV file is empty", line: 1, column: 1, hint: "the first row must name the columns")])
         }
-        let header = headerRecord.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = headerRecord.fields.map { $0.trimmingSpaces() }
         var seen: [String: Int] = [:]
         for (position, name) in header.enumerated() {
             if name.isEmpty {

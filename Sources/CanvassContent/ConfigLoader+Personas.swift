@@ -65,7 +65,7 @@ extension ConfigLoader {
     /// `<40`, `<=40`, `>65`, `>=65` → a numeric comparison.
     static func comparison(_ text: String) -> PersonaConfig.Segment.Condition? {
         for op in ["<=", ">=", "<", ">"] where text.hasPrefix(op) {
-            let number = text.dropFirst(op.count).trimmingCharacters(in: .whitespaces)
+            let number = text.dropFirst(op.count).trimmingSpaces()
             if let value = Double(number) { return .compare(op: op, value: value) }
         }
         return nil

@@ -29,7 +29,7 @@ struct ConfigLoader {
         guard let fields = reader.fields(root, "canvass.yml", allowed: Self.topLevelKeys) else {
             return (nil, reader.diagnostics)
         }
-        guard let title = fields.string("title"), !title.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let title = fields.string("title"), !title.trimmingSpaces().isEmpty else {
             if fields["title"] == nil {
                 let diagnostic = reader.file.diagnostic(
                     .error, "canvass.yml has no `title`", line: 1, column: 1,

@@ -38,9 +38,9 @@ struct PageLoader {
 
     /// `{name}` info strings, MyST style; anything else stays an ordinary code block.
     static func blockName(_ info: String) -> String? {
-        let trimmed = info.trimmingCharacters(in: .whitespaces)
+        let trimmed = info.trimmingSpaces()
         guard trimmed.hasPrefix("{"), let close = trimmed.firstIndex(of: "}") else { return nil }
-        return String(trimmed[trimmed.index(after: trimmed.startIndex)..<close]).trimmingCharacters(in: .whitespaces)
+        return String(trimmed[trimmed.index(after: trimmed.startIndex)..<close]).trimmingSpaces()
     }
 
     private func collectBlocks(_ node: MarkdownNode, into blocks: inout [SourcePoint: BlockInvocation], diagnostics: inout [Diagnostic]) {

@@ -229,8 +229,8 @@ public struct ProjectLoader: Sendable {
             }
         }
         // A front-matter tag, written without `#`: prefer the `tags:` line, then a list entry.
-        let candidates = lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("tags:") }
-            + lines.indices.filter { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
+        let candidates = lines.indices.filter { lines[$0].trimmingSpaces().hasPrefix("tags:") }
+            + lines.indices.filter { lines[$0].trimmingSpaces().hasPrefix("- ") }
         for index in candidates where lines[index].lowercased().contains(tag) {
             let line = lines[index]
             let lineText = String(line)

@@ -40,7 +40,7 @@ struct RecordsLoader {
         for (index, record) in table.records.enumerated() {
             func cell(_ column: String?) -> String? {
                 guard let column, let position = positions[column] else { return nil }
-                let value = record.fields[position].trimmingCharacters(in: .whitespaces)
+                let value = record.fields[position].trimmingSpaces()
                 return value.isEmpty ? nil : value
             }
             func finding(_ kind: QualityFinding.Kind, _ column: String?, _ value: String?, _ message: String) {

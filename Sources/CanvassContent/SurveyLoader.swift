@@ -67,7 +67,7 @@ struct SurveyLoader {
         var firstLine: [String: Int] = [:]
         var ids: [String] = []
         for record in table.records {
-            let id = record.fields[idIndex].trimmingCharacters(in: .whitespaces)
+            let id = record.fields[idIndex].trimmingSpaces()
             if id.isEmpty {
                 diagnostics.append(file.diagnostic(.error, "row has no respondent id in column `\(survey.idColumn)`", line: record.line, column: record.columns[idIndex]))
             } else if let first = firstLine[id] {
@@ -91,7 +91,7 @@ struct SurveyLoader {
             var textual: [String?] = []
             var emptyCount = 0
             for (row, record) in table.records.enumerated() {
-                let cell = record.fields[index].trimmingCharacters(in: .whitespaces)
+                let cell = record.fields[index].trimmingSpaces()
                 if cell.isEmpty { emptyCount += 1 }
                 switch mapped.rule {
                 case .text:

@@ -22,3 +22,25 @@ extension Character {
         return unicodeScalars.first.map { $0.properties.isIdeographic } ?? false
     }
 }
+
+extension Unicode.Scalar {
+    /// Foundation's `CharacterSet.whitespaces`: the space separators (category Zs) and the tab.
+    public var isSpaceOrTab: Bool {
+        if isASCII { return value == 0x20 || value == 0x09 }
+        return properties.generalCategory == .spaceSeparator
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs: `trimmingCharacters(in: .whitespaces)`
+    /// without Foundation's detour through UTF-16, which was most of reading a large survey.
+    public func trimmingSpaces() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isSpaceOrTab }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isSpaceOrTab })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex, let text = self as? String { return text }
+        var trimmed = String.UnicodeScalarView()
+        trimmed.append(contentsOf: scalars[first...last])
+        return String(trimmed)
+    }
+}

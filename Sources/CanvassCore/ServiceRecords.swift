@@ -54,7 +54,7 @@ public struct ServiceRecords: Sendable {
 public enum Timestamp {
     /// Seconds since 1970-01-01T00:00Z, or nil when the text is not such a timestamp.
     public static func parse(_ text: String) -> Double? {
-        let scalars = Array(text.trimmingCharactersInSpaces().unicodeScalars)
+        let scalars = Array(text.trimmingSpaces().unicodeScalars)
         var index = 0
         func number(_ digits: Int) -> Int? {
             guard index + digits <= scalars.count else { return nil }
@@ -118,13 +118,4 @@ public enum Timestamp {
 
     private static func format2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     private static func format4(_ n: Int) -> String { String(repeating: "0", count: max(0, 4 - String(n).count)) + String(n) }
-}
-
-extension String {
-    func trimmingCharactersInSpaces() -> String {
-        var text = Substring(self)
-        while text.first == " " || text.first == "\t" { text = text.dropFirst() }
-        while text.last == " " || text.last == "\t" { text = text.dropLast() }
-        return String(text)
-    }
 }

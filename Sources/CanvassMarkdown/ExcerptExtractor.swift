@@ -122,7 +122,7 @@ public enum ExcerptExtractor {
 
     /// `— r-0042`, `-- r-0042` or `―r-0042` → `r-0042`.
     static func speakerID(in line: String) -> String? {
-        var rest = Substring(line.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(line.trimmingSpaces())
         if rest.hasPrefix("—") || rest.hasPrefix("―") {
             rest = rest.dropFirst()
         } else if rest.hasPrefix("--") {
@@ -130,7 +130,7 @@ public enum ExcerptExtractor {
         } else {
             return nil
         }
-        let id = rest.trimmingCharacters(in: .whitespaces)
+        let id = rest.trimmingSpaces()
         guard !id.isEmpty, !id.contains(where: \.isWhitespace) else { return nil }
         return id
     }
