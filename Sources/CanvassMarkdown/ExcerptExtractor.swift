@@ -90,6 +90,30 @@ public enum ExcerptExtractor {
         for match in TagScanner.matches(in: text).reversed() {
             text.replaceSubrange(match.range, with: "")
         }
+        return collapsingSpaces(text)
+    }
+
+    /// The words of `text` joined by single spaces: runs of white space become one space, and
+    /// none is left at either end. ASCII text is done byte by byte; other text by characters.
+    static func collapsingSpaces(_ text: String) -> String {
+        var copy = text
+        let ascii: [UInt8]? = copy.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(0x20) }
+                    pendingSpace = false
+                    out.append(byte)
+                }
+            }
+            return out
+        }
+        if let ascii { return String(decoding: ascii, as: UTF8.self) }
         return text.split(whereSeparator: \.isSpace).joined(separator: " ")
     }
 

@@ -16,29 +16,29 @@ public enum TagScanner {
 
     public static func matches(in text: String) -> [Match] {
         var result: [Match] = []
-        var index = text.startIndex
-        var previous: Character?
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "#", allowsTag(after: previous) {
-                var end = text.index(after: index)
-                while end < text.endIndex, isTagCharacter(text[end]) {
-                    end = text.index(after: end)
-                }
-                // Trim trailing separators that end a phrase rather than a tag.
-                while end > text.index(after: index), ["/", "-"].contains(text[text.index(before: end)]) {
-                    end = text.index(before: end)
-                }
-                let name = text[text.index(after: index)..<end]
-                if name.contains(where: \.isLetter) {
-                    result.append(Match(name: name.lowercased(), range: index..<end))
-                    previous = text[text.index(before: end)]
-                    index = end
-                    continue
-                }
+        let utf8 = text.utf8
+        // Only a `#` can start a tag: jump from one to the next rather than walk every character.
+        // A `#` byte is a character of its own unless a mark or the like joins it to a neighbour:
+        // such a `#` starts no character (`String.Index(_:within:)` is nil) or is not "#" alone.
+        var from = utf8.startIndex
+        while let hash = utf8[from...].firstIndex(of: UInt8(ascii: "#")) {
+            from = utf8.index(after: hash)
+            guard let index = String.Index(hash, within: text), text[index] == "#" else { continue }
+            let previous = index == text.startIndex ? nil : text[text.index(before: index)]
+            guard allowsTag(after: previous) else { continue }
+            var end = text.index(after: index)
+            while end < text.endIndex, isTagCharacter(text[end]) {
+                end = text.index(after: end)
             }
-            previous = character
-            index = text.index(after: index)
+            // Trim trailing separators that end a phrase rather than a tag.
+            while end > text.index(after: index), ["/", "-"].contains(text[text.index(before: end)]) {
+                end = text.index(before: end)
+            }
+            let name = text[text.index(after: index)..<end]
+            if name.contains(where: \.isLetter) {
+                result.append(Match(name: name.lowercased(), range: index..<end))
+                from = end
+            }
         }
         return result
     }

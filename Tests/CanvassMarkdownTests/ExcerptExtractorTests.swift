@@ -58,3 +58,22 @@ import Testing
         #expect(found[0].tags == ["a", "b"])
     }
 }
+
+/// Excerpt text has its white space collapsed byte by byte when it is ASCII: the same words and
+/// single spaces as splitting on white-space characters gives.
+@Suite struct CollapsingSpacesTests {
+    @Test func asciiAndCharacterWaysAgree() {
+        let pieces = ["a", "Word", "4", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1F}", ".", "#x", "\u{A0}", "é", "中"]
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % UInt64(bound))
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(ExcerptExtractor.collapsingSpaces(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                    "\(text.unicodeScalars.map(\.value))")
+        }
+        #expect(ExcerptExtractor.collapsingSpaces("  Too\t slow \r\n to  start. ") == "Too slow to start.")
+    }
+}
