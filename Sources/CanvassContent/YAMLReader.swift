@@ -18,9 +18,13 @@ final class YAMLReader {
     // MARK: - Parsing
 
     /// Parses `yaml`; a syntax error becomes a diagnostic and the result is nil.
+    ///
+    /// Every value is read as text and converted here (`int`, `bool`, …), so YAML's own typing of
+    /// plain values is not wanted: the basic resolver leaves them untyped, sparing the regular
+    /// expressions that typed every key and value, a third of parsing a note's front matter.
     func parse(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml)
+            return try Yams.compose(yaml: yaml, Resolver.basic)
         } catch let error as YamlError {
             report(error)
         } catch {
