@@ -95,7 +95,7 @@ public enum ExcerptExtractor {
 
     /// The words of `text` joined by single spaces: runs of white space become one space, and
     /// none is left at either end. ASCII text is done byte by byte; other text by characters.
-    static func collapsingSpaces(_ text: String) -> String {
+    public static func collapsingSpaces(_ text: String) -> String {
         var copy = text
         let ascii: [UInt8]? = copy.withUTF8 { bytes in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }

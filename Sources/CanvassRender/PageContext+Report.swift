@@ -58,7 +58,9 @@ extension PageContext {
     }
 
     private func snippet(_ text: String) -> String {
-        let folded = text.split(whereSeparator: \.isSpace).joined(separator: " ")
-        return folded.count > 240 ? String(folded.prefix(239)) + "…" : folded
+        let folded = ExcerptExtractor.collapsingSpaces(text)
+        // At most 240 bytes means at most 240 characters, without counting them.
+        guard folded.utf8.count > 240, folded.count > 240 else { return folded }
+        return String(folded.prefix(239)) + "…"
     }
 }

@@ -31,7 +31,10 @@ public struct SearchIndex: Sendable {
                 tokens.finishRun()
             }
             // Documents are read in order, so each list stays sorted; a repeat is the last entry.
-            for term in tokens.terms where terms[term]?.last != index { terms[term, default: []].append(index) }
+            func add(_ postings: inout [Int]) {
+                if postings.last != index { postings.append(index) }
+            }
+            for term in tokens.terms { add(&terms[term, default: []]) }
         }
         self.terms = terms
     }
@@ -61,7 +64,9 @@ public struct SearchIndex: Sendable {
     /// `\p{N}`) a word, and anything else ends both.
     struct Tokens {
         var terms: [String] = []
-        private var word = String.UnicodeScalarView()
+        /// The word under way as UTF-8, and whether it is all ASCII (then lower-cased byte by byte).
+        private var word: [UInt8] = []
+        private var wordIsASCII = true
         private var han: [Unicode.Scalar] = []
 
         mutating func read(_ text: String) {
@@ -71,7 +76,12 @@ public struct SearchIndex: Sendable {
                     han.append(scalar)
                 } else if Self.isLetterOrNumber(scalar) {
                     finishHan()
-                    word.append(scalar)
+                    if scalar.isASCII {
+                        word.append(UInt8(scalar.value))
+                    } else {
+                        word.append(contentsOf: UTF8.encode(scalar)!)
+                        wordIsASCII = false
+                    }
                 } else {
                     finishRun()
                 }
@@ -86,8 +96,14 @@ public struct SearchIndex: Sendable {
 
         private mutating func finishWord() {
             guard !word.isEmpty else { return }
-            terms.append(SearchIndex.stem(String(word).lowercased()))
-            word = String.UnicodeScalarView()
+            if wordIsASCII {
+                for i in word.indices where word[i] >= UInt8(ascii: "A") && word[i] <= UInt8(ascii: "Z") { word[i] += 0x20 }
+                terms.append(SearchIndex.stem(String(decoding: word, as: UTF8.self)))
+            } else {
+                terms.append(SearchIndex.stem(String(decoding: word, as: UTF8.self).lowercased()))
+            }
+            word.removeAll(keepingCapacity: true)
+            wordIsASCII = true
         }
 
         private mutating func finishHan() {

@@ -57,3 +57,44 @@ import Testing
         #expect(renderer.renderExcerpt(doc.children[1]) == "<p>Slow. </p>\n")
     }
 }
+
+/// Every page's text passes through `HTMLEscaping.escape`; it is byte-level for speed and must
+/// give what escaping scalar by scalar gives (the reference here).
+@Suite struct HTMLEscapingTests {
+    static func scalarByScalar(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\0": result += "\u{FFFD}"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    @Test func escapesTheFiveCharactersAndNul() {
+        #expect(HTMLEscaping.escape(#"<script>alert("x" & 'y')</script>"#)
+            == "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;")
+        #expect(HTMLEscaping.escape("a\0b") == "a\u{FFFD}b")
+        #expect(HTMLEscaping.escape("培训太少了 👍 e\u{301}") == "培训太少了 👍 e\u{301}")
+        #expect(HTMLEscaping.escape("") == "")
+    }
+
+    @Test func agreesWithEscapingScalarByScalar() {
+        let pieces = ["&", "<", ">", "\"", "'", "\0", "a", " ", "中", "é", "e\u{301}", "👍", "&amp;", "\u{FFFD}", "\n"]
+        var seed: UInt64 = 0x853C_49E6_748F_EA9B
+        func next(_ bound: Int) -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % UInt64(bound))
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            #expect(HTMLEscaping.escape(text) == Self.scalarByScalar(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+}
