@@ -75,3 +75,48 @@ import Testing
         }
     }
 }
+
+/// Data files and the search index write their strings byte by byte; the result must be what
+/// escaping scalar by scalar gives (the reference here), and valid JSON that reads back the same.
+@Suite struct JSONStringTests {
+    static func scalarByScalar(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func stringsAreEscapedAsScalarByScalarAndReadBack() throws {
+        let pieces = ["a", " ", "\"", "\\", "\n", "\r", "\t", "<", ">", "&", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}",
+                      "\u{2027}", "\u{2014}", "’", "…", "中", "👍", "e\u{301}", "</script>"]
+        var seed: UInt64 = 0xDA94_2042_E4DD_58B5
+        func next(_ bound: Int) -> Int {
+            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
+            return Int(seed % UInt64(bound))
+        }
+        for _ in 0..<2_000 {
+            let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
+            let written = JSONValue.string(text).compact()
+            #expect(written == Self.scalarByScalar(text), "\(text.unicodeScalars.map(\.value))")
+            let read = try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String
+            #expect(read == text)
+        }
+    }
+}
