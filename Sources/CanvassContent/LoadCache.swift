@@ -31,11 +31,17 @@ public final class LoadCache: @unchecked Sendable {
         }
     }
 
-    /// The note last parsed from `path` when its file is still the same file (`identity`), unread.
-    func unchangedNote(at path: String, identity: FileIdentity?) -> (Note?, [Diagnostic])? {
-        guard let identity, let cached = lock.withLock({ notes[path] }), cached.identity == identity else { return nil }
-        lock.withLock { notesLoaded += 1 }
-        return cached.result
+    /// The notes last parsed from `paths` whose files are still the same files (`identities`),
+    /// unread; nil for the others. One look under the lock for all, rather than one per note.
+    func unchangedNotes(at paths: [String], identities: [FileIdentity?]) -> [(Note?, [Diagnostic])?] {
+        lock.withLock {
+            let found = zip(paths, identities).map { path, identity -> (Note?, [Diagnostic])? in
+                guard let identity, let cached = notes[path], cached.identity == identity else { return nil }
+                return cached.result
+            }
+            notesLoaded += found.lazy.filter { $0 != nil }.count
+            return found
+        }
     }
 
     func note(_ file: SourceFile, identity: FileIdentity?, parse: () -> (Note?, [Diagnostic])) -> (Note?, [Diagnostic]) {

@@ -162,10 +162,13 @@ public struct ProjectLoader: Sendable {
 
     /// Reads and parses notes on every core; results keep file order.
     private func loadNotes(_ files: [String], diagnostics: inout [Diagnostic]) -> [Note] {
-        let results = ParallelMap.map(files) { relative -> (Note?, [Diagnostic]) in
-            // The same file as at the last load was inside the project then and parses the same now.
-            let identity = cache == nil ? nil : FileIdentity(of: path(relative))
-            if let unchanged = cache?.unchangedNote(at: relative, identity: identity) { return unchanged }
+        // The same file as at the last load was inside the project then and parses the same now.
+        let identities = cache == nil ? [] : ParallelMap.map(files, chunk: 64) { FileIdentity(of: path($0)) }
+        let unchanged = cache?.unchangedNotes(at: files, identities: identities) ?? []
+        let results = ParallelMap.map(Array(files.indices)) { index -> (Note?, [Diagnostic]) in
+            if let known = unchanged.isEmpty ? nil : unchanged[index] { return known }
+            let relative = files[index]
+            let identity = identities.isEmpty ? nil : identities[index]
             guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
             case .failure(let diagnostic): return (nil, [diagnostic])

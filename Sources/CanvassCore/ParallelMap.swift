@@ -30,20 +30,31 @@ public enum ParallelMap {
     }
 }
 
-/// Write-once slots filled from several threads; each index is written by exactly one.
+/// Write-once slots filled from several threads; each index is written by exactly one, and the
+/// values are read only after every writer finished (`concurrentPerform` returns after all its
+/// iterations). Distinct slots need no lock: a lock per store made threads wait on each other
+/// when the transforms are small.
 private final class ResultSlots<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
 
     init(count: Int) {
-        slots = Array(repeating: nil, count: count)
+        self.count = count
+        slots = .allocate(capacity: max(count, 1))
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 
     func store(_ value: Value, at index: Int) {
-        lock.withLock { slots[index] = value }
+        precondition(index >= 0 && index < count)
+        slots[index] = value
     }
 
     func values() -> [Value] {
-        lock.withLock { slots.map { $0! } }
+        UnsafeBufferPointer(start: slots, count: count).map { $0! }
     }
 }
