@@ -112,13 +112,11 @@ extension LoadCache {
     public static func restored(from path: String, stamp: String) -> LoadCache {
         let cache = LoadCache()
         let header = Array(Self.header(stamp: stamp).utf8)
-        guard let data = FileManager.default.contents(atPath: path), data.count >= header.count + 8, data.starts(with: header)
-        else { return cache }
-        let bytes = [UInt8](data)
-        let digest = bytes[header.count..<(header.count + 8)].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let payload = Array(bytes[(header.count + 8)...])
-        guard ContentDigest.fnv1a(payload) == digest else { return cache }
-        var reader = ArchiveReader(payload)
+        let start = header.count + 8
+        guard let bytes = Self.contents(of: path), bytes.count >= start, bytes.starts(with: header) else { return cache }
+        let digest = bytes[header.count..<start].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+        guard ContentDigest.fnv1a(bytes[start...]) == digest else { return cache }
+        var reader = ArchiveReader(bytes, from: start)
         do {
             let entries = try reader.array { reader -> (String, TextKey, (Note?, [Diagnostic])) in
                 let path = try reader.string()
@@ -133,12 +131,36 @@ extension LoadCache {
         return cache
     }
 
+    /// The bytes of the file at `path`, read straight into one array (a cache of a large study is
+    /// tens of megabytes, and each copy of it counts against the build's memory).
+    private static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else { complete = false; break }
+                count += got
+            }
+        }
+        return complete ? bytes : nil
+    }
+
     /// Whether the last load parsed a note or let one go, so that a saved copy is out of date.
     public var changedInLastLoad: Bool { lock.withLock { forgotNotes || parsedInLastLoad.contains { notes[$0] != nil } } }
 
     /// Writes every note kept to `path` (atomically), to be restored with the same `stamp`.
     public func save(to path: String, stamp: String) throws {
-        var writer = ArchiveWriter()
+        // The header, the payload's digest (eight bytes, most significant first), the payload:
+        // written into one buffer, the digest filled in last.
+        let header = Array(Self.header(stamp: stamp).utf8)
+        var writer = ArchiveWriter(reserving: header + Array(repeating: 0, count: 8))
         let entries = lock.withLock { notes.sorted { $0.key < $1.key } }
         writer.array(entries) { writer, entry in
             writer.string(entry.key)
@@ -146,12 +168,28 @@ extension LoadCache {
             writer.int(entry.value.text.bytes)
             writer.noteResult(entry.value.result)
         }
-        // The header, the payload's digest (eight bytes, most significant first), the payload.
-        var bytes = Array(Self.header(stamp: stamp).utf8)
-        let digest = ContentDigest.fnv1a(writer.bytes)
-        bytes += (0..<8).reversed().map { UInt8(truncatingIfNeeded: digest >> (8 * UInt64($0))) }
-        bytes += writer.bytes
-        try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        var bytes = writer.take()
+        let digest = ContentDigest.fnv1a(bytes[(header.count + 8)...])
+        for i in 0..<8 { bytes[header.count + i] = UInt8(truncatingIfNeeded: digest >> (8 * UInt64(7 - i))) }
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw ArchiveError() }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else {
+                close(descriptor)
+                unlink(temporary)
+                throw ArchiveError()
+            }
+            written += count
+        }
+        close(descriptor)
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw ArchiveError()
+        }
     }
 }
 

@@ -8,7 +8,18 @@ import CanvassMarkdown
 /// it), but a cache file can still be cut short or damaged: reading checks every length and value
 /// and gives up with `ArchiveError`, never traps.
 struct ArchiveWriter {
-    private(set) var bytes: [UInt8] = []
+    private(set) var bytes: [UInt8]
+
+    /// A writer whose bytes start with `prefix` (e.g. a header to fill in later).
+    init(reserving prefix: [UInt8] = []) {
+        bytes = prefix
+    }
+
+    /// The bytes written, handed over without a copy.
+    mutating func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
+    }
 
     mutating func int(_ value: Int) {
         // Zig-zag, then seven bits a byte.
@@ -47,10 +58,12 @@ struct ArchiveError: Error {}
 
 struct ArchiveReader {
     private let bytes: [UInt8]
-    private var offset = 0
+    private var offset: Int
 
-    init(_ bytes: [UInt8]) {
+    /// Reads `bytes` from position `start` on.
+    init(_ bytes: [UInt8], from start: Int = 0) {
         self.bytes = bytes
+        offset = start
     }
 
     var atEnd: Bool { offset == bytes.count }

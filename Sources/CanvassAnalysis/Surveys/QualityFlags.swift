@@ -13,9 +13,11 @@ struct QualityFlags {
     init(surveys: [SurveyData], defaultScale: RatingScale) {
         for (s, survey) in surveys.enumerated() {
             let ratingColumns = survey.config.pairs.flatMap { [$0.expectation, $0.perception] + ($0.importance.map { [$0] } ?? []) } + survey.config.ratings
+            // Each column's values, looked up once rather than once per row.
+            let ratings = ratingColumns.compactMap { survey.numbers[$0] }
             for row in 0..<survey.count {
-                let answers = ratingColumns.compactMap { survey.numbers[$0]?[row] ?? nil }
-                if answers.count >= Self.minimumAnswersForStraightLining, Set(answers).count == 1 {
+                let answers = ratings.compactMap { $0[row] }
+                if answers.count >= Self.minimumAnswersForStraightLining, answers.allSatisfy({ $0 == answers[0] }) {
                     straightLiners.insert(RespondentPool.Row(survey: s, row: row))
                     findings.append(QualityFinding(
                         kind: .straightLiner, file: survey.path, row: row + 1, line: survey.lines[row], column: nil,
