@@ -15,6 +15,10 @@ struct RespondentPool {
     /// Band of each row for numeric attributes, by attribute name.
     private var numericBands: [String: [Row: String]] = [:]
     private var bandOrder: [String: [String]] = [:]
+    /// `rowsByGroup(of:)` and `rowsByWave()` worked out once by `preparePartitions(for:)`: every
+    /// statistic is broken down the same ways, and each breakdown looked up every row's group.
+    private var groupPartitions: [String: [(group: String, rows: [Row])]] = [:]
+    private var wavePartition: [(wave: String, rows: [Row])]?
 
     init(surveys: [SurveyData], excluding excluded: Set<Row>) {
         self.surveys = surveys
@@ -89,5 +93,34 @@ struct RespondentPool {
     func groups(of attribute: String) -> [String] {
         if let order = bandOrder[attribute] { return order }
         return Array(Set(rows.compactMap { text(attribute, $0) })).sorted()
+    }
+
+    /// The rows of each group of `attribute` (`groups(of:)` order), each in pool order; rows
+    /// without a value are in none.
+    func rowsByGroup(of attribute: String) -> [(group: String, rows: [Row])] {
+        if let known = groupPartitions[attribute] { return known }
+        return partition(groups(of: attribute)) { group(attribute, $0) }
+    }
+
+    /// The rows of each wave (`waves` order), each in pool order.
+    func rowsByWave() -> [(wave: String, rows: [Row])] {
+        if let known = wavePartition { return known }
+        return partition(waves) { wave($0) }.map { (wave: $0.group, rows: $0.rows) }
+    }
+
+    /// Works out the rows of each group of `attributes` (after `prepareBands`) and of each wave once.
+    mutating func preparePartitions(for attributes: [String]) {
+        for attribute in attributes { groupPartitions[attribute] = rowsByGroup(of: attribute) }
+        wavePartition = rowsByWave()
+    }
+
+    /// Rows sorted into `groups` by `key` in one pass, in pool order within each.
+    private func partition(_ groups: [String], key: (Row) -> String?) -> [(group: String, rows: [Row])] {
+        let position = Dictionary(groups.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var lists = [[Row]](repeating: [], count: groups.count)
+        for row in rows {
+            if let group = key(row), let index = position[group] { lists[index].append(row) }
+        }
+        return zip(groups, lists).map { (group: $0, rows: $1) }
     }
 }

@@ -31,6 +31,7 @@ public struct SurveyAnalyzer {
         if config.quality.exclude.contains(.speeders) { excluded.formUnion(flags.speeders) }
         var pool = RespondentPool(surveys: surveys, excluding: excluded)
         pool.prepareBands(for: config.breakdowns)
+        pool.preparePartitions(for: config.breakdowns)
         let (personas, diagnostics) = segment(pool)
         let analyzer = SurveyAnalyzer(config: config, surveys: surveys, personas: personas)
         return (analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count), personas, pool, diagnostics)
@@ -79,11 +80,9 @@ public struct SurveyAnalyzer {
     /// A statistic overall, per breakdown group and per wave, over the rows it is given.
     func segmented<Value>(_ pool: RespondentPool, _ compute: ([RespondentPool.Row]) -> Value) -> SegmentedResult<Value> {
         let by = config.breakdowns.map { attribute in
-            Breakdown(attribute: attribute, groups: pool.groups(of: attribute).map { group in
-                Group(label: group, value: compute(pool.rows.filter { pool.group(attribute, $0) == group }))
-            })
+            Breakdown(attribute: attribute, groups: pool.rowsByGroup(of: attribute).map { Group(label: $0.group, value: compute($0.rows)) })
         }
-        let byWave = pool.waves.map { wave in Group(label: wave, value: compute(pool.rows.filter { pool.wave($0) == wave })) }
+        let byWave = pool.rowsByWave().map { Group(label: $0.wave, value: compute($0.rows)) }
         var byPersona: [Group<Value>] = []
         if let personas {
             byPersona = personas.order.map { label in
