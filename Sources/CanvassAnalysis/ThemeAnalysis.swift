@@ -88,12 +88,13 @@ public enum Analyzer {
     /// `cache` lets a long-lived process skip the survey analysis (and persona segmentation) while
     /// the config and every survey's text are unchanged, and work out sentiment, terms and themes
     /// only for excerpts it has not seen.
-    public static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> ProjectAnalysis {
+    /// `segmentations` (kept by `canvass build`) gives back persona segmentations already fitted.
+    public static func analyse(_ project: Project, cache: AnalysisCache? = nil, segmentations: SegmentationStore? = nil) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
         // The survey analysis spreads over every core by itself; the passes after it that do not
         // need each other's results run two at a time: on a large study each walks every excerpt,
         // and that is most of what a `serve` rebuild costs.
-        let survey = surveyAnalysis(project, cache: cache)
+        let survey = surveyAnalysis(project, cache: cache, segmentations: segmentations)
         let ((themesOf, terms), text) = ParallelMap.both(
             {
                 (ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: cache?.themes),
@@ -118,8 +119,8 @@ public enum Analyzer {
     }
 
     /// The survey analysis and persona segmentation; nil when the project has no survey.
-    static func surveyAnalysis(_ project: Project, cache: AnalysisCache?) -> AnalysisCache.SurveyAnalysis {
-        let analyse = { SurveyAnalyzer(config: project.config, surveys: project.surveys).analyseWithPersonas() }
+    static func surveyAnalysis(_ project: Project, cache: AnalysisCache?, segmentations: SegmentationStore?) -> AnalysisCache.SurveyAnalysis {
+        let analyse = { SurveyAnalyzer(config: project.config, surveys: project.surveys, segmentations: segmentations).analyseWithPersonas() }
         return cache.map { $0.surveys(config: project.config, digests: project.surveys.map(\.digest), analyse: analyse) } ?? analyse()
     }
 

@@ -58,8 +58,10 @@ struct BuildCommand: ParsableCommand {
                 console.err(String(format: "  %-8@ %.3f s\n", timing.stage as NSString, timing.seconds))
             }
             if let parsed = report.parsed, !report.upToDate {
-                console.err("  parsed \(parsed.count) input file\(parsed.count == 1 ? "" : "s"); unchanged notes came from .canvass-cache/\n")
+                let reused = parsed.count < report.notes ? "; unchanged notes came from .canvass-cache/" : ""
+                console.err("  parsed \(parsed.count) input file\(parsed.count == 1 ? "" : "s")\(reused)\n")
             }
+            if report.reusedSegmentations > 0 { console.err("  the persona segmentation came from .canvass-cache/\n") }
         }
         guard report.succeeded else {
             let errors = report.diagnostics.errors.count

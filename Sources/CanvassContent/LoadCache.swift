@@ -111,12 +111,7 @@ extension LoadCache {
     /// is from another binary, or it is damaged (the saved digest of the notes does not match).
     public static func restored(from path: String, stamp: String) -> LoadCache {
         let cache = LoadCache()
-        let header = Array(Self.header(stamp: stamp).utf8)
-        let start = header.count + 8
-        guard let bytes = Self.contents(of: path), bytes.count >= start, bytes.starts(with: header) else { return cache }
-        let digest = bytes[header.count..<start].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard ContentDigest.fnv1a(bytes[start...]) == digest else { return cache }
-        var reader = ArchiveReader(bytes, from: start)
+        guard var reader = CacheFile.reader(path: path, header: header(stamp: stamp)) else { return cache }
         do {
             let entries = try reader.array { reader -> (String, TextKey, (Note?, [Diagnostic])) in
                 let path = try reader.string()
@@ -131,36 +126,12 @@ extension LoadCache {
         return cache
     }
 
-    /// The bytes of the file at `path`, read straight into one array (a cache of a large study is
-    /// tens of megabytes, and each copy of it counts against the build's memory).
-    private static func contents(of path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let got = read(descriptor, buffer.baseAddress! + count, size - count)
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else { complete = false; break }
-                count += got
-            }
-        }
-        return complete ? bytes : nil
-    }
-
     /// Whether the last load parsed a note or let one go, so that a saved copy is out of date.
     public var changedInLastLoad: Bool { lock.withLock { forgotNotes || parsedInLastLoad.contains { notes[$0] != nil } } }
 
     /// Writes every note kept to `path` (atomically), to be restored with the same `stamp`.
     public func save(to path: String, stamp: String) throws {
-        // The header, the payload's digest (eight bytes, most significant first), the payload:
-        // written into one buffer, the digest filled in last.
-        let header = Array(Self.header(stamp: stamp).utf8)
-        var writer = ArchiveWriter(reserving: header + Array(repeating: 0, count: 8))
+        var writer = CacheFile.writer(header: Self.header(stamp: stamp))
         let entries = lock.withLock { notes.sorted { $0.key < $1.key } }
         writer.array(entries) { writer, entry in
             writer.string(entry.key)
@@ -168,28 +139,7 @@ extension LoadCache {
             writer.int(entry.value.text.bytes)
             writer.noteResult(entry.value.result)
         }
-        var bytes = writer.take()
-        let digest = ContentDigest.fnv1a(bytes[(header.count + 8)...])
-        for i in 0..<8 { bytes[header.count + i] = UInt8(truncatingIfNeeded: digest >> (8 * UInt64(7 - i))) }
-        let temporary = path + ".tmp-\(getpid())"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw ArchiveError() }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else {
-                close(descriptor)
-                unlink(temporary)
-                throw ArchiveError()
-            }
-            written += count
-        }
-        close(descriptor)
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw ArchiveError()
-        }
+        try CacheFile.write(&writer, header: Self.header(stamp: stamp), to: path)
     }
 }
 

@@ -1,3 +1,4 @@
+import CanvassAnalysis
 import CanvassContent
 import CanvassCore
 import Foundation
@@ -9,11 +10,14 @@ import Foundation
 /// clean build writes.
 ///
 /// Beside it, `notes.bin` keeps every note as parsed (`LoadCache.save`), by path and digest of
-/// its text, so that a build after an edit parses only the notes whose text changed.
+/// its text, so that a build after an edit parses only the notes whose text changed; and
+/// `segmentation.bin` the persona segmentations (`SegmentationStore`), by a digest of what each
+/// was fitted to, so that it is fitted again only when the survey or the persona settings change.
 struct BuildCache {
     static let folder = ".canvass-cache"
     static let file = "build.json"
     static let parsedNotesFile = "notes.bin"
+    static let segmentationsFile = "segmentation.bin"
     static let format = 1
 
     let root: String
@@ -36,6 +40,13 @@ struct BuildCache {
 
     private var path: String { root + "/" + Self.folder + "/" + Self.file }
     var parsedNotesPath: String { root + "/" + Self.folder + "/" + Self.parsedNotesFile }
+    var segmentationsPath: String { root + "/" + Self.folder + "/" + Self.segmentationsFile }
+
+    /// Keeps the persona segmentations of `store` for the next build.
+    func saveSegmentations(_ store: SegmentationStore) {
+        try? FileManager.default.createDirectory(atPath: root + "/" + Self.folder, withIntermediateDirectories: true)
+        try? store.save(to: segmentationsPath, stamp: binary)
+    }
 
     /// Keeps the notes of `cache` for the next build; a cache that cannot be written is only slower.
     func saveParsedNotes(_ cache: LoadCache) {

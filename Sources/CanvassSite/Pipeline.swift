@@ -19,6 +19,8 @@ public struct Pipeline: Sendable {
         public var loadCache: LoadCache?
         public var analysisCache: AnalysisCache?
         public var templateCache: TemplateCache?
+        /// Persona segmentations already fitted, from `.canvass-cache/` (set by `build`).
+        public var segmentations: SegmentationStore?
 
         public init(root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, profile: Profile? = nil) {
             self.root = root
@@ -56,6 +58,8 @@ public struct Pipeline: Sendable {
         /// Input files parsed by this build's load rather than reused from a cache (`.canvass-cache/`
         /// or `serve`'s); nil when no cache was used, so everything was parsed.
         public var parsed: [String]?
+        /// Persona segmentations read back from `.canvass-cache/` rather than fitted.
+        public var reusedSegmentations = 0
     }
 
     public let options: Options
@@ -150,17 +154,22 @@ public struct Pipeline: Sendable {
             report.output = outputFolder
             return report
         }
-        // The notes parsed by the last build, unless this process keeps its own (`serve`, tests).
+        // The notes parsed and the segmentations fitted by the last build, unless this process
+        // keeps its own (`serve`, tests).
         var restored: LoadCache?
+        var segmentations: SegmentationStore?
         if let cache, options.loadCache == nil {
             restored = LoadCache.restored(from: cache.parsedNotesPath, stamp: cache.binary)
         }
-        var (report, files) = restored.map { restored in
-            var options = options
-            options.loadCache = restored
-            return Pipeline(options: options).render(progress: progress)
-        } ?? render(progress: progress)
+        if let cache, options.analysisCache == nil, options.segmentations == nil {
+            segmentations = SegmentationStore.restored(from: cache.segmentationsPath, stamp: cache.binary)
+        }
+        var withCaches = options
+        withCaches.loadCache = restored ?? options.loadCache
+        withCaches.segmentations = segmentations ?? options.segmentations
+        var (report, files) = Pipeline(options: withCaches).render(progress: progress)
         if let restored, let cache, restored.changedInLastLoad { cache.saveParsedNotes(restored) }
+        if let segmentations, let cache, segmentations.changed { cache.saveSegmentations(segmentations) }
         guard report.succeeded else { return report }
         var clock = Stopwatch()
         do {
@@ -192,8 +201,9 @@ public struct Pipeline: Sendable {
         }
         if let profile = options.profile { project.config.profile = profile }
         if project.config.profile == .public { project = PublicProfile.redact(project) }
-        let analysis = Analyzer.analyse(project, cache: options.analysisCache)
+        let analysis = Analyzer.analyse(project, cache: options.analysisCache, segmentations: options.segmentations)
         report.timings.append(("analyse", clock.lap()))
+        report.reusedSegmentations = options.segmentations?.reused ?? 0
         report.diagnostics = (report.diagnostics + analysis.diagnostics.promotingWarnings(options.strict)).sorted()
         guard !report.diagnostics.hasErrors else {
             report.failedStage = "analyse"

@@ -111,3 +111,64 @@ import Testing
             emptyCounts: [:], mappedColumns: ["id", "a", "b", "plan"], findings: [])
     }
 }
+
+/// `canvass build` keeps fitted segmentations in `.canvass-cache/segmentation.bin`: read back, one
+/// must give exactly the segmentation a fresh fit gives, and only for exactly the same inputs.
+@Suite struct SegmentationStoreTests {
+    func analyse(_ surveys: [SurveyData], store: SegmentationStore?, k: PersonaConfig.K = .auto) throws -> PersonaSegments {
+        var config = ProjectConfig(title: "t")
+        var personas = PersonaConfig()
+        personas.attributes = ["a", "b", "plan"]
+        personas.k = k
+        config.personas = personas
+        let analysis = try #require(SurveyAnalyzer(config: config, surveys: surveys, segmentations: store).analyseWithPersonas())
+        return try #require(analysis.personas)
+    }
+
+    func expectSame(_ a: Segmentation, _ b: Segmentation) {
+        #expect(a.labels == b.labels && a.k == b.k && a.sampleSize == b.sampleSize)
+        #expect(a.silhouette == b.silhouette && a.silhouetteByK == b.silhouetteByK)
+        #expect(a.stability == b.stability && a.stabilityRuns == b.stabilityRuns)
+        for attributes in [["a": "-2", "b": "-2"], ["plan": "pro"], ["a": "0", "b": "3", "plan": "enterprise"], ["other": "x"]] {
+            #expect(a.place(attributes) == b.place(attributes))
+        }
+    }
+
+    @Test func aSavedSegmentationReadsBackTheSameForTheSameInputsOnly() throws {
+        let (numeric, categorical, _) = PersonaClusteringTests.planted(perGroup: 60, seed: 5)
+        let surveys = [PersonaClusteringTests.survey(numeric: numeric, categorical: categorical)]
+        let first = SegmentationStore()
+        let fitted = try analyse(surveys, store: first)
+        #expect(first.reused == 0 && first.changed)
+
+        let path = NSTemporaryDirectory() + "canvass-segmentation-\(UUID().uuidString).bin"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try first.save(to: path, stamp: "this canvass")
+        let restored = SegmentationStore.restored(from: path, stamp: "this canvass")
+        let again = try analyse(surveys, store: restored)
+        #expect(restored.reused == 1 && !restored.changed)
+        expectSame(fitted.segmentation, again.segmentation)
+        #expect(fitted.assignments.map(\.persona) == again.assignments.map(\.persona))
+        #expect(fitted.traits == again.traits)
+
+        // One respondent's answer differs, or k is fixed: fitted afresh, and kept beside.
+        var changed = numeric
+        changed[0][3] = (changed[0][3] ?? 0) + 1
+        let other = SegmentationStore.restored(from: path, stamp: "this canvass")
+        _ = try analyse([PersonaClusteringTests.survey(numeric: changed, categorical: categorical)], store: other)
+        _ = try analyse(surveys, store: other, k: .fixed(3))
+        #expect(other.reused == 0 && other.changed)
+
+        // Another binary's file, or a damaged one, gives nothing back.
+        let foreign = SegmentationStore.restored(from: path, stamp: "another canvass")
+        _ = try analyse(surveys, store: foreign)
+        #expect(foreign.reused == 0)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let damaged = SegmentationStore.restored(from: path, stamp: "this canvass")
+        let refitted = try analyse(surveys, store: damaged)
+        #expect(damaged.reused == 0)
+        expectSame(fitted.segmentation, refitted.segmentation)
+    }
+}

@@ -83,17 +83,18 @@ import Testing
         let site = project.root + "/site"
         let survey = "content/surveys/survey.csv"
 
-        func buildAndCompare(_ step: String, parses expected: [String]) throws {
+        func buildAndCompare(_ step: String, parses expected: [String], reusesSegmentation: Bool = true) throws {
             var options = Pipeline.Options(root: project.root)
             options.useBuildCache = true
             let report = Pipeline(options: options).build()
             try #require(report.succeeded, "\(step): \(report.diagnostics)")
             #expect(report.parsed?.sorted() == expected.sorted(), "\(step)")
+            #expect(report.reusedSegmentations == (reusesSegmentation ? 1 : 0), "\(step)")
             #expect(TemporaryProject.snapshot(of: site) == (try cleanBuild(of: project)), "\(step)")
         }
 
         let first = "content/interviews/first-interview.md", support = "content/interviews/support-call.md"
-        try buildAndCompare("first build", parses: [first, support, survey])
+        try buildAndCompare("first build", parses: [first, support, survey], reusesSegmentation: false)
         #expect(FileManager.default.fileExists(atPath: project.root + "/.canvass-cache/notes.bin"))
 
         try project.write(try #require(project.read(first)).replacingOccurrences(of: "Every Friday", with: "Every Monday"), to: first)
@@ -107,6 +108,9 @@ import Testing
         try FileManager.default.removeItem(atPath: project.root + "/" + renamed)
         try buildAndCompare("delete a note", parses: [survey])
         #expect(!FileManager.default.fileExists(atPath: site + "/notes/export-call"))
+
+        try project.write(try #require(project.read(survey)) + "r-999,6,6,6,6,6,6,10,5,40,pro,1,5\n", to: survey)
+        try buildAndCompare("edit the survey", parses: [survey], reusesSegmentation: false)
 
         try project.write("", to: ".canvass-cache/notes.bin")
         try project.write(try #require(project.read(first)).replacingOccurrences(of: "Every Monday", with: "Every Sunday"), to: first)

@@ -54,9 +54,22 @@ extension Segmentation {
 
     // MARK: - k-prototypes
 
-    static func kPrototypes(pool: RespondentPool, config: PersonaConfig) -> Segmentation {
+    /// `store` (kept by `canvass build` in `.canvass-cache/`) gives back a segmentation already
+    /// fitted to the same values, attributes, `k` and seed, and keeps a new one.
+    static func kPrototypes(pool: RespondentPool, config: PersonaConfig, store: SegmentationStore? = nil) -> Segmentation {
         let columns = Columns(pool: pool, attributes: config.attributes)
         let data = columns.subset(Array(0..<pool.rows.count))
+        let key = store == nil ? nil : inputDigest(columns, config: config)
+        if let key, let record = store?.record(for: key), record.labels.count == data.count {
+            return finished(record, columns: columns, data: data)
+        }
+        let record = fit(data, columns: columns, config: config)
+        if let key { store?.keep(record, for: key) }
+        return finished(record, columns: columns, data: data)
+    }
+
+    /// Chooses k (unless fixed) by silhouette, fits it, and measures its stability.
+    private static func fit(_ data: KPrototypes.Data, columns: Columns, config: PersonaConfig) -> SegmentationStore.Record {
         let placeable = (0..<data.count).filter(data.isPlaceable)
         // The silhouette sample: a seeded choice of at most 2,000 placeable rows.
         var generator = SeededGenerator(seed: SeededGenerator.derive(config.seed, 0x5111))
@@ -92,15 +105,43 @@ extension Segmentation {
             let result = KPrototypes(k: chosen.k).fit(columns.subset(subset), seed: SeededGenerator.derive(config.seed, 0xA11 + UInt64(run)))
             runs.append(ClusterAgreement.adjustedRandIndex(subset.map { chosen.result.labels[$0] }, result.labels))
         }
-        let prototypes = chosen.result.prototypes
-        return Segmentation(
+        return SegmentationStore.Record(
             labels: chosen.result.labels, k: chosen.k, silhouette: chosen.silhouette, silhouetteByK: byK,
             stability: runs.isEmpty ? nil : runs.reduce(0, +) / Double(runs.count), stabilityRuns: runs, sampleSize: sample.count,
+            prototypes: chosen.result.prototypes)
+    }
+
+    /// The segmentation a fit gave, placing note participants by its prototypes.
+    private static func finished(_ record: SegmentationStore.Record, columns: Columns, data: KPrototypes.Data) -> Segmentation {
+        let prototypes = record.prototypes
+        return Segmentation(
+            labels: record.labels, k: record.k, silhouette: record.silhouette, silhouetteByK: record.silhouetteByK,
+            stability: record.stability, stabilityRuns: record.stabilityRuns, sampleSize: record.sampleSize,
             ruleIDs: nil,
             place: { attributes in
                 let (numeric, categorical) = columns.values(attributes)
                 return KPrototypes.nearest(numeric: numeric, categorical: categorical, data: data, prototypes: prototypes)
             })
+    }
+
+    /// A digest of everything a fit depends on besides the canvass binary: the attributes, each
+    /// respondent's values of them, `k` and the seed.
+    static func inputDigest(_ columns: Columns, config: PersonaConfig) -> UInt64 {
+        var writer = ArchiveWriter()
+        writer.strings(columns.numericNames)
+        writer.strings(columns.categoryNames)
+        for column in columns.numeric {
+            writer.array(column) { writer, value in writer.optional(value) { $0.double($1) } }
+        }
+        for column in columns.categories {
+            writer.array(column) { writer, value in writer.optional(value) { $0.string($1) } }
+        }
+        switch config.k {
+        case .auto: writer.int(-1)
+        case .fixed(let k): writer.int(k)
+        }
+        writer.int(Int(Int64(bitPattern: config.seed)))
+        return ContentDigest.fnv1a(writer.bytes)
     }
 
     /// Fisher–Yates with the given generator.

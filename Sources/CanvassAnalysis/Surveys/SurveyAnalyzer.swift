@@ -6,15 +6,18 @@ public struct SurveyAnalyzer {
     let surveys: [SurveyData]
     /// Personas, once segmented, for the `byPersona` breakdowns.
     let personas: PersonaSegments?
+    /// Segmentations already fitted (`.canvass-cache/`), reused when their inputs are the same.
+    let segmentations: SegmentationStore?
 
-    public init(config: ProjectConfig, surveys: [SurveyData]) {
-        self.init(config: config, surveys: surveys, personas: nil)
+    public init(config: ProjectConfig, surveys: [SurveyData], segmentations: SegmentationStore? = nil) {
+        self.init(config: config, surveys: surveys, personas: nil, segmentations: segmentations)
     }
 
-    init(config: ProjectConfig, surveys: [SurveyData], personas: PersonaSegments?) {
+    init(config: ProjectConfig, surveys: [SurveyData], personas: PersonaSegments?, segmentations: SegmentationStore? = nil) {
         self.config = config
         self.surveys = surveys
         self.personas = personas
+        self.segmentations = segmentations
     }
 
     /// Nil when the project has no survey.
@@ -45,7 +48,7 @@ public struct SurveyAnalyzer {
         switch personas.method {
         case .kPrototypes:
             guard !personas.attributes.isEmpty, !pool.rows.isEmpty else { return (nil, []) }
-            segmentation = Segmentation.kPrototypes(pool: pool, config: personas)
+            segmentation = Segmentation.kPrototypes(pool: pool, config: personas, store: segmentations)
         case .rules:
             segmentation = Segmentation.rules(pool: pool, config: personas, knownAttributes: known)
             if segmentation.diagnostics.hasErrors { return (nil, segmentation.diagnostics) }
