@@ -311,16 +311,3 @@ public final class AnalysisCache: @unchecked Sendable {
         return answers
     }
 }
-
-extension Array where Element: Equatable {
-    /// Removes each element equal to the one before it: on a sorted array, every repeat.
-    mutating func removeRepeats() {
-        guard !isEmpty else { return }
-        var kept = 1
-        for index in 1..<count where self[index] != self[kept - 1] {
-            self[kept] = self[index]
-            kept += 1
-        }
-        removeLast(count - kept)
-    }
-}

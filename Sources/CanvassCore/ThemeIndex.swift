@@ -12,9 +12,27 @@ public struct ThemeIndex: Sendable, Equatable {
     /// Theme ids of each tag and tag set asked about so far: pages ask per excerpt.
     private let resolved = Resolved()
 
+    /// Read far more often than written, from every rendering thread at once: a readers-writer
+    /// lock lets the reads proceed side by side (a plain lock had them queue).
     private final class Resolved: @unchecked Sendable {
-        let lock = NSLock()
-        var byTags: [[String]: [String]] = [:]
+        private var lock = pthread_rwlock_t()
+        private var byTags: [[String]: [String]] = [:]
+
+        init() { pthread_rwlock_init(&lock, nil) }
+
+        deinit { pthread_rwlock_destroy(&lock) }
+
+        func themeIDs(forTags tags: [String]) -> [String]? {
+            pthread_rwlock_rdlock(&lock)
+            defer { pthread_rwlock_unlock(&lock) }
+            return byTags[tags]
+        }
+
+        func remember(_ ids: [String], forTags tags: [String]) {
+            pthread_rwlock_wrlock(&lock)
+            defer { pthread_rwlock_unlock(&lock) }
+            byTags[tags] = ids
+        }
     }
 
     public init(codebook: Codebook?, notes: [Note]) {
@@ -59,11 +77,11 @@ public struct ThemeIndex: Sendable, Equatable {
     /// Theme ids of an excerpt carrying `tags`, in codebook order, unique.
     public func themeIDs(forTags tags: [String]) -> [String] {
         if tags.isEmpty { return [] }
-        if let known = resolved.lock.withLock({ resolved.byTags[tags] }) { return known }
+        if let known = resolved.themeIDs(forTags: tags) { return known }
         let lineage = usesCodebook ? tags.flatMap(TagPath.lineage) : tags
         let ids = Set(lineage.flatMap { byTag[$0] ?? [] })
         let result = themes.map(\.id).filter(ids.contains)
-        resolved.lock.withLock { resolved.byTags[tags] = result }
+        resolved.remember(result, forTags: tags)
         return result
     }
 

@@ -139,7 +139,11 @@ extension PageContext {
         }
         let themeIDs = Set(analysis.themeIndex.themes.filter { $0.dimension == d.dimension.id }.map(\.id))
         let notes = notesByID
-        let excerpts = project.notes.flatMap(\.excerpts).filter { !themeIDs.isDisjoint(with: analysis.themeIndex.themeIDs(for: $0)) }
+        // The excerpts of the dimension's themes, each once, in note order.
+        var places = analysis.themes.filter { themeIDs.contains($0.theme.id) }.flatMap(\.excerpts.places)
+        places.sort { ($0.note, $0.excerpt) < ($1.note, $1.excerpt) }
+        places.removeRepeats()
+        let excerpts = ExcerptList(notes: project.notes, places: places)
         let listed = excerptList(excerpts, notes: notes)
         let themes = analysis.themeIndex.themes.filter { themeIDs.contains($0.id) }.map {
             ["label": $0.label, "href": path.link(to: PagePath.theme($0.id).path)]
