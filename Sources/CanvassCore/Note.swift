@@ -114,10 +114,9 @@ public struct Note: Sendable {
             var seen = Set<String>()
             for excerpt in excerpts { seen.formUnion(excerpt.tags) }
             excerptTags = seen.sorted()
-            let sole = participants.count == 1 ? participants[0].id : nil
             excerptFacts = excerpts.map { excerpt in
                 ExcerptFacts(
-                    participant: excerpt.speaker ?? sole, isQuote: excerpt.kind == .quote,
+                    participant: Note.attributedParticipant(of: excerpt, participants: participants), isQuote: excerpt.kind == .quote,
                     needs: excerpt.tags.compactMap { tag in
                         tag.hasPrefix(Need.tagPrefix) && tag.count > Need.tagPrefix.count ? String(tag.dropFirst(Need.tagPrefix.count)) : nil
                     })
@@ -233,6 +232,10 @@ public struct Note: Sendable {
     /// Who an excerpt of this note is attributed to: a quote's speaker, or the sole participant of a
     /// one-to-one note. Observations in group sessions name nobody.
     public func attributedParticipant(of excerpt: Excerpt) -> String? {
+        Self.attributedParticipant(of: excerpt, participants: participants)
+    }
+
+    private static func attributedParticipant(of excerpt: Excerpt, participants: [Participant]) -> String? {
         excerpt.speaker ?? (participants.count == 1 ? participants[0].id : nil)
     }
 }

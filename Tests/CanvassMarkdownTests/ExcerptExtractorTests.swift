@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassTestSupport
 import Testing
 @testable import CanvassMarkdown
 
@@ -64,13 +65,9 @@ import Testing
 @Suite struct CollapsingSpacesTests {
     @Test func asciiAndCharacterWaysAgree() {
         let pieces = ["a", "Word", "4", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1F}", ".", "#x", "\u{A0}", "é", "中"]
-        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
-        func next(_ bound: Int) -> Int {
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
-            return Int(seed % UInt64(bound))
-        }
+        var random = RandomTexts(seed: 0x2545_F491_4F6C_DD1D)
         for _ in 0..<2_000 {
-            let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = random.text(from: pieces, most: 10)
             #expect(ExcerptExtractor.collapsingSpaces(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
                     "\(text.unicodeScalars.map(\.value))")
         }

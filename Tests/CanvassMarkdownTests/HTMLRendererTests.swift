@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassTestSupport
 import Testing
 @testable import CanvassMarkdown
 
@@ -87,13 +88,9 @@ import Testing
 
     @Test func agreesWithEscapingScalarByScalar() {
         let pieces = ["&", "<", ">", "\"", "'", "\0", "a", " ", "中", "é", "e\u{301}", "👍", "&amp;", "\u{FFFD}", "\n"]
-        var seed: UInt64 = 0x853C_49E6_748F_EA9B
-        func next(_ bound: Int) -> Int {
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
-            return Int(seed % UInt64(bound))
-        }
+        var random = RandomTexts(seed: 0x853C_49E6_748F_EA9B)
         for _ in 0..<2_000 {
-            let text = (0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = random.text(from: pieces, most: 12)
             #expect(HTMLEscaping.escape(text) == Self.scalarByScalar(text), "\(text.unicodeScalars.map(\.value))")
         }
     }

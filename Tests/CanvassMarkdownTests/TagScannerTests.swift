@@ -1,3 +1,4 @@
+import CanvassTestSupport
 import Testing
 @testable import CanvassMarkdown
 
@@ -53,14 +54,9 @@ import Testing
     @Test func jumpingFindsWhatReadingEveryCharacterFinds() {
         let pieces = ["#", "#", "a", "Tag", "上手", "-", "/", "_", "4", " ", "\n", "&", ":", "\\", "é", "e\u{301}", "\u{301}", "\u{FE0F}\u{20E3}",
                       "\u{200D}", "\u{600}", "👍", "#\u{301}", "C#", "##", "。"]
-        var seed: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            // A fixed sequence (xorshift), so a failure can be replayed.
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
-            return Int(seed % UInt64(bound))
-        }
+        var random = RandomTexts(seed: 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<3_000 {
-            let text = (0..<(1 + next(12))).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = random.text(from: pieces, fewest: 1, most: 12)
             #expect(TagScanner.matches(in: text) == Self.everyCharacter(text), "\(text.unicodeScalars.map(\.value))")
         }
     }

@@ -106,13 +106,9 @@ import Testing
     @Test func stringsAreEscapedAsScalarByScalarAndReadBack() throws {
         let pieces = ["a", " ", "\"", "\\", "\n", "\r", "\t", "<", ">", "&", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}", "\u{2029}",
                       "\u{2027}", "\u{2014}", "’", "…", "中", "👍", "e\u{301}", "</script>"]
-        var seed: UInt64 = 0xDA94_2042_E4DD_58B5
-        func next(_ bound: Int) -> Int {
-            seed ^= seed << 13; seed ^= seed >> 7; seed ^= seed << 17
-            return Int(seed % UInt64(bound))
-        }
+        var random = RandomTexts(seed: 0xDA94_2042_E4DD_58B5)
         for _ in 0..<2_000 {
-            let text = (0..<next(10)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = random.text(from: pieces, most: 10)
             let written = JSONValue.string(text).compact()
             #expect(written == Self.scalarByScalar(text), "\(text.unicodeScalars.map(\.value))")
             let read = try JSONSerialization.jsonObject(with: Data(written.utf8), options: .fragmentsAllowed) as? String
