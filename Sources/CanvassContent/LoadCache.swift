@@ -18,6 +18,8 @@ public final class LoadCache: @unchecked Sendable {
     public private(set) var parsedInLastLoad: [String] = []
     /// Notes looked up (reused or parsed) by the load under way.
     private var notesLoaded = 0
+    /// Loads begun so far.
+    private var loads = 0
     /// Whether the last load let go of notes no longer in the project.
     private var forgotNotes = false
 
@@ -28,6 +30,7 @@ public final class LoadCache: @unchecked Sendable {
             parsedInLastLoad = []
             notesLoaded = 0
             forgotNotes = false
+            loads += 1
         }
     }
 
@@ -124,6 +127,18 @@ extension LoadCache {
             return LoadCache()
         }
         return cache
+    }
+
+    /// Before the first load, takes the notes saved at `path` (see `restored(from:stamp:)`), so
+    /// that a long-lived process starts from what the last `canvass build` parsed; afterwards,
+    /// does nothing.
+    public func startFrom(_ path: String, stamp: String) {
+        guard lock.withLock({ loads == 0 && notes.isEmpty }) else { return }
+        let saved = Self.restored(from: path, stamp: stamp)
+        lock.withLock {
+            guard loads == 0 else { return }
+            notes.merge(saved.notes) { current, _ in current }
+        }
     }
 
     /// Whether the last load parsed a note or let one go, so that a saved copy is out of date.

@@ -39,8 +39,11 @@ struct BuildCache {
     }
 
     private var path: String { root + "/" + Self.folder + "/" + Self.file }
-    var parsedNotesPath: String { root + "/" + Self.folder + "/" + Self.parsedNotesFile }
-    var segmentationsPath: String { root + "/" + Self.folder + "/" + Self.segmentationsFile }
+    var parsedNotesPath: String { Self.parsedNotesPath(root: root) }
+    var segmentationsPath: String { Self.segmentationsPath(root: root) }
+
+    static func parsedNotesPath(root: String) -> String { root + "/" + folder + "/" + parsedNotesFile }
+    static func segmentationsPath(root: String) -> String { root + "/" + folder + "/" + segmentationsFile }
 
     /// Keeps the persona segmentations of `store` for the next build.
     func saveSegmentations(_ store: SegmentationStore) {

@@ -62,7 +62,7 @@ public struct Pipeline: Sendable {
         public var reusedSegmentations = 0
     }
 
-    public let options: Options
+    public private(set) var options: Options
 
     public init(options: Options) {
         self.options = options
@@ -99,9 +99,18 @@ public struct Pipeline: Sendable {
 
     /// Loads, analyses and checks everything a page needs, rendering nothing: `serve` renders
     /// each page when it is asked for.
+    ///
+    /// The first build of a long-lived process starts from what the last `canvass build` left in
+    /// `.canvass-cache/` (parsed notes, persona segmentations), when the same canvass wrote it.
     public func live() -> (Report, LiveSite?) {
         var report = Report()
-        guard let site = prepare(&report) else { return (report, nil) }
+        var pipeline = self
+        options.loadCache?.startFrom(BuildCache.parsedNotesPath(root: options.root), stamp: BuildCache.binaryIdentity())
+        if options.segmentations == nil, let analysis = options.analysisCache, analysis.surveyRuns == 0 {
+            pipeline.options.segmentations = SegmentationStore.restored(
+                from: BuildCache.segmentationsPath(root: options.root), stamp: BuildCache.binaryIdentity())
+        }
+        guard let site = pipeline.prepare(&report) else { return (report, nil) }
         var clock = Stopwatch()
         let checks = site.renderer.check()
         report.timings.append(("check", clock.lap()))

@@ -87,6 +87,27 @@ import Testing
         #expect(try !get(port, "/").body.contains("canvass-build-error"))
     }
 
+    /// `serve` starts from what the last `canvass build` parsed: its first build parses only what
+    /// changed since (and the survey), and serves the same pages a build wrote.
+    @Test func serveStartsFromTheBuildCache() throws {
+        let project = try starter()
+        defer { project.remove() }
+        var buildOptions = Pipeline.Options(root: project.root)
+        buildOptions.useBuildCache = true
+        try #require(Pipeline(options: buildOptions).build().succeeded)
+        let note = "content/interviews/support-call.md"
+        try project.write(try #require(project.read(note)) + "\nOne more line.\n", to: note)
+
+        let options = Pipeline.Options(root: project.root).cached()
+        let server = PreviewServer(options: options, log: { _ in }, describe: DiagnosticPrinter.text)
+        let port = try server.start(host: "127.0.0.1", port: 0)
+        defer { server.stop() }
+        #expect(options.loadCache?.parsedInLastLoad.sorted() == [note, "content/surveys/survey.csv"])
+        let built = try #require(project.read("site/notes/first-interview/index.html"))
+        let served = try get(port, "/notes/first-interview/").body
+        #expect(served == built.replacingOccurrences(of: "</body>", with: "<script src=\"/_canvass/live.js\"></script></body>"))
+    }
+
     /// The watcher is woken by the kernel rather than a clock, and told which files: by a write, a
     /// new folder (which only a look at every file can follow), a file in that folder (so new
     /// folders are watched too) and the config; and not when nothing changed.
