@@ -85,11 +85,18 @@ public struct SiteWriter: Sendable {
                 if let failure = failures.compactMap({ $0 }).first { throw SiteWriterError.failed(failure) }
             }
             // A path given twice is written once, with its last bytes, as a sequential writer would.
+            // A file the previous site already holds with exactly these bytes is linked into the new
+            // one rather than written again: after a one-note edit most pages are unchanged, and
+            // writing them all again was most of the build's disk time.
             let lastIndex = Dictionary(files.indices.map { (files[$0].path, $0) }, uniquingKeysWith: { _, later in later })
+            let hasPrevious = fm.fileExists(atPath: output)
             let failures = ParallelMap.map(lastIndex.values.sorted()) { index -> String? in
                 let file = files[index]
+                let target = temporary + "/" + file.path
                 do {
-                    try POSIXFile.write(file.bytes, to: temporary + "/" + file.path)
+                    let old = output + "/" + file.path
+                    if hasPrevious, POSIXFile.holds(file.bytes, at: old), link(old, target) == 0 { return nil }
+                    try POSIXFile.write(file.bytes, to: target)
                     return nil
                 } catch {
                     return "\(error): \(file.path)"
@@ -146,6 +153,28 @@ public enum SiteWriterError: Error, CustomStringConvertible {
 
 /// Plain POSIX writes: Foundation's file writing syncs every file on Linux, several times slower.
 enum POSIXFile {
+    /// Whether `path` is a regular file (not a link) holding exactly `bytes`.
+    static func holds(_ bytes: [UInt8], at path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var buffer = [UInt8](repeating: 0, count: min(max(bytes.count, 1), 1 << 16))
+        var offset = 0
+        while offset < bytes.count {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, min($0.count, bytes.count - offset)) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return false }
+            let same = bytes.withUnsafeBytes { mine in
+                buffer.withUnsafeBytes { memcmp(mine.baseAddress! + offset, $0.baseAddress!, count) == 0 }
+            }
+            guard same else { return false }
+            offset += count
+        }
+        return true
+    }
+
     static func write(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }

@@ -112,8 +112,25 @@ import Testing
         try project.write(try #require(project.read(survey)) + "r-999,6,6,6,6,6,6,10,5,40,pro,1,5\n", to: survey)
         try buildAndCompare("edit the survey", parses: [survey], reusesSegmentation: false)
 
+        // Pages the edit did not change are the previous build's files, kept (linked), not written
+        // again; a page changed by hand since is written afresh, even at the same size.
+        func inode(_ path: String) -> UInt64? {
+            var info = stat()
+            return stat(site + "/" + path, &info) == 0 ? UInt64(info.st_ino) : nil
+        }
+        let unchanged = "methodology/index.html", tampered = "gaps/index.html"
+        let before = inode(unchanged)
+        let original = try #require(project.read("site/" + tampered))
+        let swapped = original.replacingOccurrences(of: "<html", with: "<HTML")
+        #expect(swapped != original && swapped.utf8.count == original.utf8.count)
+        try project.write(swapped, to: "site/" + tampered)
+        try project.write(try #require(project.read(first)).replacingOccurrences(of: "Every Monday", with: "Every Tuesday"), to: first)
+        try buildAndCompare("edit a note after changing a page by hand", parses: [first, survey])
+        #expect(inode(unchanged) == before)
+        #expect(project.read("site/" + tampered) == original)
+
         try project.write("", to: ".canvass-cache/notes.bin")
-        try project.write(try #require(project.read(first)).replacingOccurrences(of: "Every Monday", with: "Every Sunday"), to: first)
+        try project.write(try #require(project.read(first)).replacingOccurrences(of: "Every Tuesday", with: "Every Sunday"), to: first)
         try buildAndCompare("a damaged cache", parses: [first, survey])
     }
 
