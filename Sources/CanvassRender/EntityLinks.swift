@@ -6,6 +6,9 @@ import CanvassMarkdown
 struct EntityLinks {
     let project: Project
     let analysis: ProjectAnalysis
+    /// The notes by id, made once per build (`SiteRenderer.Lookups`): a `note:` link is looked up,
+    /// not searched for among every note.
+    let notesByID: [String: Note]
 
     /// The site path an entity link points to; nil when it names nothing; not called for other URLs.
     func target(_ destination: String) -> (scheme: String, path: String?)? {
@@ -23,7 +26,7 @@ struct EntityLinks {
         case "dimension": path = analysis.surveys?.dimension(id: rest) != nil ? PagePath.dimension(rest).path : nil
         case "note":
             // Under the public profile notes exist but have no page: "" means "known, not linked".
-            path = project.notes.contains { $0.id == rest } ? (project.config.profile == .public ? "" : PagePath.note(rest).path) : nil
+            path = notesByID[rest] != nil ? (project.config.profile == .public ? "" : PagePath.note(rest).path) : nil
         default: path = project.pages.contains { $0.id == rest } ? PagePath.page(rest).path : nil
         }
         return (scheme, path.map { $0.isEmpty ? "" : $0 + fragment })

@@ -117,7 +117,7 @@ struct PageContext {
         var html = HTMLRenderer()
         html.allowRawHTML = project.config.markdown.unsafe
         html.tagStyle = tagStyle
-        let links = EntityLinks(project: project, analysis: analysis)
+        let links = EntityLinks(project: project, analysis: analysis, notesByID: notesByID)
         let here = path
         html.resolveLink = { destination in
             // An entity link becomes a relative link; one that names nothing is left as written,

@@ -129,7 +129,7 @@ public struct SiteRenderer: Sendable {
                        hint: "copy it from the default theme (`canvass new` writes one)")
             }
         }
-        return (BlockChecker(project: project, analysis: analysis).check() + EntityLinks(project: project, analysis: analysis).check()).sorted()
+        return (BlockChecker(project: project, analysis: analysis).check() + EntityLinks(project: project, analysis: analysis, notesByID: lookups.notesByID).check()).sorted()
     }
 
     /// The sitemap, the search index and the data files: everything but the pages.
