@@ -237,7 +237,8 @@ extension ThemeAnalysis {
         return summaries.enumerated().map { theme, summary in
             var enriched = summary
             enriched.byPersona = PersonaBuilder.ranked(Dictionary(
-                uniqueKeysWithValues: personaIDs.indices.filter { counted.byPersona[theme][$0] > 0 }.map { (personaIDs[$0], counted.byPersona[theme][$0]) }))
+                personaIDs.indices.filter { counted.byPersona[theme][$0] > 0 }.map { (personaIDs[$0], counted.byPersona[theme][$0]) },
+                uniquingKeysWith: +))
             enriched.byMethod = methods.indices.compactMap {
                 counted.byMethod[theme][$0] > 0 ? Group(label: methods[$0].rawValue, value: counted.byMethod[theme][$0]) : nil
             }
