@@ -47,7 +47,7 @@ let package = Package(
         ),
         .executableTarget(name: "canvass", dependencies: ["CanvassCLI"]),
         .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis", "CanvassSite"]),
-        .target(name: "CanvassTestSupport", path: "Tests/CanvassTestSupport"),
+        .target(name: "CanvassTestSupport", dependencies: ["CanvassCore"], path: "Tests/CanvassTestSupport"),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown", "CanvassTestSupport"]),
         .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis"]),
         .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),

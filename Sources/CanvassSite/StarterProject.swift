@@ -1,4 +1,3 @@
-import CanvassAnalysis
 import CanvassCore
 
 /// The small project `canvass new` writes: a config, a codebook, two notes, a survey, a persona
