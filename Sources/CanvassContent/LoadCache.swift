@@ -133,13 +133,16 @@ extension LoadCache {
     /// that a long-lived process starts from what the last `canvass build` parsed; afterwards,
     /// does nothing.
     public func startFrom(_ path: String, stamp: String) {
-        guard lock.withLock({ loads == 0 && notes.isEmpty }) else { return }
+        guard !hasLoaded, lock.withLock({ notes.isEmpty }) else { return }
         let saved = Self.restored(from: path, stamp: stamp)
         lock.withLock {
             guard loads == 0 else { return }
             notes.merge(saved.notes) { current, _ in current }
         }
     }
+
+    /// Whether a load has begun with this cache.
+    public var hasLoaded: Bool { lock.withLock { loads > 0 } }
 
     /// Whether the last load parsed a note or let one go, so that a saved copy is out of date.
     public var changedInLastLoad: Bool { lock.withLock { forgotNotes || parsedInLastLoad.contains { notes[$0] != nil } } }
@@ -171,19 +174,5 @@ struct TextKey: Equatable {
     init(_ text: String) {
         var copy = text
         (digest, bytes) = copy.withUTF8 { (ContentDigest.fnv1a($0), $0.count) }
-    }
-}
-
-/// Which file a path names and when it last changed, from `stat` (links followed).
-struct FileIdentity: Equatable {
-    let values: [Int]
-
-    init?(of path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        values = [
-            Int(info.st_dev), Int(info.st_ino), Int(info.st_size), info.st_mtim.tv_sec, info.st_mtim.tv_nsec,
-            info.st_ctim.tv_sec, info.st_ctim.tv_nsec,
-        ]
     }
 }

@@ -18,7 +18,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let lock = NSLock()
     private var site: LiveSite?
     private var failure: [Diagnostic]?
-    private var fingerprint: [String: FileStamp] = [:]
+    private var fingerprint: [String: FileIdentity] = [:]
     private var streams: [EventStream] = []
     private var server: HTTPServer?
     private var watching = false
@@ -95,7 +95,7 @@ public final class PreviewServer: @unchecked Sendable {
     public func rebuildIfChanged(among paths: Set<String>) -> Bool {
         let root = pipeline.options.root
         let inputs = paths.filter { path in ProjectFiles.inputs.contains { path == $0 || path.hasPrefix($0 + "/") } }
-        let now = inputs.map { ($0, FileStamp(of: root + "/" + $0)) }
+        let now = inputs.map { ($0, FileIdentity(of: root + "/" + $0)) }
         let changed = lock.withLock { () -> [String] in
             var changed: [String] = []
             for (path, stamp) in now where fingerprint[path] != stamp {
@@ -218,31 +218,11 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Watching
 
-    /// Size and modification time of a watched file.
-    struct FileStamp: Equatable {
-        let size: Int
-        let seconds: Int
-        let nanoseconds: Int
-
-        init(_ info: stat) {
-            size = Int(info.st_size)
-            seconds = info.st_mtim.tv_sec
-            nanoseconds = info.st_mtim.tv_nsec
-        }
-
-        /// The stamp of the regular file at `path` (links followed); nil when there is none.
-        init?(of path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            self.init(info)
-        }
-    }
-
-    /// Size and modification time of every watched file (`ProjectFiles.inputs`).
-    static func fingerprint(of root: String) -> [String: FileStamp] {
-        var result: [String: FileStamp] = [:]
+    /// The identity of every watched file (`ProjectFiles.inputs`).
+    static func fingerprint(of root: String) -> [String: FileIdentity] {
+        var result: [String: FileIdentity] = [:]
         for file in ProjectFiles.regularFiles(in: root) {
-            result[file.path] = FileStamp(file.info)
+            result[file.path] = FileIdentity(file.info)
         }
         return result
     }

@@ -47,14 +47,18 @@ struct BuildCache {
 
     /// Keeps the persona segmentations of `store` for the next build.
     func saveSegmentations(_ store: SegmentationStore) {
-        try? FileManager.default.createDirectory(atPath: root + "/" + Self.folder, withIntermediateDirectories: true)
-        try? store.save(to: segmentationsPath, stamp: binary)
+        keep(at: segmentationsPath, store.save)
     }
 
-    /// Keeps the notes of `cache` for the next build; a cache that cannot be written is only slower.
+    /// Keeps the notes of `cache` for the next build.
     func saveParsedNotes(_ cache: LoadCache) {
+        keep(at: parsedNotesPath, cache.save)
+    }
+
+    /// Writes one cache file with this binary's stamp; a cache that cannot be written is only slower.
+    private func keep(at path: String, _ save: (_ path: String, _ stamp: String) throws -> Void) {
         try? FileManager.default.createDirectory(atPath: root + "/" + Self.folder, withIntermediateDirectories: true)
-        try? cache.save(to: parsedNotesPath, stamp: binary)
+        try? save(path, binary)
     }
 
     /// The number of pages of the previous build when inputs, binary, options and output folder

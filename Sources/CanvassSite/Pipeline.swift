@@ -105,10 +105,14 @@ public struct Pipeline: Sendable {
     public func live() -> (Report, LiveSite?) {
         var report = Report()
         var pipeline = self
-        options.loadCache?.startFrom(BuildCache.parsedNotesPath(root: options.root), stamp: BuildCache.binaryIdentity())
-        if options.segmentations == nil, let analysis = options.analysisCache, analysis.surveyRuns == 0 {
-            pipeline.options.segmentations = SegmentationStore.restored(
-                from: BuildCache.segmentationsPath(root: options.root), stamp: BuildCache.binaryIdentity())
+        let startingUp = options.loadCache.map { !$0.hasLoaded } ?? false
+        let needsSegmentations = options.segmentations == nil && options.analysisCache?.surveyRuns == 0
+        if startingUp || needsSegmentations {
+            let stamp = BuildCache.binaryIdentity()
+            if startingUp { options.loadCache?.startFrom(BuildCache.parsedNotesPath(root: options.root), stamp: stamp) }
+            if needsSegmentations {
+                pipeline.options.segmentations = SegmentationStore.restored(from: BuildCache.segmentationsPath(root: options.root), stamp: stamp)
+            }
         }
         guard let site = pipeline.prepare(&report) else { return (report, nil) }
         var clock = Stopwatch()

@@ -7,22 +7,19 @@ import Foundation
 /// were. Parsing the theme again took a tenth of a rebuild after a one-note edit.
 public final class TemplateCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var last: (key: [String], result: (TemplateSet?, [Diagnostic]))?
+    private var last: (language: Language, files: [String: FileIdentity], result: (TemplateSet?, [Diagnostic]))?
     /// How many times the theme was actually loaded, for tests.
     public private(set) var loads = 0
 
     public init() {}
 
     func load(projectRoot: String, language: Language) -> (TemplateSet?, [Diagnostic]) {
-        // Path, size, inode, and modification and change times of each file: a save changes at least the times.
-        let key = [language.rawValue] + ProjectFiles.regularFiles(in: projectRoot, [TemplateSet.folder]).map { file in
-            let info = file.info
-            return "\(file.path) \(info.st_size) \(info.st_ino) \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec) \(info.st_ctim.tv_sec).\(info.st_ctim.tv_nsec)"
-        }.sorted()
-        if let last = lock.withLock({ last }), last.key == key { return last.result }
+        let files = Dictionary(
+            ProjectFiles.regularFiles(in: projectRoot, [TemplateSet.folder]).map { ($0.path, FileIdentity($0.info)) }, uniquingKeysWith: { first, _ in first })
+        if let last = lock.withLock({ last }), last.language == language, last.files == files { return last.result }
         let result = TemplateSet.load(projectRoot: projectRoot, language: language)
         lock.withLock {
-            last = (key, result)
+            last = (language, files, result)
             loads += 1
         }
         return result
