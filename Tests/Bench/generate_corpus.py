@@ -130,7 +130,10 @@ def survey(path, respondents, rng):
             writer.writerow(row)
 
 
-HUGO_CONFIG = 'baseURL = "/"\ntitle = "Benchmark study"\ndisableKinds = ["taxonomy", "term", "RSS"]\n'
+# buildFuture: the notes are dated through 2026, and Hugo leaves out pages dated after today, so
+# without it Hugo would build fewer notes than canvass as the calendar moves on.
+HUGO_CONFIG = ('baseURL = "/"\ntitle = "Benchmark study"\ndisableKinds = ["taxonomy", "term", "RSS"]\n'
+               'buildFuture = true\n')
 HUGO_SINGLE = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
                '<body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n')
 HUGO_LIST = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><ul>'

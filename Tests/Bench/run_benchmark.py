@@ -93,6 +93,10 @@ def main():
             memory[key].append(mib)
         shutil.rmtree(os.path.join(hugo, "public"), ignore_errors=True)
         seconds, mib = timed(["hugo", "--quiet", "-s", hugo])
+        hugo_notes = sum("index.html" in files and os.path.basename(folder).startswith("note-")
+                         for folder, _, files in os.walk(os.path.join(hugo, "public")))
+        if hugo_notes != args.notes:
+            sys.exit(f"Hugo built {hugo_notes} note pages, not {args.notes}: the comparison would not be like for like")
         rows["hugo"].append(seconds)
         memory["hugo"].append(mib)
         print(f"run {run + 1}: " + ", ".join(f"{key} {rows[key][-1]:.2f} s" for key in rows), file=sys.stderr)
