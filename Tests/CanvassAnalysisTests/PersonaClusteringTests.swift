@@ -62,6 +62,32 @@ import Testing
         }
     }
 
+    /// Survey attributes repeat (ages, plans), and identical rows are measured once: every row must
+    /// still sit with its nearest prototype, the cost must be each row's distance added up, and
+    /// a missing value must not be mistaken for a present one.
+    @Test func repeatedRowsAreAssignedAndCostedAsIfEachWereMeasured() {
+        var generator = SeededGenerator(seed: 5)
+        var age: [Double?] = [], plan: [String?] = []
+        for _ in 0..<600 {
+            let draw = generator.index(below: 10)
+            age.append(draw == 0 ? nil : Double(20 + 5 * generator.index(below: 6)))
+            plan.append(draw == 1 ? nil : ["basic", "pro", "enterprise"][generator.index(below: 3)])
+        }
+        let data = KPrototypes.Data(numeric: [age], categorical: [plan])
+        #expect(data.groupRows.count < 30)
+        let result = KPrototypes(k: 4).fit(data, seed: 8)
+        var cost = 0.0
+        for i in 0..<data.count {
+            let distances = result.prototypes.map { KPrototypes.distance(data, i, $0, gamma: KPrototypes.gamma) }
+            #expect(distances[result.labels[i]] == distances.min()!, "row \(i) is not with its nearest prototype")
+            cost += distances[result.labels[i]]
+        }
+        #expect(abs(result.cost - cost) < 1e-9 * max(cost, 1))
+        // Rows differing only in which value is missing are different rows.
+        let gaps = KPrototypes.Data(numeric: [[1, nil, 1]], categorical: [[nil, "x", "x"]])
+        #expect(gaps.groupRows == [0, 1, 2])
+    }
+
     @Test func theSameSeedGivesTheSameClustersAndAnotherNeedNot() {
         let (numeric, categorical, _) = Self.planted(perGroup: 80, seed: 3)
         let data = KPrototypes.Data(numeric: numeric, categorical: categorical)

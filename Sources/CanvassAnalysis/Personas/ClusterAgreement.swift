@@ -26,22 +26,27 @@ public enum ClusterAgreement {
     /// Mean silhouette of `labels` under the dissimilarity `distance(i, j)`.
     /// Points alone in their cluster score 0 (Rousseeuw's convention); nil with fewer than 2 clusters.
     public static func meanSilhouette(labels: [Int], distance: (Int, Int) -> Double) -> Double? {
-        let clusters = Set(labels)
+        let clusters = Set(labels).sorted()
         guard clusters.count > 1 else { return nil }
+        // Clusters numbered 0..<count, so the per-point sums live in an array, not a dictionary.
+        let number = Dictionary(uniqueKeysWithValues: clusters.enumerated().map { ($1, $0) })
+        let dense = labels.map { number[$0]! }
         let n = labels.count
-        var sizes: [Int: Int] = [:]
-        for label in labels { sizes[label, default: 0] += 1 }
+        var sizes = [Int](repeating: 0, count: clusters.count)
+        for label in dense { sizes[label] += 1 }
+        var sums = [Double](repeating: 0, count: clusters.count)
         var total = 0.0
         for i in 0..<n {
-            guard sizes[labels[i]]! > 1 else { continue }
-            var sums: [Int: Double] = [:]
+            let own = dense[i]
+            guard sizes[own] > 1 else { continue }
+            for label in sums.indices { sums[label] = 0 }
             for j in 0..<n where j != i {
-                sums[labels[j], default: 0] += distance(i, j)
+                sums[dense[j]] += distance(i, j)
             }
-            let a = sums[labels[i], default: 0] / Double(sizes[labels[i]]! - 1)
+            let a = sums[own] / Double(sizes[own] - 1)
             var b = Double.infinity
-            for (label, sum) in sums where label != labels[i] {
-                b = min(b, sum / Double(sizes[label]!))
+            for label in sums.indices where label != own {
+                b = min(b, sums[label] / Double(sizes[label]))
             }
             let denominator = max(a, b)
             total += denominator > 0 ? (b - a) / denominator : 0

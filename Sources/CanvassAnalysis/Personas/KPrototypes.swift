@@ -25,6 +25,17 @@ public struct KPrototypes: Sendable {
         var rowCategories: [Int32] = []
         var numericWidth = 0
         var categoryWidth = 0
+        /// Rows with the same values (to the bit) share a group, numbered in order of first row;
+        /// `groupRows[g]` is group g's first row. Survey attributes repeat a lot (100,000
+        /// respondents have a few hundred combinations of age, plan and size), so the hot loops
+        /// measure each group against each prototype once and read the result for every row.
+        var groupOfRow: [Int32] = []
+        var groupRows: [Int] = []
+        /// Rows with at least one attribute, in order: the rows every restart clusters.
+        var placeable: [Int] = []
+        /// Each categorical attribute's most frequent code among placeable rows (ties: the lowest),
+        /// standing in for a missing value when a row seeds a prototype.
+        var modes: [Int32] = []
 
         /// Builds the data from raw values, z-scoring the numeric attributes (population sd).
         public init(numeric raw: [[Double?]], categorical: [[String?]]) {
@@ -58,11 +69,38 @@ public struct KPrototypes: Sendable {
             }
             rowNumeric = flatNumeric
             rowCategories = flatCategories
+            (groupOfRow, groupRows) = Self.groups(numeric: flatNumeric, categories: flatCategories, count: count)
+            let placeable = (0..<count).filter { i in
+                flatNumeric[(i * numericWidth)..<(i * numericWidth + numericWidth)].contains { !$0.isNaN }
+                    || flatCategories[(i * categoryWidth)..<(i * categoryWidth + categoryWidth)].contains { $0 >= 0 }
+            }
+            self.placeable = placeable
+            modes = categories.map { column in KPrototypes.mode(of: placeable.map { column[$0] }) }
         }
 
-        /// Whether row i has at least one attribute to be placed by.
-        public func isPlaceable(_ i: Int) -> Bool {
-            numeric.contains { !$0[i].isNaN } || categories.contains { $0[i] >= 0 }
+        private struct RowKey: Hashable {
+            var numeric: ArraySlice<UInt64>
+            var categories: ArraySlice<Int32>
+        }
+
+        private static func groups(numeric: [Double], categories: [Int32], count: Int) -> ([Int32], [Int]) {
+            let dn = count == 0 ? 0 : numeric.count / count, dc = count == 0 ? 0 : categories.count / count
+            let bits = numeric.map(\.bitPattern)
+            var byKey: [RowKey: Int32] = [:]
+            var groupOfRow = [Int32](repeating: 0, count: count)
+            var groupRows: [Int] = []
+            for i in 0..<count {
+                let key = RowKey(numeric: bits[(i * dn)..<(i * dn + dn)], categories: categories[(i * dc)..<(i * dc + dc)])
+                if let group = byKey[key] {
+                    groupOfRow[i] = group
+                } else {
+                    let group = Int32(groupRows.count)
+                    byKey[key] = group
+                    groupOfRow[i] = group
+                    groupRows.append(i)
+                }
+            }
+            return (groupOfRow, groupRows)
         }
     }
 
@@ -157,7 +195,7 @@ public struct KPrototypes: Sendable {
     /// One restart: seeded k-means++ initialisation, then Lloyd iterations.
     func run(_ data: Data, seed: UInt64) -> Result {
         var generator = SeededGenerator(seed: seed)
-        let placeable = (0..<data.count).filter(data.isPlaceable)
+        let placeable = data.placeable
         guard !placeable.isEmpty else { return Result(labels: Array(repeating: -1, count: data.count), prototypes: [], cost: 0, costHistory: []) }
         let clusters = min(k, placeable.count)
         var prototypes = initialPrototypes(data, placeable: placeable, count: clusters, generator: &generator)
@@ -205,67 +243,73 @@ public struct KPrototypes: Sendable {
         return total
     }
 
-    /// Assigns every placeable row to its nearest prototype; returns the cost and whether any label changed.
-    private func assign(_ data: Data, placeable: [Int], prototypes: [Prototype], labels: inout [Int]) -> (Double, Bool) {
+    /// The dissimilarity of every group of identical rows to every prototype: `table[g * k + c]`.
+    private func groupDistances(_ data: Data, prototypes: [Prototype]) -> [Double] {
         let (protoNumeric, protoCategories) = flat(prototypes)
         let k = prototypes.count, dn = data.numericWidth, dc = data.categoryWidth, gamma = self.gamma
-        var cost = 0.0
-        var changed = false
+        var table = [Double](repeating: 0, count: data.groupRows.count * k)
         data.rowNumeric.withUnsafeBufferPointer { numeric in
             data.rowCategories.withUnsafeBufferPointer { categories in
                 protoNumeric.withUnsafeBufferPointer { pn in
                     protoCategories.withUnsafeBufferPointer { pc in
-                        for i in placeable {
-                            var bestCluster = 0
-                            var bestDistance = Double.infinity
+                        for (g, row) in data.groupRows.enumerated() {
                             for c in 0..<k {
-                                let d = Self.distance(row: i, prototype: c, numeric: numeric, categories: categories,
-                                                      protoNumeric: pn, protoCategories: pc, dn: dn, dc: dc, gamma: gamma)
-                                if d < bestDistance { bestDistance = d; bestCluster = c }
+                                table[g * k + c] = Self.distance(row: row, prototype: c, numeric: numeric, categories: categories,
+                                                                 protoNumeric: pn, protoCategories: pc, dn: dn, dc: dc, gamma: gamma)
                             }
-                            if labels[i] != bestCluster { labels[i] = bestCluster; changed = true }
-                            cost += bestDistance
                         }
                     }
                 }
             }
+        }
+        return table
+    }
+
+    /// Assigns every placeable row to its nearest prototype (the first on a tie); returns the cost
+    /// and whether any label changed. The cost adds the rows' distances in row order.
+    private func assign(_ data: Data, placeable: [Int], prototypes: [Prototype], labels: inout [Int]) -> (Double, Bool) {
+        let k = prototypes.count
+        let table = groupDistances(data, prototypes: prototypes)
+        var nearest = [Int](repeating: 0, count: data.groupRows.count)
+        for g in nearest.indices {
+            for c in 1..<max(k, 1) where table[g * k + c] < table[g * k + nearest[g]] { nearest[g] = c }
+        }
+        var cost = 0.0
+        var changed = false
+        for i in placeable {
+            let g = Int(data.groupOfRow[i])
+            let best = nearest[g]
+            if labels[i] != best { labels[i] = best; changed = true }
+            cost += table[g * k + best]
         }
         return (cost, changed)
     }
 
-    /// Σ dissimilarity of each placeable row to its own prototype.
+    /// Σ dissimilarity of each placeable row to its own prototype, in row order.
     private func totalCost(_ data: Data, placeable: [Int], prototypes: [Prototype], labels: [Int]) -> Double {
-        let (protoNumeric, protoCategories) = flat(prototypes)
-        let dn = data.numericWidth, dc = data.categoryWidth, gamma = self.gamma
+        let k = prototypes.count
+        let table = groupDistances(data, prototypes: prototypes)
         var cost = 0.0
-        data.rowNumeric.withUnsafeBufferPointer { numeric in
-            data.rowCategories.withUnsafeBufferPointer { categories in
-                protoNumeric.withUnsafeBufferPointer { pn in
-                    protoCategories.withUnsafeBufferPointer { pc in
-                        for i in placeable {
-                            cost += Self.distance(row: i, prototype: labels[i], numeric: numeric, categories: categories,
-                                                  protoNumeric: pn, protoCategories: pc, dn: dn, dc: dc, gamma: gamma)
-                        }
-                    }
-                }
-            }
-        }
+        for i in placeable { cost += table[Int(data.groupOfRow[i]) * k + labels[i]] }
         return cost
     }
 
     /// k-means++: the first prototype is a random row; each next one is a row drawn with
     /// probability proportional to its dissimilarity to the nearest prototype so far.
     func initialPrototypes(_ data: Data, placeable: [Int], count: Int, generator: inout SeededGenerator) -> [Prototype] {
-        let fallback = Prototype(
-            numeric: data.numeric.map { _ in 0 },
-            categories: data.categories.map { column in Self.mode(of: placeable.map { column[$0] }) })
+        let fallback = Prototype(numeric: data.numeric.map { _ in 0 }, categories: data.modes)
         func prototype(of i: Int) -> Prototype {
             Prototype(
                 numeric: data.numeric.enumerated().map { a, column in column[i].isNaN ? fallback.numeric[a] : column[i] },
                 categories: data.categories.enumerated().map { a, column in column[i] >= 0 ? column[i] : fallback.categories[a] })
         }
+        // Each row's distance to a prototype is its group's, measured once per group.
+        func distances(to p: Prototype) -> [Double] {
+            let byGroup = data.groupRows.map { Self.distance(data, $0, p, gamma: gamma) }
+            return placeable.map { byGroup[Int(data.groupOfRow[$0])] }
+        }
         var prototypes = [prototype(of: placeable[generator.index(below: placeable.count)])]
-        var nearest = placeable.map { Self.distance(data, $0, prototypes[0], gamma: gamma) }
+        var nearest = distances(to: prototypes[0])
         while prototypes.count < count {
             let total = nearest.reduce(0, +)
             var chosen = placeable[generator.index(below: placeable.count)]
@@ -278,8 +322,8 @@ public struct KPrototypes: Sendable {
             }
             let next = prototype(of: chosen)
             prototypes.append(next)
-            for (position, i) in placeable.enumerated() {
-                nearest[position] = min(nearest[position], Self.distance(data, i, next, gamma: gamma))
+            for (position, distance) in distances(to: next).enumerated() {
+                nearest[position] = min(nearest[position], distance)
             }
         }
         return prototypes
@@ -294,18 +338,31 @@ public struct KPrototypes: Sendable {
         let offsets = data.levels.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         let levelCount = offsets.last!
         var tallies = [Int](repeating: 0, count: k * levelCount)
+        // Numeric sums add the rows one by one, in row order; the category tallies are counts, so
+        // they come from how many of each group of identical rows every cluster holds.
+        let groups = data.groupRows.count
+        var members = [Int](repeating: 0, count: k * groups)
         data.rowNumeric.withUnsafeBufferPointer { numeric in
-            data.rowCategories.withUnsafeBufferPointer { categories in
-                for i in placeable {
-                    let c = labels[i]
-                    for a in 0..<dn {
-                        let x = numeric[i * dn + a]
-                        if !x.isNaN { sums[c * dn + a] += x; counts[c * dn + a] += 1 }
+            sums.withUnsafeMutableBufferPointer { sums in
+                counts.withUnsafeMutableBufferPointer { counts in
+                    members.withUnsafeMutableBufferPointer { members in
+                        for i in placeable {
+                            let c = labels[i]
+                            members[c * groups + Int(data.groupOfRow[i])] += 1
+                            for a in 0..<dn {
+                                let x = numeric[i * dn + a]
+                                if !x.isNaN { sums[c * dn + a] += x; counts[c * dn + a] += 1 }
+                            }
+                        }
                     }
-                    for a in 0..<dc {
-                        let code = categories[i * dc + a]
-                        if code >= 0 { tallies[c * levelCount + offsets[a] + Int(code)] += 1 }
-                    }
+                }
+            }
+        }
+        for c in 0..<k {
+            for (g, row) in data.groupRows.enumerated() where members[c * groups + g] > 0 {
+                for a in 0..<dc {
+                    let code = data.rowCategories[row * dc + a]
+                    if code >= 0 { tallies[c * levelCount + offsets[a] + Int(code)] += members[c * groups + g] }
                 }
             }
         }

@@ -70,13 +70,29 @@ extension Segmentation {
 
     /// Chooses k (unless fixed) by silhouette, fits it, and measures its stability.
     private static func fit(_ data: KPrototypes.Data, columns: Columns, config: PersonaConfig) -> SegmentationStore.Record {
-        let placeable = (0..<data.count).filter(data.isPlaceable)
+        let placeable = data.placeable
         // The silhouette sample: a seeded choice of at most 2,000 placeable rows.
         var generator = SeededGenerator(seed: SeededGenerator.derive(config.seed, 0x5111))
         let sample = Array(shuffled(placeable, &generator).prefix(silhouetteSampleLimit)).sorted()
+        // Dissimilarities between the sample's rows, measured once for every k, and once per
+        // pair of distinct rows: identical rows (same group) share a line of the table.
+        var line: [Int32: Int] = [:]
+        var lineRows: [Int] = []
+        let sampleLines = sample.map { row -> Int in
+            let group = data.groupOfRow[row]
+            if let known = line[group] { return known }
+            line[group] = lineRows.count
+            lineRows.append(row)
+            return lineRows.count - 1
+        }
+        let width = lineRows.count
+        var table = [Double](repeating: 0, count: width * width)
+        for a in 0..<width {
+            for b in 0..<width { table[a * width + b] = KPrototypes.distance(data, lineRows[a], lineRows[b]) }
+        }
         func silhouette(_ labels: [Int]) -> Double? {
             ClusterAgreement.meanSilhouette(labels: sample.map { labels[$0] }) { i, j in
-                KPrototypes.distance(data, sample[i], sample[j])
+                table[sampleLines[i] * width + sampleLines[j]]
             }
         }
         var chosen: (k: Int, result: KPrototypes.Result, silhouette: Double?)
