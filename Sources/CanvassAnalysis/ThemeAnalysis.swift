@@ -91,16 +91,18 @@ public enum Analyzer {
     /// `segmentations` (kept by `canvass build`) gives back persona segmentations already fitted.
     public static func analyse(_ project: Project, cache: AnalysisCache? = nil, segmentations: SegmentationStore? = nil) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
-        // The survey analysis spreads over every core by itself; the passes after it that do not
-        // need each other's results run two at a time: on a large study each walks every excerpt,
-        // and that is most of what a `serve` rebuild costs.
-        let survey = surveyAnalysis(project, cache: cache, segmentations: segmentations)
+        // Passes that do not need each other's results run at the same time: the survey analysis
+        // (much of it one thread's work) beside the passes over the notes, which themselves run
+        // two at a time: on a large study each walks every excerpt, and that is most of what a
+        // `serve` rebuild costs.
+        let surveying = Background { surveyAnalysis(project, cache: cache, segmentations: segmentations) }
         let ((themesOf, terms), text) = ParallelMap.both(
             {
                 (ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: cache?.themes),
                  ThemeAnalysis.terms(of: project.notes, stopwords: project.lexicon.stopwords, cache: cache))
             },
             { TextAnalyzer.analyse(project, cache: cache) })
+        let survey = surveying.value()
         let ((themes, needs), (personas, personaDiagnostics)) = ParallelMap.both(
             {
                 (ThemeAnalysis.summarize(notes: project.notes, index: index, themesOf: themesOf),

@@ -30,6 +30,31 @@ public enum ParallelMap {
     }
 }
 
+/// Work started on a thread of its own, for the caller to collect when it needs the result.
+///
+/// For a long piece of work, mostly on one core, that can run beside a `ParallelMap` on the
+/// calling thread: nested inside `ParallelMap.both`, that map would find every worker taken and
+/// run on one core.
+public final class Background<Value: Sendable>: @unchecked Sendable {
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Value?
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            result = work()
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the work to finish and returns its result; call once.
+    public func value() -> Value {
+        done.wait()
+        return result!
+    }
+}
+
 /// Write-once slots filled from several threads; each index is written by exactly one, and the
 /// values are read only after every writer finished (`concurrentPerform` returns after all its
 /// iterations). Distinct slots need no lock: a lock per store made threads wait on each other
