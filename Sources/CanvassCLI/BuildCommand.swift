@@ -55,7 +55,8 @@ struct BuildCommand: ParsableCommand {
         console.err(DiagnosticPrinter.text(shown))
         if verbose {
             for timing in report.timings {
-                console.err(String(format: "  %-8@ %.3f s (CPU %.3f s)\n", timing.stage as NSString, timing.seconds, timing.cpu))
+                let stage = timing.stage.padding(toLength: 10, withPad: " ", startingAt: 0)
+                console.err(String(format: "  %@ %.3f s (CPU %.3f s)\n", stage as NSString, timing.seconds, timing.cpu))
             }
             if let parsed = report.parsed, !report.upToDate {
                 let reused = parsed.count < report.notes ? "; unchanged notes came from .canvass-cache/" : ""

@@ -72,15 +72,15 @@ struct BuildCache {
     }
 
     /// Remembers a successful build without diagnostics; otherwise forgets any earlier one.
-    /// `written` is what `SiteWriter.contents(of:)` says the output folder now holds, so the output
-    /// is digested from memory rather than read back from disk.
-    func record(pages: Int, clean: Bool, written: [String: [UInt8]]) {
+    /// `outputs` is the digest of each file `SiteWriter.contents(of:)` says the output folder now
+    /// holds, by path: digested from memory rather than read back from disk.
+    func record(pages: Int, clean: Bool, outputs: [String: String]) {
         let folder = root + "/" + Self.folder
         guard clean else {
             try? FileManager.default.removeItem(atPath: path)
             return
         }
-        let stored = Stored(key: key, outputs: written.mapValues { ContentDigest.of($0) }, pages: pages)
+        let stored = Stored(key: key, outputs: outputs, pages: pages)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(stored) else { return }

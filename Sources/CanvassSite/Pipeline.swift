@@ -159,6 +159,7 @@ public struct Pipeline: Sendable {
             report.failedStage = "write"
             return report
         }
+        var cacheClock = Stopwatch()
         let cache = options.useBuildCache ? BuildCache(root: options.root, output: outputFolder, options: options) : nil
         if let pages = cache?.pagesIfUpToDate() {
             var report = Report()
@@ -180,11 +181,24 @@ public struct Pipeline: Sendable {
         var withCaches = options
         withCaches.loadCache = restored ?? options.loadCache
         withCaches.segmentations = segmentations ?? options.segmentations
+        let cacheCheck = cacheClock.lap("cache in")
         var (report, files) = Pipeline(options: withCaches).render(progress: progress)
-        if let restored, let cache, restored.changedInLastLoad { cache.saveParsedNotes(restored) }
-        if let segmentations, let cache, segmentations.changed { cache.saveSegmentations(segmentations) }
-        guard report.succeeded else { return report }
+        if cache != nil { report.timings.insert(cacheCheck, at: 0) }
         var clock = Stopwatch()
+        // The caches are saved, and the digests of the new site worked out, while the site is written.
+        let succeeded = report.succeeded
+        let (restoredNotes, segmentationStore, output) = (restored, segmentations, files)
+        let caching = cache.map { cache in
+            Background { () -> [String: String] in
+                if let restoredNotes, restoredNotes.changedInLastLoad { cache.saveParsedNotes(restoredNotes) }
+                if let segmentationStore, segmentationStore.changed { cache.saveSegmentations(segmentationStore) }
+                return succeeded ? SiteWriter.contents(of: output).mapValues { ContentDigest.of($0) } : [:]
+            }
+        }
+        guard succeeded else {
+            _ = caching?.value()
+            return report
+        }
         do {
             try writer.write(files)
             report.output = outputFolder
@@ -196,7 +210,10 @@ public struct Pipeline: Sendable {
             report.failedStage = "write"
         }
         report.timings.append(clock.lap("write"))
-        if report.succeeded { cache?.record(pages: report.pages, clean: report.diagnostics.isEmpty, written: SiteWriter.contents(of: files)) }
+        if let cache, let digests = caching?.value() {
+            if report.succeeded { cache.record(pages: report.pages, clean: report.diagnostics.isEmpty, outputs: digests) }
+            report.timings.append(clock.lap("cache out"))
+        }
         return report
     }
 
