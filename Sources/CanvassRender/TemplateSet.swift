@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassMarkdown
 import Foundation
 import Mustache
 
@@ -16,6 +17,7 @@ public struct TemplateSet: Sendable {
     /// `templates/` files laid over it file by file. Every template that fails to parse is a diagnostic.
     public static func load(projectRoot: String, language: Language) -> (TemplateSet?, [Diagnostic]) {
         let path = (projectRoot as NSString).appendingPathComponent(folder)
+        let escaping = ByteEscapedHTML.pragma
         var diagnostics: [Diagnostic] = []
         var library = MustacheLibrary()
         var files = DefaultTheme.fileData
@@ -33,12 +35,13 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                let template = try MustacheTemplate(string: text)
+                let template = try MustacheTemplate(string: escaping + text)
                 library.register(template, named: templateName(relative))
             } catch let error as MustacheTemplate.ParserError {
+                // Line numbers count the escaping line put before the template's own first line.
                 diagnostics.append(.error(
                     "template does not parse: \(describe(error.error))",
-                    at: SourceLocation(file: display, line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                    at: SourceLocation(file: display, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber + 1),
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed",
                     sourceLine: error.context.line))
             } catch {
@@ -89,5 +92,26 @@ public struct TemplateSet: Sendable {
         case .textInsideInheritSection?: return "text stands inside {{<parent}} outside any {{$block}}"
         default: return "\(error)"
         }
+    }
+}
+
+/// The HTML escaping of every `{{variable}}` in the theme, Canvass's own rather than the library's.
+///
+/// The library escapes by Character, so a `"` or `<` that a combining mark follows (`"\u{301}`)
+/// is one Character it does not know and stays raw: a value could close an attribute and add
+/// one of its own. `HTMLEscaping.escape` works on bytes and escapes every one of them, and is
+/// several times faster. Every template, the project's own included, starts with this content
+/// type: `pragma` is put before its first line when the theme is loaded.
+struct ByteEscapedHTML: MustacheContentType {
+    static let name = "CANVASS_HTML"
+
+    /// The pragma line: a standalone tag, so it leaves the template's own lines as they were.
+    static let pragma: String = {
+        MustacheContentTypes.register(ByteEscapedHTML(), named: name)
+        return "{{% CONTENT_TYPE: \(name) }}\n"
+    }()
+
+    func escapeText(_ text: String) -> String {
+        HTMLEscaping.escape(text)
     }
 }

@@ -97,6 +97,19 @@ import Testing
         #expect(diagnostics[0].message.contains("closed with a different name"))
     }
 
+    /// Mustache's own escaping reads Characters, and a `"` or `<` that a combining mark joins is a
+    /// Character it leaves raw, so a note title could close an attribute and open another.
+    @Test func aQuoteOrBracketJoinedByACombiningMarkIsStillEscaped() throws {
+        let project = try TemporaryProject([:])
+        defer { project.remove() }
+        try project.write("<a title=\"{{value}}\">{{value}}</a>\n", to: "templates/partials/probe.mustache")
+        let (set, diagnostics) = TemplateSet.load(projectRoot: project.root, language: .english)
+        #expect(diagnostics.isEmpty)
+        let html = try #require(set?.render(["value": "x\"\u{301} onmouseover=alert(1) <\u{338}b>'"], template: "partials.probe"))
+        let escaped = "x&quot;\u{301} onmouseover=alert(1) &lt;\u{338}b&gt;&#39;"
+        #expect(Array(html.utf8) == Array("<a title=\"\(escaped)\">\(escaped)</a>\n".utf8))
+    }
+
     @Test func aProjectWithoutTemplatesUsesTheBuiltInTheme() throws {
         let project = try TemporaryProject([:])
         defer { project.remove() }
