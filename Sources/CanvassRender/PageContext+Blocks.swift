@@ -16,7 +16,7 @@ extension PageContext {
         let context: [String: Any] = [
             "block": blockModel(block), "options": options, "t": strings.table, "root": path.root,
         ]
-        return renderer.templates.render(SiteRenderer.withoutEmptyText(context), template: "blocks." + block.name) ?? ""
+        return renderer.templates.render(context, template: "blocks." + block.name) ?? ""
     }
 
     func limit(_ block: BlockInvocation, default value: Int) -> Int {

@@ -143,33 +143,7 @@ public struct SiteRenderer: Sendable {
     /// Renders one page to HTML.
     public func render(_ page: Page) -> String {
         let context = PageContext(renderer: self, path: page.path).context(for: page)
-        return templates.render(Self.withoutEmptyText(context), template: page.template) ?? ""
-    }
-
-    /// Mustache treats an empty string as true, so `{{#summary}}…{{/summary}}` would render for a
-    /// note without one. View models use "" for absent text; it is removed here, once, so every
-    /// section tests for presence.
-    static func withoutEmptyText(_ value: Any) -> Any {
-        // Most values are text, numbers and flags; asking for those first spares the costlier casts
-        // (a cast to `[Any]` converts a whole array of dictionaries).
-        if value is String || value is Int || value is Bool || value is Double { return value }
-        if let dictionary = value as? [String: Any] { return withoutEmptyText(dictionary) }
-        if let rows = value as? [[String: Any]] { return rows.map(withoutEmptyText) }
-        if let array = value as? [Any] { return array.map(withoutEmptyText) }
-        return value
-    }
-
-    private static func withoutEmptyText(_ dictionary: [String: Any]) -> [String: Any] {
-        var result: [String: Any] = [:]
-        result.reserveCapacity(dictionary.count)
-        for (key, child) in dictionary {
-            if let text = child as? String {
-                if !text.isEmpty { result[key] = text }
-            } else {
-                result[key] = withoutEmptyText(child)
-            }
-        }
-        return result
+        return templates.render(context, template: page.template) ?? ""
     }
 
     private func sitemap(pages: [Page]) -> OutputFile {

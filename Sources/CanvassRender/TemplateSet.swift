@@ -115,3 +115,12 @@ struct ByteEscapedHTML: MustacheContentType {
         HTMLEscaping.escape(text)
     }
 }
+
+/// View models use "" for absent text, and Mustache treats any string as true, so
+/// `{{#summary}}…{{/summary}}` would render for a note without one: an empty string counts as
+/// missing in a section test, and renders as nothing. (This also spares the library's costlier
+/// casts for every text it prints.)
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { isEmpty }
+}
