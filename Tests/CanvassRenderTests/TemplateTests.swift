@@ -110,6 +110,18 @@ import Testing
         #expect(Array(html.utf8) == Array("<a title=\"\(escaped)\">\(escaped)</a>\n".utf8))
     }
 
+    /// View models say "no text" with "": a section over it does not render, its inverse does,
+    /// and inside a loop it does not fall through to a field of the same name further out.
+    @Test func anEmptyTextIsAMissingValue() throws {
+        let project = try TemporaryProject([:])
+        defer { project.remove() }
+        try project.write("{{#items}}[{{#summary}}S:{{summary}}{{/summary}}{{^summary}}none{{/summary}}|{{summary}}]{{/items}}\n",
+                          to: "templates/partials/probe.mustache")
+        let (set, _) = TemplateSet.load(projectRoot: project.root, language: .english)
+        let context: [String: Any] = ["summary": "page", "items": [["summary": ""], ["summary": "x"]]]
+        #expect(set?.render(context, template: "partials.probe") == "[none|][S:x|x]\n")
+    }
+
     @Test func aProjectWithoutTemplatesUsesTheBuiltInTheme() throws {
         let project = try TemporaryProject([:])
         defer { project.remove() }
