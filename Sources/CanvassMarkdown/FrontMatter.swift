@@ -17,21 +17,32 @@ public struct FrontMatter: Sendable, Equatable {
     public static func split(_ text: String) -> Result<FrontMatter, Problem> {
         var content = Substring(text)
         if content.first == "\u{FEFF}" { content = content.dropFirst() }
-        var lines = content.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
-        guard let first = lines.next(), trimmed(first) == "---" else {
+        // Lines are found on demand, byte by byte: the loader has made every line end in "\n",
+        // and "\n" is always a Character of its own. Only the front matter's lines are looked at.
+        let bytes = content.utf8
+        var cursor: String.Index? = bytes.startIndex
+        func nextLine() -> Substring? {
+            guard let start = cursor else { return nil }
+            guard let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) else {
+                cursor = nil
+                return content[start..<bytes.endIndex]
+            }
+            cursor = bytes.index(after: newline)
+            return content[start..<newline]
+        }
+        guard let first = nextLine(), trimmed(first) == "---" else {
             return .success(FrontMatter(yaml: nil, yamlFirstLine: 1, body: String(content), bodyFirstLine: 1))
         }
-        var yamlLines: [Substring] = []
+        let yamlStart = cursor ?? bytes.endIndex
         var lineNumber = 1
-        while let line = lines.next() {
+        while let line = nextLine() {
             lineNumber += 1
             if trimmed(line) == "---" || trimmed(line) == "..." {
-                let bodyStart = content.index(line.endIndex, offsetBy: line.endIndex < content.endIndex ? 1 : 0)
+                // The lines between the two markers, without the newline that ends the last.
+                let yaml = line.startIndex > yamlStart ? String(content[yamlStart..<bytes.index(before: line.startIndex)]) : ""
                 return .success(FrontMatter(
-                    yaml: yamlLines.joined(separator: "\n"), yamlFirstLine: 2,
-                    body: String(content[bodyStart...]), bodyFirstLine: lineNumber + 1))
+                    yaml: yaml, yamlFirstLine: 2, body: String(content[(cursor ?? bytes.endIndex)...]), bodyFirstLine: lineNumber + 1))
             }
-            yamlLines.append(line)
         }
         return .failure(.unterminated)
     }

@@ -27,14 +27,31 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// On one line, for scripts where size matters more than diffs.
     public func compact() -> String {
+        var out = ""
+        writeCompact(into: &out)
+        return out
+    }
+
+    private func writeCompact(into out: inout String) {
         switch self {
-        case .array(let items): return "[" + items.map { $0.compact() }.joined(separator: ",") + "]"
+        case .array(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                item.writeCompact(into: &out)
+            }
+            out += "]"
         case .object(let members):
-            return "{" + members.map { key, value in JSONValue.string(key).compact() + ":" + value.compact() }.joined(separator: ",") + "}"
+            out += "{"
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out += "," }
+                Self.writeString(key, into: &out)
+                out += ":"
+                value.writeCompact(into: &out)
+            }
+            out += "}"
         default:
-            var out = ""
             write(into: &out, indent: 0)
-            return out
         }
     }
 

@@ -3,14 +3,12 @@
 public struct PagePath: Sendable, Hashable {
     /// Path inside the site, e.g. `notes/onboarding-call/index.html`.
     public let path: String
+    /// `../` once per folder the page sits in; worked out once, as every link on the page starts with it.
+    public let root: String
 
     public init(_ path: String) {
         self.path = path
-    }
-
-    /// `../` once per folder the page sits in.
-    public var root: String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        root = String(repeating: "../", count: path.split(separator: "/").count - 1)
     }
 
     /// A relative link from this page to another site path.

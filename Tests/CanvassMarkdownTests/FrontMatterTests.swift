@@ -25,6 +25,17 @@ import Testing
         #expect(split.bodyFirstLine == 1)
     }
 
+    @Test func emptyFrontMatterTrailingBlanksAndAMarkerAtTheEnd() throws {
+        let empty = try FrontMatter.split("---\n---\nBody").get()
+        #expect(empty.yaml == "" && empty.body == "Body" && empty.bodyFirstLine == 3)
+        let blanks = try FrontMatter.split("---  \nA: 1\n--- \t\n\nBody\n").get()
+        #expect(blanks.yaml == "A: 1" && blanks.body == "\nBody\n" && blanks.bodyFirstLine == 4)
+        let atEnd = try FrontMatter.split("---\nA: 1\nB: 2\n---").get()
+        #expect(atEnd.yaml == "A: 1\nB: 2" && atEnd.body == "" && atEnd.bodyFirstLine == 5)
+        #expect(try FrontMatter.split("----\nA: 1\n---\n").get().yaml == nil)
+        #expect(FrontMatter.split("---") == .failure(.unterminated))
+    }
+
     @Test func unterminatedIsReported() {
         #expect(FrontMatter.split("---\ntitle: A\n# Body\n") == .failure(.unterminated))
     }
