@@ -52,35 +52,62 @@ public struct ProjectLoader: Sendable {
         }
         cache?.startLoad()
         var diagnostics: [Diagnostic] = []
-        let config: ProjectConfig?
-        let configSource: SourceFile?
+        var config: ProjectConfig?
+        var configSource: SourceFile?
         switch SourceFile.read(absolute: configPath, relative: Self.configFile) {
         case .failure(let diagnostic):
             diagnostics.append(diagnostic)
-            config = nil
-            configSource = nil
         case .success(let file):
             let (loaded, found) = ConfigLoader(file: file).load()
             config = loaded
             configSource = file
             diagnostics += found
         }
-        // The survey and records files are read beside the notes: a large survey is one thread's work.
-        let reading = Background { () -> (surveys: [SurveyData], records: [ServiceRecords], diagnostics: [Diagnostic]) in
-            guard let config else { return ([], [], []) }
-            var diagnostics = checkDataFiles(config)
-            guard !diagnostics.hasErrors else { return ([], [], diagnostics) }
-            let surveys = loadSurveys(config, configSource: configSource, diagnostics: &diagnostics)
-            let records = loadRecords(config, configSource: configSource, diagnostics: &diagnostics)
-            return (surveys, records, diagnostics)
+        var surveys: [SurveyData] = []
+        var records: [ServiceRecords] = []
+        if let config {
+            let missing = checkDataFiles(config)
+            diagnostics += missing
+            if !missing.hasErrors {
+                surveys = loadSurveys(config, configSource: configSource, diagnostics: &diagnostics)
+                records = loadRecords(config, configSource: configSource, diagnostics: &diagnostics)
+            }
         }
-        let texts = loadTexts(config: config)
-        let data = reading.value()
-        if let outside = texts.outside { return Result(project: nil, diagnostics: [outside]) }
-        diagnostics += data.diagnostics + texts.diagnostics
-        let (surveys, records, codebook) = (data.surveys, data.records, texts.codebook)
-        var notes = texts.notes
-        cache?.keep(notes: Set(texts.files), surveys: Set(config?.surveys.map { "content/" + $0.file } ?? []))
+
+        var codebook: Codebook?
+        let folders = ["content", Self.notesFolder, Self.pagesFolder, Self.personasFolder, "content/surveys", "content/records", "content/data", "templates"]
+        for file in [Self.configFile, Self.codebookFile, Self.lexiconFile] + folders
+        where FileManager.default.fileExists(atPath: path(file)) && !staysInside(file) {
+            return Result(project: nil, diagnostics: [outsideLink(file)])
+        }
+        if FileManager.default.fileExists(atPath: path(Self.codebookFile)) {
+            switch SourceFile.read(absolute: path(Self.codebookFile), relative: Self.codebookFile) {
+            case .failure(let diagnostic):
+                diagnostics.append(diagnostic)
+            case .success(let file):
+                let (loaded, found) = CodebookLoader(file: file, dimensions: config?.dimensions ?? []).load()
+                codebook = loaded
+                diagnostics += found
+            }
+        }
+
+        var lexicon = UserLexicon()
+        if FileManager.default.fileExists(atPath: path(Self.lexiconFile)) {
+            switch SourceFile.read(absolute: path(Self.lexiconFile), relative: Self.lexiconFile) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let file):
+                let (loaded, found) = UserLexiconLoader(file: file).load()
+                diagnostics += found
+                lexicon = loaded ?? UserLexicon()
+            }
+        }
+        let narratives = loadNarratives(diagnostics: &diagnostics)
+        var pages = loadPages(diagnostics: &diagnostics)
+        if !options.includeDrafts { pages.removeAll(where: \.draft) }
+        pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
+        let files = noteFiles()
+        var notes = loadNotes(files, diagnostics: &diagnostics)
+        cache?.keep(notes: Set(files), surveys: Set(config?.surveys.map { "content/" + $0.file } ?? []))
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }
         if !options.includeDrafts { notes.removeAll(where: \.draft) }
@@ -88,63 +115,11 @@ public struct ProjectLoader: Sendable {
 
         diagnostics = diagnostics.promotingWarnings(options.strict).sorted()
         guard let config, !diagnostics.hasErrors else { return Result(project: nil, diagnostics: diagnostics) }
-        var project = Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys, personaNarratives: texts.narratives)
+        var project = Project(root: root, config: config, notes: notes, codebook: codebook, surveys: surveys, personaNarratives: narratives)
         project.records = records
-        project.lexicon = texts.lexicon
-        project.pages = texts.pages
+        project.lexicon = lexicon
+        project.pages = pages
         return Result(project: project, diagnostics: diagnostics)
-    }
-
-    /// What `load` reads besides the config and the data files.
-    private struct Texts: Sendable {
-        /// A project folder that leads outside the project: the load stops with this alone.
-        var outside: Diagnostic?
-        var codebook: Codebook?
-        var lexicon = UserLexicon()
-        var narratives: [PersonaNarrative] = []
-        var pages: [ReportPage] = []
-        /// The note files found, and the notes read from them (drafts included).
-        var files: [String] = []
-        var notes: [Note] = []
-        var diagnostics: [Diagnostic] = []
-    }
-
-    /// The codebook, the user lexicon, persona narratives, report pages and notes.
-    private func loadTexts(config: ProjectConfig?) -> Texts {
-        var texts = Texts()
-        let folders = ["content", Self.notesFolder, Self.pagesFolder, Self.personasFolder, "content/surveys", "content/records", "content/data", "templates"]
-        for file in [Self.configFile, Self.codebookFile, Self.lexiconFile] + folders
-        where FileManager.default.fileExists(atPath: path(file)) && !staysInside(file) {
-            texts.outside = outsideLink(file)
-            return texts
-        }
-        if FileManager.default.fileExists(atPath: path(Self.codebookFile)) {
-            switch SourceFile.read(absolute: path(Self.codebookFile), relative: Self.codebookFile) {
-            case .failure(let diagnostic):
-                texts.diagnostics.append(diagnostic)
-            case .success(let file):
-                let (loaded, found) = CodebookLoader(file: file, dimensions: config?.dimensions ?? []).load()
-                texts.codebook = loaded
-                texts.diagnostics += found
-            }
-        }
-        if FileManager.default.fileExists(atPath: path(Self.lexiconFile)) {
-            switch SourceFile.read(absolute: path(Self.lexiconFile), relative: Self.lexiconFile) {
-            case .failure(let diagnostic): texts.diagnostics.append(diagnostic)
-            case .success(let file):
-                let (loaded, found) = UserLexiconLoader(file: file).load()
-                texts.diagnostics += found
-                texts.lexicon = loaded ?? UserLexicon()
-            }
-        }
-        texts.narratives = loadNarratives(diagnostics: &texts.diagnostics)
-        var pages = loadPages(diagnostics: &texts.diagnostics)
-        if !options.includeDrafts { pages.removeAll(where: \.draft) }
-        pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
-        texts.pages = pages
-        texts.files = noteFiles()
-        texts.notes = loadNotes(texts.files, diagnostics: &texts.diagnostics)
-        return texts
     }
 
     func path(_ relative: String) -> String {
