@@ -81,16 +81,16 @@ struct SurveyLoader {
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
 
-        var numbers: [String: [Double?]] = [:]
-        var texts: [String: [String?]] = [:]
-        var empty: [String: Int] = [:]
-        var findings: [QualityFinding] = []
-        for mapped in columns {
-            let index = positions[mapped.column]!
+        // Columns are independent: each is read on whichever core is free, and the results are
+        // put together in the configuration's order, findings included.
+        let (records, columnIndex, respondents) = (table.records, positions, ids)
+        let parsed = ParallelMap.map(columns) { mapped -> (numeric: [Double?], textual: [String?], empty: Int, findings: [QualityFinding]) in
+            let index = columnIndex[mapped.column]!
             var numeric: [Double?] = []
             var textual: [String?] = []
             var emptyCount = 0
-            for (row, record) in table.records.enumerated() {
+            var findings: [QualityFinding] = []
+            for (row, record) in records.enumerated() {
                 let cell = record.fields[index].trimmingSpaces()
                 if cell.isEmpty { emptyCount += 1 }
                 switch mapped.rule {
@@ -101,7 +101,7 @@ struct SurveyLoader {
                     let finding = { (kind: QualityFinding.Kind, message: String) in
                         findings.append(QualityFinding(
                             kind: kind, file: file.path, row: row + 1, line: record.line, column: mapped.column,
-                            value: cell, respondent: ids[row], message: message))
+                            value: cell, respondent: respondents[row], message: message))
                     }
                     guard let value = Double(cell), value.isFinite else {
                         finding(.nonNumeric, "`\(cell)` is not a number")
@@ -120,8 +120,16 @@ struct SurveyLoader {
                     }
                 }
             }
-            empty[mapped.column] = emptyCount
-            if case .text = mapped.rule { texts[mapped.column] = textual } else { numbers[mapped.column] = numeric }
+            return (numeric, textual, emptyCount, findings)
+        }
+        var numbers: [String: [Double?]] = [:]
+        var texts: [String: [String?]] = [:]
+        var empty: [String: Int] = [:]
+        var findings: [QualityFinding] = []
+        for (mapped, column) in zip(columns, parsed) {
+            empty[mapped.column] = column.empty
+            if case .text = mapped.rule { texts[mapped.column] = column.textual } else { numbers[mapped.column] = column.numeric }
+            findings += column.findings
         }
         let waves: [String?]
         switch survey.wave {
