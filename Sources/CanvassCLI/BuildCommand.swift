@@ -63,6 +63,9 @@ struct BuildCommand: ParsableCommand {
                 console.err("  parsed \(parsed.count) input file\(parsed.count == 1 ? "" : "s")\(reused)\n")
             }
             if report.reusedSegmentations > 0 { console.err("  the persona segmentation came from .canvass-cache/\n") }
+            if report.reusedPages > 0 {
+                console.err("  \(report.reusedPages) of \(report.pageModels.count) pages were as the last build wrote them, and were not rendered again\n")
+            }
         }
         guard report.succeeded else {
             let errors = report.diagnostics.errors.count

@@ -102,20 +102,55 @@ public struct SiteRenderer: Sendable {
 
     /// Renders all pages and the sitemap; a missing template is a diagnostic.
     public func render(progress: (@Sendable (Int, Int) -> Void)? = nil) -> ([OutputFile], [Diagnostic]) {
+        let rendered = render(progress: progress, reuse: nil)
+        return (rendered.files, rendered.diagnostics)
+    }
+
+    /// Every output file, the diagnostics, and the digest of each page's view model by path.
+    public struct Rendered: Sendable {
+        public var files: [OutputFile] = []
+        public var diagnostics: [Diagnostic] = []
+        public var models: [String: String] = [:]
+    }
+
+    /// Renders all pages and the sitemap. A page whose view model has the digest `reuse` holds for
+    /// it takes the previous build's bytes instead of being rendered again (the caller makes sure
+    /// the theme and canvass are the same).
+    public func render(progress: (@Sendable (Int, Int) -> Void)?, reuse: PageReuse?) -> Rendered {
         let checks = check()
-        if checks.hasErrors { return ([], checks) }
+        if checks.hasErrors { return Rendered(diagnostics: checks) }
         let pages = self.pages
         let counter = ProgressCounter(total: pages.count, report: progress)
-        // nil stands for the sitemap, search index and data files: the longest single job, taken
-        // first so that it runs beside the pages instead of after them.
-        let jobs: [Page?] = [nil] + pages
-        let results = ParallelMap.map(jobs) { page -> [OutputFile] in
-            guard let page else { return otherFiles() }
-            let html = render(page)
-            counter.advance()
-            return [OutputFile(path: page.path.path, text: html)]
+        let shared = ModelDigest.of(value: templates.strings.table).map { ["t": $0] } ?? [:]
+        // The search index and the data files are the longest single jobs, taken first so that
+        // they run beside the pages instead of after them.
+        let jobs: [Job] = [.searchIndex, .dataFiles] + pages.map(Job.page)
+        let results = ParallelMap.map(jobs) { job -> (files: [OutputFile], model: String?) in
+            let page: Page
+            switch job {
+            case .searchIndex: return ([searchIndexFile(), sitemap(pages: pages)], nil)
+            case .dataFiles: return (dataFiles(), nil)
+            case .page(let one): page = one
+            }
+            defer { counter.advance() }
+            let path = page.path.path
+            let context = PageContext(renderer: self, path: page.path).context(for: page)
+            let model = ModelDigest.of(context, template: page.template, shared: shared)
+            if let model, let reuse, reuse.models[path] == model, let bytes = reuse.bytes(path) {
+                return ([OutputFile(path: path, bytes: bytes)], model)
+            }
+            return ([OutputFile(path: path, text: templates.render(context, template: page.template) ?? "")], model)
         }
-        return (Array(results.dropFirst().joined()) + results[0], checks)
+        // Pages first, then the sitemap, the search index and the data files.
+        let other = results[0].files.reversed() + results[1].files
+        var rendered = Rendered(files: Array(results.dropFirst(2).map(\.files).joined()) + other, diagnostics: checks)
+        for (page, result) in zip(pages, results.dropFirst(2)) { rendered.models[page.path.path] = result.model }
+        return rendered
+    }
+
+    private enum Job: Sendable {
+        case searchIndex, dataFiles
+        case page(Page)
     }
 
     /// What must hold before any page renders: the theme has every page template, and every
@@ -134,10 +169,17 @@ public struct SiteRenderer: Sendable {
 
     /// The sitemap, the search index and the data files: everything but the pages.
     public func otherFiles() -> [OutputFile] {
+        [sitemap(pages: pages), searchIndexFile()] + dataFiles()
+    }
+
+    private func searchIndexFile() -> OutputFile {
+        OutputFile(path: "search/index.js", text: PageContext(renderer: self, path: .home).searchIndex().script())
+    }
+
+    private func dataFiles() -> [OutputFile] {
         let namer = PageContext(renderer: self, path: .home)
         let names = Dictionary(uniqueKeysWithValues: (analysis.personas?.personas ?? []).map { ($0.id, namer.personaName($0)) })
-        let index = OutputFile(path: "search/index.js", text: namer.searchIndex().script())
-        return [sitemap(pages: pages), index] + DataFiles(project: project, analysis: analysis, names: names).files()
+        return DataFiles(project: project, analysis: analysis, names: names).files()
     }
 
     /// Renders one page to HTML.

@@ -1,6 +1,7 @@
 import CanvassAnalysis
 import CanvassContent
 import CanvassCore
+import CanvassRender
 import Foundation
 
 /// What `canvass build` remembers in `.canvass-cache/` (ignored by git): a digest of every input
@@ -18,7 +19,7 @@ struct BuildCache {
     static let file = "build.json"
     static let parsedNotesFile = "notes.bin"
     static let segmentationsFile = "segmentation.bin"
-    static let format = 1
+    static let format = 2
 
     let root: String
     let output: String
@@ -26,6 +27,8 @@ struct BuildCache {
     let key: [String: String]
     /// Identifies the canvass binary: caches written by another are not read.
     let binary: String
+    /// What the previous build recorded, if anything.
+    private let previous: Stored?
 
     init(root: String, output: String, options: Pipeline.Options) {
         self.root = root
@@ -36,6 +39,8 @@ struct BuildCache {
         key["@options"] = "drafts=\(options.includeDrafts) strict=\(options.strict) profile=\(options.profile?.rawValue ?? "-") output=\(output)"
         key["@format"] = String(Self.format)
         self.key = key
+        previous = FileManager.default.contents(atPath: root + "/" + Self.folder + "/" + Self.file)
+            .flatMap { try? JSONDecoder().decode(Stored.self, from: $0) }
     }
 
     private var path: String { root + "/" + Self.folder + "/" + Self.file }
@@ -64,23 +69,42 @@ struct BuildCache {
     /// The number of pages of the previous build when inputs, binary, options and output folder
     /// are all as that build left them; nil when a build is needed.
     func pagesIfUpToDate() -> Int? {
-        guard let data = FileManager.default.contents(atPath: path),
-              let stored = try? JSONDecoder().decode(Stored.self, from: data),
-              stored.key == key, stored.outputs == Self.outputDigests(output)
-        else { return nil }
+        guard let stored = previous, stored.key == key, stored.outputs == Self.outputDigests(output) else { return nil }
         return stored.pages
+    }
+
+    /// The previous build's pages, to stand for pages whose view model is unchanged: only when
+    /// the same canvass binary (built-in theme, renderer) and the same `templates/` files made
+    /// them, as a page's bytes are a function of those and its view model. A page is taken only
+    /// while the site still holds the bytes that build wrote for it.
+    func pageReuse() -> PageReuse? {
+        guard let stored = previous, stored.key["@canvass"] == binary, stored.key["@format"] == key["@format"],
+              Self.theme(stored.key) == Self.theme(key) else { return nil }
+        let output = output, outputs = stored.outputs
+        return PageReuse(models: stored.models) { path in
+            guard let recorded = outputs[path],
+                  let data = FileManager.default.contents(atPath: output + "/" + path) else { return nil }
+            let bytes = [UInt8](data)
+            return ContentDigest.of(bytes) == recorded ? bytes : nil
+        }
+    }
+
+    /// The digests of the theme's own files among a build's inputs.
+    private static func theme(_ key: [String: String]) -> [String: String] {
+        key.filter { $0.key.hasPrefix(TemplateSet.folder + "/") }
     }
 
     /// Remembers a successful build without diagnostics; otherwise forgets any earlier one.
     /// `outputs` is the digest of each file `SiteWriter.contents(of:)` says the output folder now
     /// holds, by path: digested from memory rather than read back from disk.
-    func record(pages: Int, clean: Bool, outputs: [String: String]) {
+    /// `models` is the digest of each page's view model (`PageReuse`).
+    func record(pages: Int, clean: Bool, outputs: [String: String], models: [String: String]) {
         let folder = root + "/" + Self.folder
         guard clean else {
             try? FileManager.default.removeItem(atPath: path)
             return
         }
-        let stored = Stored(key: key, outputs: outputs, pages: pages)
+        let stored = Stored(key: key, outputs: outputs, pages: pages, models: models)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         guard let data = try? encoder.encode(stored) else { return }
@@ -92,6 +116,7 @@ struct BuildCache {
         var key: [String: String]
         var outputs: [String: String]
         var pages: Int
+        var models: [String: String]
     }
 
     /// Digest of every file a build reads (`ProjectFiles.inputs`).

@@ -21,6 +21,8 @@ public struct Pipeline: Sendable {
         public var templateCache: TemplateCache?
         /// Persona segmentations already fitted, from `.canvass-cache/` (set by `build`).
         public var segmentations: SegmentationStore?
+        /// The previous build's pages, for pages whose view model is unchanged (set by `build`).
+        public var pageReuse: PageReuse?
 
         public init(root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, profile: Profile? = nil) {
             self.root = root
@@ -60,6 +62,10 @@ public struct Pipeline: Sendable {
         public var parsed: [String]?
         /// Persona segmentations read back from `.canvass-cache/` rather than fitted.
         public var reusedSegmentations = 0
+        /// The digest of every page's view model, by site path, for the build cache.
+        public var pageModels: [String: String] = [:]
+        /// Pages whose bytes came from the previous build, their view model being unchanged.
+        public var reusedPages = 0
     }
 
     public private(set) var options: Options
@@ -84,11 +90,16 @@ public struct Pipeline: Sendable {
         var report = Report()
         guard let site = prepare(&report) else { return (report, []) }
         var clock = Stopwatch()
-        let (pages, renderDiagnostics) = site.renderer.render(progress: progress)
-        report.diagnostics += renderDiagnostics
-        guard !renderDiagnostics.hasErrors else {
+        let rendered = site.renderer.render(progress: progress, reuse: options.pageReuse)
+        report.diagnostics += rendered.diagnostics
+        guard !rendered.diagnostics.hasErrors else {
             report.failedStage = "render"
             return (report, [])
+        }
+        let pages = rendered.files
+        report.pageModels = rendered.models
+        if let reuse = options.pageReuse {
+            report.reusedPages = rendered.models.filter { reuse.models[$0.key] == $0.value }.count
         }
         let files: [OutputFileData] = pages.map { ($0.path, $0.bytes) } + site.staticFiles
         report.timings.append(clock.lap("render"))
@@ -181,6 +192,7 @@ public struct Pipeline: Sendable {
         var withCaches = options
         withCaches.loadCache = restored ?? options.loadCache
         withCaches.segmentations = segmentations ?? options.segmentations
+        withCaches.pageReuse = cache?.pageReuse() ?? options.pageReuse
         let cacheCheck = cacheClock.lap("cache in")
         var (report, files) = Pipeline(options: withCaches).render(progress: progress)
         if cache != nil { report.timings.insert(cacheCheck, at: 0) }
@@ -211,7 +223,9 @@ public struct Pipeline: Sendable {
         }
         report.timings.append(clock.lap("write"))
         if let cache, let digests = caching?.value() {
-            if report.succeeded { cache.record(pages: report.pages, clean: report.diagnostics.isEmpty, outputs: digests) }
+            if report.succeeded {
+                cache.record(pages: report.pages, clean: report.diagnostics.isEmpty, outputs: digests, models: report.pageModels)
+            }
             report.timings.append(clock.lap("cache out"))
         }
         return report

@@ -83,7 +83,8 @@ import Testing
         let site = project.root + "/site"
         let survey = "content/surveys/survey.csv"
 
-        func buildAndCompare(_ step: String, parses expected: [String], reusesSegmentation: Bool = true) throws {
+        @discardableResult
+        func buildAndCompare(_ step: String, parses expected: [String], reusesSegmentation: Bool = true) throws -> Pipeline.Report {
             var options = Pipeline.Options(root: project.root)
             options.useBuildCache = true
             let report = Pipeline(options: options).build()
@@ -91,14 +92,27 @@ import Testing
             #expect(report.parsed?.sorted() == expected.sorted(), "\(step)")
             #expect(report.reusedSegmentations == (reusesSegmentation ? 1 : 0), "\(step)")
             #expect(TemporaryProject.snapshot(of: site) == (try cleanBuild(of: project)), "\(step)")
+            return report
         }
 
         let first = "content/interviews/first-interview.md", support = "content/interviews/support-call.md"
-        try buildAndCompare("first build", parses: [first, support, survey], reusesSegmentation: false)
+        let firstBuild = try buildAndCompare("first build", parses: [first, support, survey], reusesSegmentation: false)
         #expect(FileManager.default.fileExists(atPath: project.root + "/.canvass-cache/notes.bin"))
+        #expect(firstBuild.reusedPages == 0 && firstBuild.pageModels.count == firstBuild.pages)
 
+        // Pages whose view model did not change are the previous build's bytes, not rendered
+        // again; the edited note's page and the pages that show its text are rendered.
         try project.write(try #require(project.read(first)).replacingOccurrences(of: "Every Friday", with: "Every Monday"), to: first)
-        try buildAndCompare("edit a note", parses: [first, survey])
+        let edit = try buildAndCompare("edit a note", parses: [first, survey])
+        #expect(edit.pageModels["notes/first-interview/index.html"] != firstBuild.pageModels["notes/first-interview/index.html"])
+        #expect(edit.pageModels["notes/support-call/index.html"] == firstBuild.pageModels["notes/support-call/index.html"])
+        #expect(edit.reusedPages > 0 && edit.reusedPages < edit.pages)
+
+        // Another template: every page is rendered again, even with the same view models.
+        try project.write("<!-- another theme -->\n" + (try #require(project.read("templates/layouts/base.mustache"))), to: "templates/layouts/base.mustache")
+        let retheme = try buildAndCompare("edit the base template", parses: [survey])
+        #expect(retheme.reusedPages == 0)
+        #expect(try #require(project.read("site/notes/support-call/index.html")).hasPrefix("<!-- another theme -->"))
 
         let renamed = "content/interviews/export-call.md"
         try FileManager.default.moveItem(atPath: project.root + "/" + support, toPath: project.root + "/" + renamed)
