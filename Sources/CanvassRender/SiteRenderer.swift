@@ -111,6 +111,8 @@ public struct SiteRenderer: Sendable {
         public var files: [OutputFile] = []
         public var diagnostics: [Diagnostic] = []
         public var models: [String: String] = [:]
+        /// Pages that took the previous build's bytes rather than being rendered.
+        public var reused = 0
     }
 
     /// Renders all pages and the sitemap. A page whose view model has the digest `reuse` holds for
@@ -125,11 +127,11 @@ public struct SiteRenderer: Sendable {
         // The search index and the data files are the longest single jobs, taken first so that
         // they run beside the pages instead of after them.
         let jobs: [Job] = [.searchIndex, .dataFiles] + pages.map(Job.page)
-        let results = ParallelMap.map(jobs) { job -> (files: [OutputFile], model: String?) in
+        let results = ParallelMap.map(jobs) { job -> (files: [OutputFile], model: String?, reused: Bool) in
             let page: Page
             switch job {
-            case .searchIndex: return ([searchIndexFile(), sitemap(pages: pages)], nil)
-            case .dataFiles: return (dataFiles(), nil)
+            case .searchIndex: return ([searchIndexFile(), sitemap(pages: pages)], nil, false)
+            case .dataFiles: return (dataFiles(), nil, false)
             case .page(let one): page = one
             }
             defer { counter.advance() }
@@ -137,14 +139,17 @@ public struct SiteRenderer: Sendable {
             let context = PageContext(renderer: self, path: page.path).context(for: page)
             let model = ModelDigest.of(context, template: page.template, shared: shared)
             if let model, let reuse, reuse.models[path] == model, let bytes = reuse.bytes(path) {
-                return ([OutputFile(path: path, bytes: bytes)], model)
+                return ([OutputFile(path: path, bytes: bytes)], model, true)
             }
-            return ([OutputFile(path: path, text: templates.render(context, template: page.template) ?? "")], model)
+            return ([OutputFile(path: path, text: templates.render(context, template: page.template) ?? "")], model, false)
         }
         // Pages first, then the sitemap, the search index and the data files.
         let other = results[0].files.reversed() + results[1].files
         var rendered = Rendered(files: Array(results.dropFirst(2).map(\.files).joined()) + other, diagnostics: checks)
-        for (page, result) in zip(pages, results.dropFirst(2)) { rendered.models[page.path.path] = result.model }
+        for (page, result) in zip(pages, results.dropFirst(2)) {
+            rendered.models[page.path.path] = result.model
+            if result.reused { rendered.reused += 1 }
+        }
         return rendered
     }
 

@@ -98,9 +98,7 @@ public struct Pipeline: Sendable {
         }
         let pages = rendered.files
         report.pageModels = rendered.models
-        if let reuse = options.pageReuse {
-            report.reusedPages = rendered.models.filter { reuse.models[$0.key] == $0.value }.count
-        }
+        report.reusedPages = rendered.reused
         let files: [OutputFileData] = pages.map { ($0.path, $0.bytes) } + site.staticFiles
         report.timings.append(clock.lap("render"))
         report.pages = pages.filter { $0.path.hasSuffix(".html") }.count

@@ -11,11 +11,11 @@ public struct KPrototypes: Sendable {
     /// The rows to cluster, column-major so the inner loops stay on contiguous memory.
     public struct Data: Sendable {
         /// `numeric[a][i]`: the z-scored value of numeric attribute a for row i, or NaN if missing.
-        public var numeric: [[Double]]
+        public private(set) var numeric: [[Double]]
         /// `categories[a][i]`: the code of categorical attribute a for row i, or -1 if missing.
-        public var categories: [[Int32]]
+        public private(set) var categories: [[Int32]]
         /// Distinct values of each categorical attribute; codes index into these.
-        public var levels: [[String]]
+        public private(set) var levels: [[String]]
         public let count: Int
         /// Mean and population sd of each numeric attribute, to z-score new rows the same way.
         public var means: [Double] = []
