@@ -22,9 +22,12 @@ final class YAMLReader {
     /// Every value is read as text and converted here (`int`, `bool`, …), so YAML's own typing of
     /// plain values is not wanted: the basic resolver leaves them untyped, sparing the regular
     /// expressions that typed every key and value, a third of parsing a note's front matter.
+    /// The encoding is named: Yams's default reads the whole process environment on every parse
+    /// (for a `YAMS_DEFAULT_ENCODING` override, announced on standard output), which was nearly
+    /// half of parsing a note's front matter.
     func parse(_ yaml: String) -> Node? {
         do {
-            return try Yams.compose(yaml: yaml, Resolver.basic)
+            return try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
         } catch let error as YamlError {
             report(error)
         } catch {
