@@ -28,6 +28,8 @@ public struct TemplateSet: Sendable {
             }
             files[relative] = [UInt8](data)
         }
+        let stringsFile = "i18n/\(language.rawValue).yml"
+        let (strings, stringDiagnostics) = Strings.load(files[stringsFile], file: folder + "/" + stringsFile, language: language)
         for relative in files.keys.sorted() where relative.hasSuffix(".mustache") {
             let display = folder + "/" + relative
             guard let text = String(validating: files[relative]!, as: UTF8.self) else {
@@ -35,7 +37,11 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                let template = try MustacheTemplate(string: escaping + text)
+                // The template as written is parsed first, so diagnostics point into it.
+                var template = try MustacheTemplate(string: escaping + text)
+                if let strings, let resolved = resolvingStrings(in: text, strings.table) {
+                    template = try MustacheTemplate(string: escaping + resolved)
+                }
                 library.register(template, named: templateName(relative))
             } catch let error as MustacheTemplate.ParserError {
                 // Line numbers count the escaping line put before the template's own first line.
@@ -48,13 +54,45 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("template does not parse: \(error)", at: SourceLocation(file: display, line: 1, column: 1)))
             }
         }
-        let stringsFile = "i18n/\(language.rawValue).yml"
-        let (strings, stringDiagnostics) = Strings.load(files[stringsFile], file: folder + "/" + stringsFile, language: language)
         diagnostics += stringDiagnostics
         let assets = files.keys.sorted().filter { $0.hasPrefix("assets/") }
             .map { (path: String($0.dropFirst("assets/".count)), bytes: files[$0]!) }
         guard !diagnostics.hasErrors, let strings else { return (nil, diagnostics) }
         return (TemplateSet(library: library, strings: strings, assets: assets), diagnostics)
+    }
+
+    /// The template with every `{{t.key}}` replaced by the UI string it prints, escaped as Mustache
+    /// would escape it: the strings are fixed for a build, and looking each up through the
+    /// context stack on every page took a twentieth of rendering. Nil (the template is used as
+    /// written) when the template sets a pragma or delimiters, or has a comment (which a
+    /// replaced tag inside it could end elsewhere); a string holding a newline or braces is left
+    /// to Mustache. Only `{{t.key}}` itself is replaced, not `{{{t.key}}}` or sections.
+    static func resolvingStrings(in text: String, _ table: [String: String]) -> String? {
+        guard text.contains("{{t."), !text.contains("{{%"), !text.contains("{{="), !text.contains("{{!") else { return nil }
+        let open = Array("{{t.".utf8), close = Array("}}".utf8)
+        let bytes = Array(text.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == open[0], bytes[index...].starts(with: open), index == 0 || bytes[index - 1] != UInt8(ascii: "{") {
+                var end = index + open.count
+                while end < bytes.count, bytes[end] == UInt8(ascii: "_") || (bytes[end] >= UInt8(ascii: "a") && bytes[end] <= UInt8(ascii: "z"))
+                    || (bytes[end] >= UInt8(ascii: "0") && bytes[end] <= UInt8(ascii: "9")) {
+                    end += 1
+                }
+                let key = String(decoding: bytes[(index + open.count)..<end], as: UTF8.self)
+                if end > index + open.count, bytes[end...].starts(with: close), end + close.count == bytes.count || bytes[end + close.count] != UInt8(ascii: "}"),
+                   let value = table[key], !value.contains("\n"), !value.contains("{"), !value.contains("}") {
+                    result.append(contentsOf: HTMLEscaping.escape(value).utf8)
+                    index = end + close.count
+                    continue
+                }
+            }
+            result.append(bytes[index])
+            index += 1
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// Renders a registered template; nil when the theme lacks it.

@@ -122,6 +122,36 @@ import Testing
         #expect(set?.render(context, template: "partials.probe") == "[none|][S:x|x]\n")
     }
 
+    /// UI strings are put into the templates when the theme loads; a page must read exactly as if
+    /// Mustache had looked each one up.
+    @Test func uiStringsArePutInAsMustacheWouldPrintThem() throws {
+        let table = ["plain": "Notes", "html": "Tom & \"Jerry\" <b>", "braces": "{{x}}", "lines": "a\nb"]
+        let text = "<p>{{t.plain}} {{t.html}}</p>{{{t.html}}}{{#t.plain}}x{{/t.plain}}{{t.braces}}{{t.lines}}{{t.missing}}\n"
+        #expect(TemplateSet.resolvingStrings(in: text, table)
+            == "<p>Notes Tom &amp; &quot;Jerry&quot; &lt;b&gt;</p>{{{t.html}}}{{#t.plain}}x{{/t.plain}}{{t.braces}}{{t.lines}}{{t.missing}}\n")
+        #expect(TemplateSet.resolvingStrings(in: "{{=<% %>=}}<%t.plain%>{{t.plain}}", table) == nil)
+        #expect(TemplateSet.resolvingStrings(in: "{{! a note {{t.plain}} }}", table) == nil)
+        #expect(TemplateSet.resolvingStrings(in: "{{% CONTENT_TYPE: TEXT }}{{t.html}}", table) == nil)
+
+        // Against Mustache's own lookup of the same strings (`{{#t}}{{key}}{{/t}}` is not replaced).
+        let project = try TemporaryProject([:])
+        defer { project.remove() }
+        let keys = ["nav_notes", "search_placeholder", "footer_generated", "profile_notice_public"]
+        try project.write(keys.map { "{{t.\($0)}}" }.joined(separator: "|"), to: "templates/partials/resolved.mustache")
+        try project.write(keys.map { "{{#t}}{{\($0)}}{{/t}}" }.joined(separator: "|"), to: "templates/partials/looked-up.mustache")
+        for language in [Language.english, .chinese] {
+            let (set, diagnostics) = TemplateSet.load(projectRoot: project.root, language: language)
+            #expect(diagnostics.isEmpty)
+            let theme = try #require(set)
+            let context: [String: Any] = ["t": theme.strings.table]
+            let resolved = try #require(theme.render(context, template: "partials.resolved"))
+            #expect(resolved == theme.render(context, template: "partials.looked-up"))
+            #expect(resolved.split(separator: "|").count == keys.count && !resolved.contains("{{"))
+            // The English footer has an apostrophe, escaped as Mustache escapes it.
+            if language == .english { #expect(resolved.contains("study&#39;s")) }
+        }
+    }
+
     @Test func aProjectWithoutTemplatesUsesTheBuiltInTheme() throws {
         let project = try TemporaryProject([:])
         defer { project.remove() }
