@@ -24,9 +24,10 @@ struct PersonaSegments: Sendable {
         self.sizes = sizes
         order = sizes.keys.sorted { (sizes[$0]!, -$0) > (sizes[$1]!, -$1) }
         var traits: [Int: [PersonaTrait]] = [:]
+        let overall = Self.overall(pool: pool, attributes: attributes)
         for label in order {
             let members = pool.rows.indices.filter { segmentation.labels[$0] == label }
-            traits[label] = Self.traits(members: members, pool: pool, attributes: attributes)
+            traits[label] = Self.traits(members: members, pool: pool, attributes: attributes, overall: overall)
         }
         self.traits = traits
         var ids: [Int: String] = [:]
@@ -50,35 +51,60 @@ struct PersonaSegments: Sendable {
         personaOfRespondent = personaOf
     }
 
-    /// Distinguishing traits of a group of rows against all rows (SPEC §4.9), strongest first,
-    /// then the numeric comparisons that do not distinguish.
-    static func traits(members: [Int], pool: RespondentPool, attributes: [String]) -> [PersonaTrait] {
-        var distinguishing: [PersonaTrait] = []
-        var others: [PersonaTrait] = []
+    /// What every segment is compared with, per attribute: all respondents' values.
+    enum Overall {
+        case numeric(median: Double, sd: Double)
+        case category(counts: [String: Int], total: Int)
+    }
+
+    /// The overall side of each attribute's comparison, worked out once for all segments.
+    static func overall(pool: RespondentPool, attributes: [String]) -> [String: Overall] {
+        var result: [String: Overall] = [:]
         for attribute in attributes {
             if pool.isNumeric(attribute) {
                 let all = pool.rows.compactMap { pool.number(attribute, $0) }
-                let mine = members.compactMap { pool.number(attribute, pool.rows[$0]) }
-                guard let overall = Estimators.quantile(all, 0.5), let median = Estimators.quantile(mine, 0.5) else { continue }
+                guard let median = Estimators.quantile(all, 0.5) else { continue }
                 let mean = all.reduce(0, +) / Double(all.count)
                 let sd = (all.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(all.count)).squareRoot()
-                let trait = PersonaTrait(attribute: attribute, kind: .numeric(
-                    median: median, overallMedian: overall, distinguishing: sd > 0 && abs(median - overall) >= numericDistinction * sd))
-                if trait.strength > 0 { distinguishing.append(trait) } else { others.append(trait) }
+                result[attribute] = .numeric(median: median, sd: sd)
             } else {
                 let all = pool.rows.compactMap { pool.text(attribute, $0) }
+                guard !all.isEmpty else { continue }
+                var counts: [String: Int] = [:]
+                for value in all { counts[value, default: 0] += 1 }
+                result[attribute] = .category(counts: counts, total: all.count)
+            }
+        }
+        return result
+    }
+
+    /// Distinguishing traits of a group of rows against all rows (SPEC §4.9), strongest first,
+    /// then the numeric comparisons that do not distinguish.
+    static func traits(members: [Int], pool: RespondentPool, attributes: [String], overall: [String: Overall]) -> [PersonaTrait] {
+        var distinguishing: [PersonaTrait] = []
+        var others: [PersonaTrait] = []
+        for attribute in attributes {
+            switch overall[attribute] {
+            case .numeric(let overallMedian, let sd)?:
+                let mine = members.compactMap { pool.number(attribute, pool.rows[$0]) }
+                guard let median = Estimators.quantile(mine, 0.5) else { continue }
+                let trait = PersonaTrait(attribute: attribute, kind: .numeric(
+                    median: median, overallMedian: overallMedian, distinguishing: sd > 0 && abs(median - overallMedian) >= numericDistinction * sd))
+                if trait.strength > 0 { distinguishing.append(trait) } else { others.append(trait) }
+            case .category(let overallCounts, let total)?:
                 let mine = members.compactMap { pool.text(attribute, pool.rows[$0]) }
-                guard !all.isEmpty, !mine.isEmpty else { continue }
-                var overallCounts: [String: Int] = [:], counts: [String: Int] = [:]
-                for value in all { overallCounts[value, default: 0] += 1 }
+                guard !mine.isEmpty else { continue }
+                var counts: [String: Int] = [:]
                 for value in mine { counts[value, default: 0] += 1 }
                 for value in counts.keys.sorted() {
                     let share = Double(counts[value]!) / Double(mine.count)
-                    let overall = Double(overallCounts[value]!) / Double(all.count)
+                    let overall = Double(overallCounts[value]!) / Double(total)
                     if share >= traitShare && share / overall >= traitRatio {
                         distinguishing.append(PersonaTrait(attribute: attribute, kind: .category(value: value, share: share, overallShare: overall)))
                     }
                 }
+            case nil:
+                continue
             }
         }
         distinguishing.sort { ($0.strength, $1.attribute) > ($1.strength, $0.attribute) }

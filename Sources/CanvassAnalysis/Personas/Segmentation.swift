@@ -86,10 +86,8 @@ extension Segmentation {
             return lineRows.count - 1
         }
         let width = lineRows.count
-        var table = [Double](repeating: 0, count: width * width)
-        for a in 0..<width {
-            for b in 0..<width { table[a * width + b] = KPrototypes.distance(data, lineRows[a], lineRows[b]) }
-        }
+        // A constant, so that reading it from the closure below needs no exclusivity check.
+        let table = (0..<width * width).map { KPrototypes.distance(data, lineRows[$0 / width], lineRows[$0 % width]) }
         func silhouette(_ labels: [Int]) -> Double? {
             ClusterAgreement.meanSilhouette(labels: sample.map { labels[$0] }) { i, j in
                 table[sampleLines[i] * width + sampleLines[j]]
