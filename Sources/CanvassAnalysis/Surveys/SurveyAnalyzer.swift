@@ -107,10 +107,17 @@ public struct SurveyAnalyzer {
     }
 
     func gap(_ pool: RespondentPool, _ rows: [RespondentPool.Row], _ pairs: [Int: SurveyConfig.Pair]) -> PairedGap {
+        // Each survey's two columns, found once rather than by name for every row.
+        let columns = pool.surveys.indices.map { survey in
+            pairs[survey].flatMap { pair in
+                pool.surveys[survey].numbers[pair.expectation].flatMap { e in pool.surveys[survey].numbers[pair.perception].map { (e, $0) } }
+            }
+        }
         var expectation: [Double] = []
         var perception: [Double] = []
         for row in rows {
-            guard let pair = pairs[row.survey], let e = pool.number(pair.expectation, row), let p = pool.number(pair.perception, row) else { continue }
+            guard let (expectations, perceptions) = columns[row.survey],
+                  let e = expectations[row.row], let p = perceptions[row.row] else { continue }
             expectation.append(e)
             perception.append(p)
         }
@@ -123,7 +130,8 @@ public struct SurveyAnalyzer {
             guard !pairs.isEmpty else { return nil }
             let scale = pairs.keys.sorted().first.map { surveys[$0].scale(default: config.scale) } ?? config.scale
             func values(_ column: (SurveyConfig.Pair) -> String?) -> [Double] {
-                pool.rows.compactMap { row in pairs[row.survey].flatMap(column).flatMap { pool.number($0, row) } }
+                let columns = pool.surveys.indices.map { survey in pairs[survey].flatMap(column).flatMap { pool.surveys[survey].numbers[$0] } }
+                return pool.rows.compactMap { row in columns[row.survey]?[row.row] ?? nil }
             }
             let hasImportance = pairs.values.contains { $0.importance != nil }
             let segments = segmented(pool) { gap(pool, $0, pairs) }
