@@ -9,24 +9,24 @@ struct DataFiles {
     static let generator = "Canvass \(CanvassRenderVersion.string)"
 
     func files() -> [OutputFile] {
-        var files = [OutputFile(path: "data/summary.json", text: summary().serialized())]
+        var files = [OutputFile(path: "data/summary.json", bytes: summary().serializedBytes())]
         if let surveys = analysis.surveys {
-            files.append(OutputFile(path: "data/ratings.json", text: ratings(surveys).serialized()))
-            files.append(OutputFile(path: "data/gaps.json", text: gaps(surveys).serialized()))
-            if let nps = surveys.nps { files.append(OutputFile(path: "data/nps.json", text: segmented(nps, Self.nps).serialized())) }
-            if !surveys.kano.isEmpty { files.append(OutputFile(path: "data/kano.json", text: kano(surveys).serialized())) }
-            files.append(OutputFile(path: "data/quality.json", text: quality(surveys.quality).serialized()))
+            files.append(OutputFile(path: "data/ratings.json", bytes: ratings(surveys).serializedBytes()))
+            files.append(OutputFile(path: "data/gaps.json", bytes: gaps(surveys).serializedBytes()))
+            if let nps = surveys.nps { files.append(OutputFile(path: "data/nps.json", bytes: segmented(nps, Self.nps).serializedBytes())) }
+            if !surveys.kano.isEmpty { files.append(OutputFile(path: "data/kano.json", bytes: kano(surveys).serializedBytes())) }
+            files.append(OutputFile(path: "data/quality.json", bytes: quality(surveys.quality).serializedBytes()))
         }
-        files.append(OutputFile(path: "data/themes.json", text: themes().serialized()))
-        files.append(OutputFile(path: "data/text.json", text: text().serialized()))
+        files.append(OutputFile(path: "data/themes.json", bytes: themes().serializedBytes()))
+        files.append(OutputFile(path: "data/text.json", bytes: text().serializedBytes()))
         if !analysis.needs.isEmpty {
-            files.append(OutputFile(path: "data/needs.json", text: needs().serialized()))
+            files.append(OutputFile(path: "data/needs.json", bytes: needs().serializedBytes()))
         }
         if let service = analysis.service {
-            files.append(OutputFile(path: "data/service.json", text: self.service(service).serialized()))
+            files.append(OutputFile(path: "data/service.json", bytes: self.service(service).serializedBytes()))
         }
         if let personas = analysis.personas {
-            files.append(OutputFile(path: "data/personas.json", text: self.personas(personas).serialized()))
+            files.append(OutputFile(path: "data/personas.json", bytes: self.personas(personas).serializedBytes()))
         }
         return files
     }

@@ -27,77 +27,95 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// On one line, for scripts where size matters more than diffs.
     public func compact() -> String {
-        var out = ""
+        String(decoding: compactBytes(), as: UTF8.self)
+    }
+
+    /// `compact()` as UTF-8 bytes, for a file.
+    public func compactBytes() -> [UInt8] {
+        var out: [UInt8] = []
         writeCompact(into: &out)
         return out
     }
 
-    private func writeCompact(into out: inout String) {
+    /// Pretty-printed with two spaces, one value per line, so data files diff well in git.
+    public func serialized() -> String {
+        String(decoding: serializedBytes(), as: UTF8.self)
+    }
+
+    /// `serialized()` as UTF-8 bytes, for a file. The writers work on bytes: appending to a
+    /// `String` piece by piece cost twice as much.
+    public func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, indent: 0)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    private func writeCompact(into out: inout [UInt8]) {
         switch self {
         case .array(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 item.writeCompact(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in members.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.writeString(key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 value.writeCompact(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         default:
             write(into: &out, indent: 0)
         }
     }
 
-    /// Pretty-printed with two spaces, one value per line, so data files diff well in git.
-    public func serialized() -> String {
-        var out = ""
-        write(into: &out, indent: 0)
-        return out + "\n"
+    private static func indent(_ depth: Int, into out: inout [UInt8]) {
+        for _ in 0..<(2 * depth) { out.append(UInt8(ascii: " ")) }
     }
 
-    private func write(into out: inout String, indent: Int) {
+    private func write(into out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .number(let value): out += value.isFinite ? "\(value)" : "null"
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .number(let value): out.append(contentsOf: (value.isFinite ? "\(value)" : "null").utf8)
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
+            guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
             if items.allSatisfy(\.isScalar) && items.count <= 4 {
-                out += "["
+                out.append(UInt8(ascii: "["))
                 for (index, item) in items.enumerated() {
-                    if index > 0 { out += ", " }
+                    if index > 0 { out.append(contentsOf: ", ".utf8) }
                     item.write(into: &out, indent: indent)
                 }
-                out += "]"
+                out.append(UInt8(ascii: "]"))
                 return
             }
-            out += "[\n"
+            out.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                Self.indent(indent + 1, into: &out)
                 item.write(into: &out, indent: indent + 1)
-                out += index < items.count - 1 ? ",\n" : "\n"
+                out.append(contentsOf: (index < items.count - 1 ? ",\n" : "\n").utf8)
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            Self.indent(indent, into: &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !members.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(contentsOf: "{\n".utf8)
             for (index, (key, value)) in members.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                Self.indent(indent + 1, into: &out)
                 Self.writeString(key, into: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 value.write(into: &out, indent: indent + 1)
-                out += index < members.count - 1 ? ",\n" : "\n"
+                out.append(contentsOf: (index < members.count - 1 ? ",\n" : "\n").utf8)
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            Self.indent(indent, into: &out)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
@@ -111,14 +129,14 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Writes `value` as a JSON string. The characters that need escaping are ASCII controls and
     /// punctuation, and U+2028 and U+2029 (bytes E2 80 A8 and E2 80 A9), so the text is read byte
     /// by byte and copied in runs between them.
-    private static func writeString(_ value: String, into out: inout String) {
-        out += "\""
+    private static func writeString(_ value: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var copy = value
         copy.withUTF8 { bytes in
             var run = 0
             var index = 0
             func flush(upTo end: Int) {
-                if end > run { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<end]), as: UTF8.self) }
+                if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
             }
             while index < bytes.count {
                 let byte = bytes[index]
@@ -145,13 +163,13 @@ public indirect enum JSONValue: Sendable, Equatable {
                 }
                 if let escaped {
                     flush(upTo: index)
-                    out += escaped
+                    out.append(contentsOf: escaped.utf8)
                     run = index + width
                 }
                 index += width
             }
             flush(upTo: bytes.count)
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

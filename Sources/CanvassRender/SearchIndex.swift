@@ -160,8 +160,14 @@ public struct SearchIndex: Sendable {
 
     /// `window.CANVASS_SEARCH = {docs: [[type, title, text, url], …], terms: {term: [ids]}};`
     public func script() -> String {
+        String(decoding: scriptBytes(), as: UTF8.self)
+    }
+
+    /// `script()` as UTF-8 bytes, for the file.
+    public func scriptBytes() -> [UInt8] {
         let docs = JSONValue.array(documents.map { .array([.string($0.type), .string($0.title), .string($0.text), .string($0.url)]) })
         let index = JSONValue.object(terms.keys.sorted().map { ($0, .array(terms[$0]!.map { .int($0) })) })
-        return "window.CANVASS_SEARCH = {\"docs\": " + docs.compact() + ", \"terms\": " + index.compact() + "};\n"
+        return Array("window.CANVASS_SEARCH = {\"docs\": ".utf8) + docs.compactBytes() + Array(", \"terms\": ".utf8) + index.compactBytes()
+            + Array("};\n".utf8)
     }
 }

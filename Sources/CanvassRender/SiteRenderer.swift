@@ -178,7 +178,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func searchIndexFile() -> OutputFile {
-        OutputFile(path: "search/index.js", text: PageContext(renderer: self, path: .home).searchIndex().script())
+        OutputFile(path: "search/index.js", bytes: PageContext(renderer: self, path: .home).searchIndex().scriptBytes())
     }
 
     private func dataFiles() -> [OutputFile] {
