@@ -8,7 +8,19 @@ public struct PagePath: Sendable, Hashable {
 
     public init(_ path: String) {
         self.path = path
-        root = String(repeating: "../", count: path.split(separator: "/").count - 1)
+        // The folders above the page: its non-empty path components but the last, counted on the
+        // bytes, as most paths are made only to be linked to.
+        var components = 0
+        var inComponent = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inComponent = false
+            } else if !inComponent {
+                inComponent = true
+                components += 1
+            }
+        }
+        root = String(repeating: "../", count: max(components - 1, 0))
     }
 
     /// A relative link from this page to another site path.

@@ -72,6 +72,8 @@ import Testing
         #expect(PagePath.home.root == "")
         #expect(PagePath.note("x").root == "../../")
         #expect(PagePath.note("x").link(to: "themes/y/index.html") == "../../themes/y/index.html")
+        #expect(PagePath("pages/a/b/index.html").root == "../../../")
+        #expect(PagePath("search//index.html").root == "../")
     }
 
     @Test func surveyPagesExistAndShowTheirNumbers() throws {
