@@ -95,7 +95,8 @@ struct PageContext {
 
     /// Link to the theme a tag belongs to, or nil when no theme claims it.
     func tagHref(_ tag: String) -> String? {
-        analysis.themeIndex.themeIDs(forTag: tag).first.map { path.link(to: PagePath.theme($0).path) }
+        let target = renderer.lookups.tagTargets[tag] ?? analysis.themeIndex.themeIDs(forTag: tag).first.map { PagePath.theme($0).path }
+        return target.map(path.link)
     }
 
     func tagChips(_ tags: [String]) -> [[String: Any]] {
