@@ -107,7 +107,7 @@ public final class LoadCache: @unchecked Sendable {
 
 extension LoadCache {
     /// The first line of a saved cache: the format and the canvass binary that wrote it.
-    private static func header(stamp: String) -> String { "canvass parsed notes, format 1, \(stamp)\n" }
+    private static func header(stamp: String) -> String { "canvass parsed notes, format 2, \(stamp)\n" }
 
     /// The notes saved by `save(to:stamp:)` at `path`, when `stamp` (which names the canvass
     /// binary) is the one they were saved with; an empty cache when there is no such file, or it
@@ -116,7 +116,8 @@ extension LoadCache {
         let cache = LoadCache()
         guard var reader = CacheFile.reader(path: path, header: header(stamp: stamp)) else { return cache }
         do {
-            let entries = try reader.array { reader -> (String, TextKey, (Note?, [Diagnostic])) in
+            // Decoded on every core: 10,000 notes take half a second on one.
+            let entries = try reader.chunks { reader -> (String, TextKey, (Note?, [Diagnostic])) in
                 let path = try reader.string()
                 let key = TextKey(digest: UInt64(bitPattern: Int64(try reader.int())), bytes: try reader.int())
                 return (path, key, try reader.noteResult())
@@ -151,7 +152,7 @@ extension LoadCache {
     public func save(to path: String, stamp: String) throws {
         var writer = CacheFile.writer(header: Self.header(stamp: stamp))
         let entries = lock.withLock { notes.sorted { $0.key < $1.key } }
-        writer.array(entries) { writer, entry in
+        writer.chunks(entries, size: 256) { writer, entry in
             writer.string(entry.key)
             writer.int(Int(Int64(bitPattern: entry.value.text.digest)))
             writer.int(entry.value.text.bytes)

@@ -55,6 +55,20 @@ public struct ArchiveWriter {
 
     public mutating func strings(_ values: [String]) { array(values) { $0.string($1) } }
 
+    /// `values` in chunks of `size`, each chunk's bytes led by their length, so that a reader
+    /// can decode the chunks on every core (`ArchiveReader.chunks`).
+    public mutating func chunks<T>(_ values: [T], size: Int, _ write: (inout ArchiveWriter, T) -> Void) {
+        let starts = Array(stride(from: 0, to: values.count, by: max(size, 1)))
+        int(starts.count)
+        for start in starts {
+            var chunk = ArchiveWriter()
+            chunk.array(Array(values[start..<min(start + size, values.count)]), write)
+            let encoded = chunk.take()
+            int(encoded.count)
+            bytes.append(contentsOf: encoded)
+        }
+    }
+
     /// A double exactly, by its bits.
     public mutating func double(_ value: Double) { int(Int(Int64(bitPattern: value.bitPattern))) }
 }
@@ -122,6 +136,30 @@ public struct ArchiveReader {
     }
 
     public mutating func strings() throws -> [String] { try array { try $0.string() } }
+
+    /// What `ArchiveWriter.chunks` wrote, in order, the chunks decoded on every core. A chunk
+    /// that does not decode to its exact end makes the whole read fail.
+    public mutating func chunks<T: Sendable>(_ read: @escaping @Sendable (inout ArchiveReader) throws -> T) throws -> [T] {
+        let count = try count()
+        var ranges: [Range<Int>] = []
+        for _ in 0..<count {
+            let length = try self.count()
+            ranges.append(offset..<(offset + length))
+            offset += length
+        }
+        let bytes = self.bytes
+        let decoded = ParallelMap.map(ranges) { range -> [T]? in
+            var reader = ArchiveReader(Array(bytes[range]))
+            guard let values = try? reader.array(read), reader.atEnd else { return nil }
+            return values
+        }
+        var values: [T] = []
+        for chunk in decoded {
+            guard let chunk else { throw ArchiveError() }
+            values += chunk
+        }
+        return values
+    }
 
     public mutating func double() throws -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try int()))) }
 }

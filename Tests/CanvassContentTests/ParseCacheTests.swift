@@ -73,6 +73,42 @@ import Testing
         #expect(reread.first { $0.id == "rich" }?.participants.first?.attributes == ["plan": "pro", "seats": "12"])
     }
 
+    /// The notes are saved in chunks that are read back on every core: many notes, in order.
+    @Test func manyNotesReadBackInTheirOrderAcrossChunks() throws {
+        var files: [String: String] = [:]
+        for index in 0..<600 {
+            files[String(format: "content/interviews/n%03d.md", index)] = "---\ntitle: Note \(index)\n---\n- Point \(index) #t\(index % 7)\n"
+        }
+        let project = try TemporaryProject(files, includeTheme: false)
+        defer { project.remove() }
+        let first = LoadCache()
+        let parsed = try #require(loadAll(project, cache: first).project?.notes)
+        let path = project.root + "/notes.bin"
+        try first.save(to: path, stamp: "this canvass")
+        let restored = LoadCache.restored(from: path, stamp: "this canvass")
+        let again = try #require(loadAll(project, cache: restored).project?.notes)
+        #expect(restored.parsedInLastLoad.isEmpty)
+        #expect(again.map(\.title) == parsed.map(\.title) && again.map(\.excerpts) == parsed.map(\.excerpts))
+    }
+
+    @Test func chunkedValuesReadBackInOrderAndAWrongLengthFails() throws {
+        var writer = ArchiveWriter()
+        writer.chunks(Array(0..<1000), size: 7) { $0.int($1) }
+        writer.string("after")
+        let bytes = writer.take()
+        var reader = ArchiveReader(bytes)
+        #expect(try reader.chunks { try $0.int() } == Array(0..<1000))
+        #expect(try reader.string() == "after" && reader.atEnd)
+        // After the number of chunks comes the first chunk's length (a zigzag varint, one byte
+        // here, twice the value): one less leaves that chunk short of its last value.
+        var count = ArchiveWriter()
+        count.int(143)
+        var damaged = bytes
+        damaged[count.take().count] -= 2
+        var broken = ArchiveReader(damaged)
+        #expect(throws: ArchiveError.self) { try broken.chunks { try $0.int() } }
+    }
+
     @Test func aCacheFromAnotherBinaryOrDamagedIsIgnored() throws {
         let project = try TemporaryProject(["content/interviews/rich.md": rich], includeTheme: false)
         defer { project.remove() }
