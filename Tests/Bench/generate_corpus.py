@@ -154,11 +154,16 @@ def main():
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    shutil.rmtree(args.out, ignore_errors=True)
+    # A corpus made with the same settings is written over in place rather than deleted first:
+    # on ext4 without a journal, files created soon after thousands were deleted cost seconds of
+    # kernel time, which would land on the benchmark's first runs.
+    stamp, stamp_path = f"notes={args.notes} respondents={args.respondents} seed={args.seed}\n", os.path.join(args.out, "corpus.txt")
+    if not os.path.exists(stamp_path) or open(stamp_path, encoding="utf-8").read() != stamp:
+        shutil.rmtree(args.out, ignore_errors=True)
     project, hugo = os.path.join(args.out, "canvass"), os.path.join(args.out, "hugo")
     pairs = "\n".join(f"      {d}: {{expectation: exp_{d}, perception: perc_{d}, importance: imp_{d}}}" for d in DIMENSIONS)
     write(os.path.join(project, "canvass.yml"), CONFIG % pairs)
-    os.makedirs(os.path.join(project, "content", "data"))
+    os.makedirs(os.path.join(project, "content", "data"), exist_ok=True)
     shutil.copy(os.path.join(REPO, "content", "data", "codebook.yml"), os.path.join(project, "content", "data", "codebook.yml"))
     os.makedirs(os.path.join(project, "content", "surveys"), exist_ok=True)
     survey(os.path.join(project, "content", "surveys", "survey.csv"), args.respondents, rng)
@@ -171,6 +176,7 @@ def main():
         folder = f"2026-{1 + index % 12:02d}"
         write(os.path.join(project, "content", "interviews", folder, f"note-{index:05d}.md"), text)
         write(os.path.join(hugo, "content", "interviews", folder, f"note-{index:05d}.md"), text)
+    write(stamp_path, stamp)
 
 
 if __name__ == "__main__":

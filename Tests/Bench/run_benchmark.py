@@ -13,7 +13,9 @@ Before a cold build the previous output is moved aside, not deleted, and everyth
 is deleted after the last run: on ext4 without a journal (this machine's disk), creating files
 soon after deleting thousands costs seconds of kernel time (the inode allocator steps over
 recently deleted inodes one by one), which made both tools' cold builds swing two- to threefold
-with the benchmark's own deletions. `--corpus /dev/shm/...` runs it all in memory.
+with the benchmark's own deletions. For the same reason the corpus is written over in place,
+and runs of this script should be a few minutes apart: the last thing it does is delete what it
+moved aside. `--corpus /dev/shm/...` runs it all in memory.
 """
 import argparse
 import os
