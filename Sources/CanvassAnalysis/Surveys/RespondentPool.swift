@@ -35,6 +35,13 @@ struct RespondentPool {
         surveys[row.survey].numbers[column]?[row.row] ?? nil
     }
 
+    /// Each survey's numbers in the column `name` gives for it; nil where it names none or the
+    /// survey has no such column. For passes over many rows, which then read
+    /// `columns[row.survey]?[row.row]` rather than looking the column up by name for every row.
+    func numberColumns(_ name: (Int) -> String?) -> [[Double?]?] {
+        surveys.indices.map { survey in name(survey).flatMap { surveys[survey].numbers[$0] } }
+    }
+
     func text(_ column: String, _ row: Row) -> String? {
         surveys[row.survey].texts[column]?[row.row] ?? nil
     }

@@ -107,17 +107,11 @@ public struct SurveyAnalyzer {
     }
 
     func gap(_ pool: RespondentPool, _ rows: [RespondentPool.Row], _ pairs: [Int: SurveyConfig.Pair]) -> PairedGap {
-        // Each survey's two columns, found once rather than by name for every row.
-        let columns = pool.surveys.indices.map { survey in
-            pairs[survey].flatMap { pair in
-                pool.surveys[survey].numbers[pair.expectation].flatMap { e in pool.surveys[survey].numbers[pair.perception].map { (e, $0) } }
-            }
-        }
+        let expectations = pool.numberColumns { pairs[$0]?.expectation }, perceptions = pool.numberColumns { pairs[$0]?.perception }
         var expectation: [Double] = []
         var perception: [Double] = []
         for row in rows {
-            guard let (expectations, perceptions) = columns[row.survey],
-                  let e = expectations[row.row], let p = perceptions[row.row] else { continue }
+            guard let e = expectations[row.survey]?[row.row] ?? nil, let p = perceptions[row.survey]?[row.row] ?? nil else { continue }
             expectation.append(e)
             perception.append(p)
         }
@@ -130,7 +124,7 @@ public struct SurveyAnalyzer {
             guard !pairs.isEmpty else { return nil }
             let scale = pairs.keys.sorted().first.map { surveys[$0].scale(default: config.scale) } ?? config.scale
             func values(_ column: (SurveyConfig.Pair) -> String?) -> [Double] {
-                let columns = pool.surveys.indices.map { survey in pairs[survey].flatMap(column).flatMap { pool.surveys[survey].numbers[$0] } }
+                let columns = pool.numberColumns { pairs[$0].flatMap(column) }
                 return pool.rows.compactMap { row in columns[row.survey]?[row.row] ?? nil }
             }
             let hasImportance = pairs.values.contains { $0.importance != nil }
