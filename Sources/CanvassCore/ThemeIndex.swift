@@ -64,6 +64,10 @@ public struct ThemeIndex: Sendable, Equatable {
         return slug.isEmpty ? "tag" : slug
     }
 
+    /// The tags a theme lists (or, without a codebook, every tag of the notes' excerpts): the
+    /// tags worth resolving ahead of time. Others, such as a listed tag's children, resolve too.
+    public var listedTags: Dictionary<String, [String]>.Keys { byTag.keys }
+
     /// Theme ids for a tag, in codebook order, unique.
     public func themeIDs(forTag tag: String) -> [String] {
         themeIDs(forTags: [tag])

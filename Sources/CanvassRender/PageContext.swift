@@ -95,7 +95,7 @@ struct PageContext {
 
     /// Link to the theme a tag belongs to, or nil when no theme claims it.
     func tagHref(_ tag: String) -> String? {
-        let target = renderer.lookups.tagTargets[tag] ?? analysis.themeIndex.themeIDs(forTag: tag).first.map { PagePath.theme($0).path }
+        let target = renderer.lookups.tagTargets[tag] ?? SiteRenderer.Lookups.target(of: tag, in: analysis.themeIndex)
         return target.map(path.link)
     }
 

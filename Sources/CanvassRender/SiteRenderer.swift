@@ -24,9 +24,9 @@ public struct SiteRenderer: Sendable {
         /// Note participant id → persona id, for participants placed in a persona.
         let participantPersona: [String: String]
         let notesByID: [String: Note]
-        /// The site path of the theme page each tag of the notes links to (its first theme), or
-        /// nil for a tag without a theme: tags are linked on every note page, thousands of times.
-        let tagTargets: [String: String?]
+        /// The site path of the theme page each listed tag links to (its first theme): tags are
+        /// linked on every note page, thousands of times. Other tags are resolved as they come.
+        let tagTargets: [String: String]
 
         init(project: Project, analysis: ProjectAnalysis) {
             var map: [String: String] = [:]
@@ -35,13 +35,16 @@ public struct SiteRenderer: Sendable {
             }
             participantPersona = map
             notesByID = Dictionary(project.notes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-            var targets: [String: String?] = [:]
-            for note in project.notes {
-                for tag in note.tags + note.excerptTags where targets[tag] == nil {
-                    targets[tag] = .some(analysis.themeIndex.themeIDs(forTag: tag).first.map { PagePath.theme($0).path })
-                }
+            var targets: [String: String] = [:]
+            for tag in analysis.themeIndex.listedTags {
+                targets[tag] = Self.target(of: tag, in: analysis.themeIndex)
             }
             tagTargets = targets
+        }
+
+        /// The site path of the theme page a tag links to (its first theme), nil without one.
+        static func target(of tag: String, in index: ThemeIndex) -> String? {
+            index.themeIDs(forTag: tag).first.map { PagePath.theme($0).path }
         }
     }
 
