@@ -39,11 +39,11 @@ struct BuildCache {
         key["@options"] = "drafts=\(options.includeDrafts) strict=\(options.strict) profile=\(options.profile?.rawValue ?? "-") output=\(output)"
         key["@format"] = String(Self.format)
         self.key = key
-        previous = FileManager.default.contents(atPath: root + "/" + Self.folder + "/" + Self.file)
-            .flatMap { try? JSONDecoder().decode(Stored.self, from: $0) }
+        path = root + "/" + Self.folder + "/" + Self.file
+        previous = FileManager.default.contents(atPath: path).flatMap { try? JSONDecoder().decode(Stored.self, from: $0) }
     }
 
-    private var path: String { root + "/" + Self.folder + "/" + Self.file }
+    private let path: String
     var parsedNotesPath: String { Self.parsedNotesPath(root: root) }
     var segmentationsPath: String { Self.segmentationsPath(root: root) }
 
