@@ -37,11 +37,10 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                // The template as written is parsed first, so diagnostics point into it.
-                var template = try MustacheTemplate(string: escaping + text)
-                if let strings, let resolved = resolvingStrings(in: text, strings.table) {
-                    template = try MustacheTemplate(string: escaping + resolved)
-                }
+                // With its UI strings put in when it parses so; otherwise the template as written
+                // is parsed, so that a diagnostic points into what the author wrote.
+                let resolved = strings.flatMap { resolvingStrings(in: text, $0.table) }
+                let template = try resolved.flatMap { try? MustacheTemplate(string: escaping + $0) } ?? MustacheTemplate(string: escaping + text)
                 library.register(template, named: templateName(relative))
             } catch let error as MustacheTemplate.ParserError {
                 // Line numbers count the escaping line put before the template's own first line.
