@@ -49,6 +49,7 @@ struct BuildCommand: ParsableCommand {
         let started = DispatchTime.now().uptimeNanoseconds
         let progress = ProgressLine(console: console, enabled: console.isTerminal && !quiet)
         let report = pipeline.build(progress: progress.update)
+        console.keepUntilExit((pipeline, report))
         progress.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let shown = quiet ? report.diagnostics.errors : report.diagnostics

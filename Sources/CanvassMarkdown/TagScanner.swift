@@ -15,9 +15,49 @@ public enum TagScanner {
     }
 
     public static func matches(in text: String) -> [Match] {
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable { bytes in
+            // Only a `#` can start a tag: most text has none.
+            guard bytes.contains(UInt8(ascii: "#")) else { return [] }
+            // In ASCII text every byte is a character (CR LF aside, which allows a tag as CR does).
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return characterMatches(in: text) }
+            return asciiMatches(in: text, bytes: bytes)
+        } ?? characterMatches(in: text)
+    }
+
+    /// `characterMatches` for ASCII text, byte by byte.
+    private static func asciiMatches(in text: String, bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") }
+        func isLetterOrNumber(_ byte: UInt8) -> Bool { isLetter(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) }
+        func isTagByte(_ byte: UInt8) -> Bool {
+            isLetterOrNumber(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "/")
+        }
+        var result: [Match] = []
+        var index = 0
+        while index < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "#") else { continue }
+            if index > 0 {
+                let previous = bytes[index - 1]
+                guard !isLetterOrNumber(previous), !"&#/\\:_".utf8.contains(previous) else { continue }
+            }
+            var end = index + 1
+            while end < bytes.count, isTagByte(bytes[end]) { end += 1 }
+            while end > index + 1, bytes[end - 1] == UInt8(ascii: "/") || bytes[end - 1] == UInt8(ascii: "-") { end -= 1 }
+            let name = UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end])
+            guard name.contains(where: isLetter) else { continue }
+            let utf8 = text.utf8
+            let range = utf8.index(utf8.startIndex, offsetBy: index)..<utf8.index(utf8.startIndex, offsetBy: end)
+            result.append(Match(name: String(decoding: name.map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self), range: range))
+            index = end - 1
+        }
+        return result
+    }
+
+    /// The tags of any text, character by character.
+    static func characterMatches(in text: String) -> [Match] {
         var result: [Match] = []
         let utf8 = text.utf8
-        // Only a `#` can start a tag: jump from one to the next rather than walk every character.
         // A `#` byte is a character of its own unless a mark or the like joins it to a neighbour:
         // such a `#` starts no character (`String.Index(_:within:)` is nil) or is not "#" alone.
         var from = utf8.startIndex

@@ -82,7 +82,7 @@ public indirect enum JSONValue: Sendable, Equatable {
         switch self {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
-        case .int(let value): out.append(contentsOf: String(value).utf8)
+        case .int(let value): Self.writeDecimal(value, into: &out)
         case .number(let value): out.append(contentsOf: (value.isFinite ? "\(value)" : "null").utf8)
         case .string(let value): Self.writeString(value, into: &out)
         case .array(let items):
@@ -119,6 +119,24 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// Writes `value` in decimal, as `String(value)` does, without making the string.
+    static func writeDecimal(_ value: Int, into out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                      UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            out.append(contentsOf: buffer[start...])
+        }
+    }
+
     private var isScalar: Bool {
         switch self {
         case .array, .object: return false
@@ -129,7 +147,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Writes `value` as a JSON string. The characters that need escaping are ASCII controls and
     /// punctuation, and U+2028 and U+2029 (bytes E2 80 A8 and E2 80 A9), so the text is read byte
     /// by byte and copied in runs between them.
-    private static func writeString(_ value: String, into out: inout [UInt8]) {
+    static func writeString(_ value: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var copy = value
         copy.withUTF8 { bytes in

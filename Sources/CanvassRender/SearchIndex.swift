@@ -20,23 +20,53 @@ public struct SearchIndex: Sendable {
 
     public var documents: [Document]
     public var terms: [String: [Int]]
+    /// The terms in the order the script lists them, each with its documents.
+    private var sortedTerms: [(term: String, documents: ArraySlice<Int32>)]
 
     public init(documents: [Document]) {
         self.documents = documents
-        var terms: [String: [Int]] = [:]
+        // Terms are numbered as they first appear, and each (term, document) pair noted once.
+        // Documents are read in order, so sorting the pairs by term, keeping the order within a
+        // term, gives every term its documents sorted.
+        var pairs = Pairs()
+        var tokens = Tokens()
         for (index, document) in documents.enumerated() {
-            var tokens = Tokens()
+            let number = Int32(index)
             for text in [document.title, document.text, document.hidden] {
-                tokens.read(text)
-                tokens.finishRun()
+                tokens.read(text) { pairs.add($0, document: number) }
+                tokens.finishRun { pairs.add($0, document: number) }
             }
-            // Documents are read in order, so each list stays sorted; a repeat is the last entry.
-            func add(_ postings: inout [Int]) {
-                if postings.last != index { postings.append(index) }
-            }
-            for term in tokens.terms { add(&terms[term, default: []]) }
         }
-        self.terms = terms
+        let (table, pairTerms, pairDocuments) = (pairs.table, pairs.terms, pairs.documents)
+        var starts = [Int](repeating: 0, count: table.count + 1)
+        for term in pairTerms { starts[Int(term) + 1] += 1 }
+        for id in 0..<table.count { starts[id + 1] += starts[id] }
+        var next = starts
+        var postings = [Int32](repeating: 0, count: pairTerms.count)
+        for (term, document) in zip(pairTerms, pairDocuments) {
+            postings[next[Int(term)]] = document
+            next[Int(term)] += 1
+        }
+        let names = (0..<table.count).map(table.term)
+        sortedTerms = names.indices.sorted { names[$0] < names[$1] }.map { (names[$0], postings[starts[$0]..<starts[$0 + 1]]) }
+        terms = Dictionary(uniqueKeysWithValues: names.indices.map { (names[$0], postings[starts[$0]..<starts[$0 + 1]].map(Int.init)) })
+    }
+
+    /// Each (term, document) pair, once.
+    private struct Pairs {
+        var table = TermTable()
+        var terms: [Int32] = []
+        var documents: [Int32] = []
+        var lastDocument: [Int32] = []
+
+        mutating func add(_ term: UnsafeBufferPointer<UInt8>, document: Int32) {
+            let id = table.id(of: term)
+            if id == lastDocument.count { lastDocument.append(-1) }
+            guard lastDocument[id] != document else { return }
+            lastDocument[id] = document
+            terms.append(Int32(id))
+            documents.append(document)
+        }
     }
 
     /// Stemming of English words: the same rules as `assets/search.js`, lengths counted as
@@ -52,71 +82,120 @@ public struct SearchIndex: Sendable {
         return word
     }
 
+    /// `stem` for a lower-case ASCII word, in place: one UTF-16 unit per byte.
+    static func stemASCII(_ word: inout [UInt8]) {
+        let count = word.count
+        guard count > 3 else { return }
+        func endsWith(_ suffix: StaticString) -> Bool {
+            let n = suffix.utf8CodeUnitCount
+            return count >= n && (0..<n).allSatisfy { word[count - n + $0] == suffix.utf8Start[$0] }
+        }
+        if endsWith("ies") {
+            word.removeLast(3)
+            word.append(UInt8(ascii: "y"))
+        } else if endsWith("ing") && count > 5 {
+            word.removeLast(3)
+        } else if (endsWith("ed") || endsWith("es")) && count > 4 {
+            word.removeLast(2)
+        } else if endsWith("s") && !endsWith("ss") {
+            word.removeLast()
+        }
+    }
+
     public static func terms(_ text: String) -> [String] {
         var tokens = Tokens()
-        tokens.read(text)
-        tokens.finishRun()
-        return tokens.terms
+        var terms: [String] = []
+        let add = { (term: UnsafeBufferPointer<UInt8>) in terms.append(String(decoding: term, as: UTF8.self)) }
+        tokens.read(text, emit: add)
+        tokens.finishRun(emit: add)
+        return terms
     }
 
     /// Splits text into terms code point by code point, as `assets/search.js` does (`Array.from`):
     /// a Han ideograph in the script's ranges joins a run of bigrams, a letter or digit (`\p{L}`,
-    /// `\p{N}`) a word, and anything else ends both.
+    /// `\p{N}`) a word, and anything else ends both. Terms go to `emit` as UTF-8 bytes; the text
+    /// is read byte by byte, decoding a code point only where a byte is not ASCII.
     struct Tokens {
-        var terms: [String] = []
-        /// The word under way as UTF-8, and whether it is all ASCII (then lower-cased byte by byte).
+        /// The word under way as UTF-8, lower-cased as read while it is all ASCII.
         private var word: [UInt8] = []
         private var wordIsASCII = true
-        private var han: [Unicode.Scalar] = []
+        /// The Han run under way as UTF-8, and where each of its characters ends.
+        private var han: [UInt8] = []
+        private var hanEnds: [Int] = []
 
-        mutating func read(_ text: String) {
-            for scalar in text.unicodeScalars {
-                if Self.isHan(scalar) {
-                    finishWord()
-                    han.append(scalar)
-                } else if Self.isLetterOrNumber(scalar) {
-                    finishHan()
-                    if scalar.isASCII {
-                        word.append(UInt8(scalar.value))
-                    } else {
-                        word.append(contentsOf: UTF8.encode(scalar)!)
-                        wordIsASCII = false
+        mutating func read(_ text: String, emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+            var text = text
+            text.withUTF8 { bytes in
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    if lead < 0x80 {
+                        index += 1
+                        if (lead >= 0x61 && lead <= 0x7A) || (lead >= 0x30 && lead <= 0x39) {
+                            finishHan(emit: emit)
+                            word.append(lead)
+                        } else if lead >= 0x41 && lead <= 0x5A {
+                            finishHan(emit: emit)
+                            word.append(wordIsASCII ? lead + 0x20 : lead)
+                        } else {
+                            finishRun(emit: emit)
+                        }
+                        continue
                     }
-                } else {
-                    finishRun()
+                    let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                    for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    let encoded = UnsafeBufferPointer(rebasing: bytes[index..<(index + width)])
+                    index += width
+                    let scalar = Unicode.Scalar(value)!
+                    if Self.isHan(scalar) {
+                        finishWord(emit: emit)
+                        han.append(contentsOf: encoded)
+                        hanEnds.append(han.count)
+                    } else if Self.isLetterOrNumber(scalar) {
+                        finishHan(emit: emit)
+                        // From here `finishWord` lower-cases the whole word; the ASCII letters
+                        // lower-cased so far come out the same.
+                        wordIsASCII = false
+                        word.append(contentsOf: encoded)
+                    } else {
+                        finishRun(emit: emit)
+                    }
                 }
             }
         }
 
         /// Ends the word or Han run under way.
-        mutating func finishRun() {
-            finishWord()
-            finishHan()
+        mutating func finishRun(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+            finishWord(emit: emit)
+            finishHan(emit: emit)
         }
 
-        private mutating func finishWord() {
+        private mutating func finishWord(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
             guard !word.isEmpty else { return }
             if wordIsASCII {
-                for i in word.indices where word[i] >= UInt8(ascii: "A") && word[i] <= UInt8(ascii: "Z") { word[i] += 0x20 }
-                terms.append(SearchIndex.stem(String(decoding: word, as: UTF8.self)))
+                SearchIndex.stemASCII(&word)
+                word.withUnsafeBufferPointer(emit)
             } else {
-                terms.append(SearchIndex.stem(String(decoding: word, as: UTF8.self).lowercased()))
+                var term = SearchIndex.stem(String(decoding: word, as: UTF8.self).lowercased())
+                term.withUTF8(emit)
             }
             word.removeAll(keepingCapacity: true)
             wordIsASCII = true
         }
 
-        private mutating func finishHan() {
-            if han.count == 1 { terms.append(String(han[0])) }
-            if han.count >= 2 {
-                for i in 0..<(han.count - 1) {
-                    var pair = String.UnicodeScalarView()
-                    pair.append(han[i])
-                    pair.append(han[i + 1])
-                    terms.append(String(pair))
+        private mutating func finishHan(emit: (UnsafeBufferPointer<UInt8>) -> Void) {
+            guard !hanEnds.isEmpty else { return }
+            han.withUnsafeBufferPointer { han in
+                if hanEnds.count == 1 { emit(han) }
+                var start = 0
+                for pair in hanEnds.indices.dropLast() {
+                    emit(UnsafeBufferPointer(rebasing: han[start..<hanEnds[pair + 1]]))
+                    start = hanEnds[pair]
                 }
             }
             han.removeAll(keepingCapacity: true)
+            hanEnds.removeAll(keepingCapacity: true)
         }
 
         /// The script's `/[\u3400-\u9fff\uf900-\ufaff]/`.
@@ -124,18 +203,66 @@ public struct SearchIndex: Sendable {
             (0x3400...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value)
         }
 
-        /// The script's `/[\p{L}\p{N}]/u`.
+        /// The script's `/[\p{L}\p{N}]/u`, for code points beyond ASCII.
         static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.isASCII {
-                let v = scalar.value
-                return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
-            }
             switch scalar.properties.generalCategory {
             case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                  .decimalNumber, .letterNumber, .otherNumber:
                 return true
             default:
                 return false
+            }
+        }
+    }
+
+    /// Terms as UTF-8 bytes, numbered in the order they are first seen: an open-addressing hash
+    /// table over the bytes, so a term read from a text is looked up without making a `String`.
+    struct TermTable {
+        private var bytes: [UInt8] = []
+        private var ends: [Int] = []
+        private var hashes: [UInt64] = []
+        /// Term number + 1 in each slot, 0 where empty; the size is a power of two.
+        private var slots = [Int32](repeating: 0, count: 1024)
+
+        var count: Int { ends.count }
+
+        func term(_ id: Int) -> String {
+            String(decoding: bytes[(id == 0 ? 0 : ends[id - 1])..<ends[id]], as: UTF8.self)
+        }
+
+        mutating func id(of term: UnsafeBufferPointer<UInt8>) -> Int {
+            // FNV-1a.
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let mask = slots.count - 1
+            var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+            while slots[slot] != 0 {
+                let id = Int(slots[slot]) - 1
+                if hashes[id] == hash && equals(id, term) { return id }
+                slot = (slot + 1) & mask
+            }
+            let id = ends.count
+            bytes.append(contentsOf: term)
+            ends.append(bytes.count)
+            hashes.append(hash)
+            slots[slot] = Int32(id + 1)
+            if ends.count * 2 > slots.count { grow() }
+            return id
+        }
+
+        private func equals(_ id: Int, _ term: UnsafeBufferPointer<UInt8>) -> Bool {
+            let start = id == 0 ? 0 : ends[id - 1]
+            guard ends[id] - start == term.count else { return false }
+            return term.indices.allSatisfy { bytes[start + $0] == term[$0] }
+        }
+
+        private mutating func grow() {
+            slots = [Int32](repeating: 0, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (id, hash) in hashes.enumerated() {
+                var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while slots[slot] != 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(id + 1)
             }
         }
     }
@@ -163,11 +290,31 @@ public struct SearchIndex: Sendable {
         String(decoding: scriptBytes(), as: UTF8.self)
     }
 
-    /// `script()` as UTF-8 bytes, for the file.
+    /// `script()` as UTF-8 bytes, for the file, written straight from the index: as a
+    /// `JSONValue` tree its three million postings cost more than building the index.
     public func scriptBytes() -> [UInt8] {
-        let docs = JSONValue.array(documents.map { .array([.string($0.type), .string($0.title), .string($0.text), .string($0.url)]) })
-        let index = JSONValue.object(terms.keys.sorted().map { ($0, .array(terms[$0]!.map { .int($0) })) })
-        return Array("window.CANVASS_SEARCH = {\"docs\": ".utf8) + docs.compactBytes() + Array(", \"terms\": ".utf8) + index.compactBytes()
-            + Array("};\n".utf8)
+        var out: [UInt8] = []
+        out.append(contentsOf: "window.CANVASS_SEARCH = {\"docs\": [".utf8)
+        for (index, document) in documents.enumerated() {
+            out.append(contentsOf: (index == 0 ? "[" : ",[").utf8)
+            for (field, text) in [document.type, document.title, document.text, document.url].enumerated() {
+                if field > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.writeString(text, into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: "], \"terms\": {".utf8)
+        for (index, entry) in sortedTerms.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            JSONValue.writeString(entry.term, into: &out)
+            out.append(contentsOf: ":[".utf8)
+            for (position, document) in entry.documents.enumerated() {
+                if position > 0 { out.append(UInt8(ascii: ",")) }
+                JSONValue.writeDecimal(Int(document), into: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: "}};\n".utf8)
+        return out
     }
 }

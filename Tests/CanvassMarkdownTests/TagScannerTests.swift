@@ -60,4 +60,14 @@ import Testing
             #expect(TagScanner.matches(in: text) == Self.everyCharacter(text), "\(text.unicodeScalars.map(\.value))")
         }
     }
+
+    /// ASCII text is scanned byte by byte; it must agree with the reference just the same.
+    @Test func asciiTextAgreesByteForByte() {
+        let pieces = ["#", "#", "a", "Tag", "Z", "-", "/", "_", "4", "42", " ", "\n", "\r\n", "\r", "&", ":", "\\", ".", "(", "C#", "##", "#-", "/#"]
+        var random = RandomTexts(seed: 0x2545_F491_4F6C_DD1D)
+        for _ in 0..<3_000 {
+            let text = random.text(from: pieces, fewest: 1, most: 14)
+            #expect(TagScanner.matches(in: text) == Self.everyCharacter(text), "\(Array(text.utf8))")
+        }
+    }
 }

@@ -47,6 +47,69 @@ import Testing
         #expect(SearchIndex.stem("ring") == "ring")
     }
 
+    /// The rules above as the script states them, code point by code point, without the
+    /// index's byte-level shortcuts; the index must split any text exactly so.
+    static func referenceTerms(_ text: String) -> [String] {
+        var terms: [String] = []
+        var word = ""
+        var han: [Unicode.Scalar] = []
+        func finish() {
+            if !word.isEmpty { terms.append(SearchIndex.stem(word.lowercased())) }
+            if han.count == 1 { terms.append(String(han[0])) }
+            for pair in han.indices.dropLast() { terms.append(String(han[pair]) + String(han[pair + 1])) }
+            word = ""
+            han = []
+        }
+        for scalar in text.unicodeScalars {
+            if (0x3400...0x9FFF).contains(scalar.value) || (0xF900...0xFAFF).contains(scalar.value) {
+                if !word.isEmpty { terms.append(SearchIndex.stem(word.lowercased())); word = "" }
+                han.append(scalar)
+            } else if [.uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                        .decimalNumber, .letterNumber, .otherNumber].contains(scalar.properties.generalCategory) {
+                if han.count == 1 { terms.append(String(han[0])) }
+                for pair in han.indices.dropLast() { terms.append(String(han[pair]) + String(han[pair + 1])) }
+                han = []
+                word.unicodeScalars.append(scalar)
+            } else {
+                finish()
+            }
+        }
+        finish()
+        return terms
+    }
+
+    @Test func termsAgreeWithTheRulesOnAnyText() {
+        let pieces = ["Bookings", "tries", "ring", "STUDIES", "es", "s", "ss", "ed", "ing", "a", "Z", "42", " ", "-", ".", "\n",
+                      "培训", "太", "，", "Café", "e\u{301}", "ΣΑΣ", "İ", "Ⅻ", "²", "ǅ", "👍", "\u{FF21}", "ß", "ﬁ"]
+        var random = RandomTexts(seed: 0x5851_F42D_4C95_7F2D)
+        for _ in 0..<2_000 {
+            let text = random.text(from: pieces, fewest: 1, most: 10)
+            #expect(SearchIndex.terms(text) == Self.referenceTerms(text), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
+    /// Each term lists, in order and once each, the documents whose title, text or hidden words hold it.
+    @Test func postingsListEveryDocumentHoldingATermOnce() {
+        let pieces = ["booking ", "Bookings ", "培训", "太少 ", "rose ", "Roses ", "42 ", ". "]
+        var random = RandomTexts(seed: 0x1405_7B7E_F767_814F)
+        let documents = (0..<300).map { _ in
+            SearchIndex.Document(type: "note", title: random.text(from: pieces, most: 3), text: random.text(from: pieces, most: 8),
+                                 url: "", hidden: random.text(from: pieces, most: 2))
+        }
+        let index = SearchIndex(documents: documents)
+        var expected: [String: [Int]] = [:]
+        for (number, document) in documents.enumerated() {
+            for term in Set([document.title, document.text, document.hidden].flatMap(SearchIndex.terms)) {
+                expected[term, default: []].append(number)
+            }
+        }
+        #expect(index.terms == expected)
+        let script = index.script()
+        let terms = script[script.range(of: "\"terms\": ")!.upperBound...].dropLast(3)
+        let decoded = try? JSONDecoder().decode([String: [Int]].self, from: Data(terms.utf8))
+        #expect(decoded == expected)
+    }
+
     @Test func typeFilterAndScriptShape() throws {
         let (fixture, index) = try index()
         defer { fixture.project.remove() }
