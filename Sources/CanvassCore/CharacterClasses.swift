@@ -44,3 +44,13 @@ extension StringProtocol {
         return String(trimmed)
     }
 }
+
+extension String {
+    /// `trimmingSpaces()`, answered from the first and last bytes when they are ASCII and not
+    /// space or tab, as in almost every survey cell.
+    public func trimmingSpaces() -> String {
+        let isKept = { (byte: UInt8) in byte < 0x80 && byte != 0x20 && byte != 0x09 }
+        if let first = utf8.first, let last = utf8.last, isKept(first), isKept(last) { return self }
+        return self[...].trimmingSpaces()
+    }
+}
