@@ -45,11 +45,11 @@ struct BuildCommand: ParsableCommand {
         var options = Pipeline.Options(
             root: root, output: (outputPath as NSString).standardizingPath, includeDrafts: drafts, strict: strict, profile: profile)
         options.useBuildCache = !noCache
+        options.freesCachesOnReturn = !console.processExitsAfterCommand
         let pipeline = Pipeline(options: options)
         let started = DispatchTime.now().uptimeNanoseconds
         let progress = ProgressLine(console: console, enabled: console.isTerminal && !quiet)
         let report = pipeline.build(progress: progress.update)
-        console.keepUntilExit((pipeline, report))
         progress.finish()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         let shown = quiet ? report.diagnostics.errors : report.diagnostics

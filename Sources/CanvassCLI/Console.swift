@@ -8,8 +8,7 @@ public final class Console: @unchecked Sendable {
     /// Whether standard error is a terminal: progress lines and colour only then.
     public let isTerminal: Bool
     /// Whether the process exits when the command returns (the real command line, not a test):
-    /// then a build's memory is left for the exit to free at once, which saves freeing it object
-    /// by object (a tenth of a second at 10,000 notes).
+    /// then a build may leave memory for the exit to free at once.
     public let processExitsAfterCommand: Bool
 
     public init(
@@ -26,16 +25,6 @@ public final class Console: @unchecked Sendable {
         isTerminal: isatty(STDERR_FILENO) != 0, processExitsAfterCommand: true,
         out: { FileHandle.standardOutput.write(Data($0.utf8)) },
         err: { FileHandle.standardError.write(Data($0.utf8)) })
-
-    /// Keeps `value` alive until the process exits, when it exits after this command.
-    func keepUntilExit(_ value: Any) {
-        if processExitsAfterCommand { _ = Unmanaged.passRetained(Kept(value)) }
-    }
-
-    private final class Kept {
-        let value: Any
-        init(_ value: Any) { self.value = value }
-    }
 
     public func out(_ text: String) {
         lock.withLock { writeOut(text) }

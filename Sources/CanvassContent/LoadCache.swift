@@ -162,7 +162,7 @@ extension LoadCache {
     }
 }
 
-/// Recognises a text without keeping it: its length in bytes and 64-bit FNV-1a digest.
+/// Recognises a text without keeping it: its length in bytes and 64-bit checksum.
 struct TextKey: Equatable {
     let digest: UInt64
     let bytes: Int
@@ -174,6 +174,6 @@ struct TextKey: Equatable {
 
     init(_ text: String) {
         var copy = text
-        (digest, bytes) = copy.withUTF8 { (ContentDigest.fnv1a($0), $0.count) }
+        (digest, bytes) = copy.withUTF8 { (ContentDigest.checksum(UnsafeRawBufferPointer($0)), $0.count) }
     }
 }

@@ -178,7 +178,7 @@ public enum CacheFile {
     public static func write(_ writer: inout ArchiveWriter, header: String, to path: String) throws {
         var bytes = writer.take()
         let start = header.utf8.count
-        let digest = ContentDigest.fnv1a(bytes[(start + 8)...])
+        let digest = bytes[(start + 8)...].withUnsafeBytes(ContentDigest.checksum)
         for i in 0..<8 { bytes[start + i] = UInt8(truncatingIfNeeded: digest >> (8 * UInt64(7 - i))) }
         let temporary = path + ".tmp-\(getpid())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
@@ -208,7 +208,7 @@ public enum CacheFile {
         let start = expected.count + 8
         guard let bytes = contents(of: path), bytes.count >= start, bytes.starts(with: expected) else { return nil }
         let digest = bytes[expected.count..<start].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        guard ContentDigest.fnv1a(bytes[start...]) == digest else { return nil }
+        guard bytes[start...].withUnsafeBytes(ContentDigest.checksum) == digest else { return nil }
         return ArchiveReader(bytes, from: start)
     }
 

@@ -19,4 +19,38 @@ public enum ContentDigest {
         }
         return hash
     }
+
+    /// A 64-bit checksum of bytes read eight at a time, several times faster than `fnv1a`: for the
+    /// build caches, which compare it only with what the same canvass binary recorded (it is not
+    /// part of any output). Each step is a bijection of the state, so inputs of one length that
+    /// differ in a single word never collide.
+    public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var state: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(bytes.count)
+        func mix(_ word: UInt64) {
+            state = (state ^ word) &* 0xbf58_476d_1ce4_e5b9
+            state ^= state >> 31
+        }
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
+        mix(tail)
+        state ^= state >> 33
+        state &*= 0xff51_afd7_ed55_8ccd
+        state ^= state >> 33
+        return state
+    }
+
+    /// `checksum` as 16 hex digits.
+    public static func checksumHex(_ bytes: UnsafeRawBufferPointer) -> String {
+        let hex = String(checksum(bytes), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    public static func checksumHex(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { checksumHex($0) }
+    }
 }

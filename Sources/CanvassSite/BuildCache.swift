@@ -85,7 +85,7 @@ struct BuildCache {
             guard let recorded = outputs[path],
                   let data = FileManager.default.contents(atPath: output + "/" + path) else { return nil }
             let bytes = [UInt8](data)
-            return ContentDigest.of(bytes) == recorded ? bytes : nil
+            return ContentDigest.checksumHex(bytes) == recorded ? bytes : nil
         }
     }
 
@@ -94,22 +94,25 @@ struct BuildCache {
         key.filter { $0.key.hasPrefix(TemplateSet.folder + "/") }
     }
 
-    /// Remembers a successful build without diagnostics; otherwise forgets any earlier one.
-    /// `outputs` is the digest of each file `SiteWriter.contents(of:)` says the output folder now
-    /// holds, by path: digested from memory rather than read back from disk.
-    /// `models` is the digest of each page's view model (`PageReuse`).
-    func record(pages: Int, clean: Bool, outputs: [String: String], models: [String: String]) {
-        let folder = root + "/" + Self.folder
-        guard clean else {
-            try? FileManager.default.removeItem(atPath: path)
-            return
-        }
+    /// The record of a build, to `keep` if it succeeds without diagnostics. `outputs` is the digest
+    /// of each file `SiteWriter.contents(of:)` says the output folder then holds, by path: digested
+    /// from memory rather than read back from disk. `models` is the digest of each page's view
+    /// model (`PageReuse`).
+    func record(pages: Int, outputs: [String: String], models: [String: String]) -> Data? {
         let stored = Stored(key: key, outputs: outputs, pages: pages, models: models)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        guard let data = try? encoder.encode(stored) else { return }
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try? data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        return try? encoder.encode(stored)
+    }
+
+    /// Remembers a build by its `record`; nil forgets any earlier one.
+    func keep(record: Data?) {
+        guard let record else {
+            try? FileManager.default.removeItem(atPath: path)
+            return
+        }
+        try? FileManager.default.createDirectory(atPath: root + "/" + Self.folder, withIntermediateDirectories: true)
+        try? record.write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     private struct Stored: Codable {
@@ -129,12 +132,13 @@ struct BuildCache {
         digests(of: ProjectFiles.regularFiles(in: output, ["."]).map(\.path), under: output)
     }
 
+    /// Files are read on every core: at 10,000 notes reading them one by one held up the build's start.
     private static func digests(of paths: [String], under root: String) -> [String: String] {
-        var result: [String: String] = [:]
-        for relative in paths {
-            guard let data = FileManager.default.contents(atPath: root + "/" + relative) else { continue }
-            result[relative] = data.withUnsafeBytes { ContentDigest.of($0) }
+        let digests = ParallelMap.map(paths, chunk: 64) { relative in
+            FileManager.default.contents(atPath: root + "/" + relative).map { data in data.withUnsafeBytes { ContentDigest.checksumHex($0) } }
         }
+        var result: [String: String] = [:]
+        for (relative, digest) in zip(paths, digests) { result[relative] = digest }
         return result
     }
 

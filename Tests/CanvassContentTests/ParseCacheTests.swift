@@ -147,6 +147,26 @@ import Testing
         #expect(nudged.parsedInLastLoad == ["content/interviews/rich.md"])
     }
 
+    /// The caches' checksum reads eight bytes at a time: changing any one byte, in a whole word or
+    /// in the tail, or only the length (zero bytes appended), must change it.
+    @Test func checksumSeesEveryByteAndTheLength() {
+        let bytes = (0..<37).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) }
+        let base = ContentDigest.checksumHex(bytes)
+        #expect(base == ContentDigest.checksumHex(Array(bytes)))
+        var seen: Set<String> = [base]
+        for index in bytes.indices {
+            for flip: UInt8 in [0x01, 0x80] {
+                var changed = bytes
+                changed[index] ^= flip
+                seen.insert(ContentDigest.checksumHex(changed))
+            }
+        }
+        #expect(seen.count == 1 + 2 * bytes.count)
+        for extra in 1...9 { seen.insert(ContentDigest.checksumHex(bytes + Array(repeating: 0, count: extra))) }
+        #expect(seen.count == 1 + 2 * bytes.count + 9)
+        #expect(ContentDigest.checksumHex([]) != ContentDigest.checksumHex([0]))
+    }
+
     @Test func anEditedNoteIsParsedAgain() throws {
         let project = try TemporaryProject(["content/interviews/rich.md": rich, "content/interviews/deep.md": deep], includeTheme: false)
         defer { project.remove() }
