@@ -107,7 +107,7 @@ public final class LoadCache: @unchecked Sendable {
 
 extension LoadCache {
     /// The first line of a saved cache: the format and the canvass binary that wrote it.
-    private static func header(stamp: String) -> String { "canvass parsed notes, format 2, \(stamp)\n" }
+    private static func header(stamp: String) -> String { "canvass parsed notes, format 3, \(stamp)\n" }
 
     /// The notes saved by `save(to:stamp:)` at `path`, when `stamp` (which names the canvass
     /// binary) is the one they were saved with; an empty cache when there is no such file, or it

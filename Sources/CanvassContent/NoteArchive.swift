@@ -28,19 +28,46 @@ extension ArchiveWriter {
         optional(note.summary) { $0.string($1) }
         bool(note.draft)
         string(note.file)
-        array(note.excerpts) { $0.excerpt($1) }
         markdown(note.body)
+        array(note.excerpts) { $0.excerpt($1, of: note) }
     }
 
-    mutating func excerpt(_ excerpt: Excerpt) {
+    /// An excerpt's block is a subtree of its note's body, so it is written as the path of child
+    /// indices that leads to it there (or whole, should it not be found); its note id and file
+    /// are a flag when they are its note's. Written whole, excerpts doubled the cache's size.
+    mutating func excerpt(_ excerpt: Excerpt, of note: Note) {
         string(excerpt.kind.rawValue)
-        string(excerpt.noteID)
-        location(excerpt.location)
-        markdown(excerpt.content)
+        same(excerpt.noteID, as: note.id)
+        same(excerpt.location.file, as: note.file)
+        int(excerpt.location.line)
+        int(excerpt.location.column)
+        if let path = Self.path(to: excerpt.content, in: note.body) {
+            bool(true)
+            array(path) { $0.int($1) }
+        } else {
+            bool(false)
+            markdown(excerpt.content)
+        }
         string(excerpt.text)
         strings(excerpt.tags)
         optional(excerpt.speaker) { $0.string($1) }
         string(excerpt.anchor)
+    }
+
+    /// `text`, or only a flag when it is `usual`.
+    private mutating func same(_ text: String, as usual: String) {
+        bool(text == usual)
+        if text != usual { string(text) }
+    }
+
+    /// The child indices leading from `root` to a node equal to `target`: only children whose
+    /// span holds the target's start are searched.
+    static func path(to target: MarkdownNode, in root: MarkdownNode) -> [Int]? {
+        if root.start == target.start, root.kind == target.kind, root == target { return [] }
+        for (index, child) in root.children.enumerated() where child.start <= target.start && target.start <= child.end {
+            if let rest = path(to: target, in: child) { return [index] + rest }
+        }
+        return nil
     }
 
     mutating func location(_ location: SourceLocation) {
@@ -122,16 +149,31 @@ extension ArchiveReader {
         let tags = try strings()
         let summary = try optional { try $0.string() }
         let draft = try bool(), file = try string()
-        let excerpts = try array { try $0.excerpt() }
+        let body = try markdown(depth: 0)
+        let excerpts = try array { try $0.excerpt(noteID: id, file: file, body: body) }
         return Note(
             id: id, title: title, date: date, method: method, participants: participants, tags: tags, summary: summary, draft: draft,
-            file: file, excerpts: excerpts, body: try markdown(depth: 0))
+            file: file, excerpts: excerpts, body: body)
     }
 
-    mutating func excerpt() throws -> Excerpt {
+    /// What `ArchiveWriter.excerpt(_:of:)` wrote, for the note with this id, file and body.
+    mutating func excerpt(noteID: String, file: String, body: MarkdownNode) throws -> Excerpt {
         guard let kind = Excerpt.Kind(rawValue: try string()) else { throw ArchiveError() }
+        let id = try bool() ? noteID : try string()
+        let location = SourceLocation(file: try bool() ? file : try string(), line: try int(), column: try int())
+        let content: MarkdownNode
+        if try bool() {
+            var node = body
+            for index in try array({ try $0.int() }) {
+                guard node.children.indices.contains(index) else { throw ArchiveError() }
+                node = node.children[index]
+            }
+            content = node
+        } else {
+            content = try markdown(depth: 0)
+        }
         return Excerpt(
-            kind: kind, noteID: try string(), location: try location(), content: try markdown(depth: 0), text: try string(),
+            kind: kind, noteID: id, location: location, content: content, text: try string(),
             tags: try strings(), speaker: try optional { try $0.string() }, anchor: try string())
     }
 

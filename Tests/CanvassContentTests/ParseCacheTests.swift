@@ -1,4 +1,4 @@
-import CanvassContent
+@testable import CanvassContent
 import CanvassCore
 import CanvassTestSupport
 import Foundation
@@ -89,6 +89,43 @@ import Testing
         let again = try #require(loadAll(project, cache: restored).project?.notes)
         #expect(restored.parsedInLastLoad.isEmpty)
         #expect(again.map(\.title) == parsed.map(\.title) && again.map(\.excerpts) == parsed.map(\.excerpts))
+    }
+
+    /// An excerpt is saved as the path to its block in the note's body; one whose block is not
+    /// there, or whose note id or file is not its note's, is saved whole and reads back the same.
+    @Test func excerptsReadBackFromTheirPlaceInTheBody() throws {
+        let project = try TemporaryProject(["content/interviews/rich.md": rich, "content/interviews/deep.md": deep], includeTheme: false)
+        defer { project.remove() }
+        let notes = try #require(loadAll(project, cache: LoadCache()).project?.notes)
+        #expect(notes.allSatisfy { note in note.excerpts.allSatisfy { ArchiveWriter.path(to: $0.content, in: note.body) != nil } })
+        var odd = try #require(notes.first { $0.excerpts.count >= 2 })
+        var excerpts = odd.excerpts
+        let nowhere = SourcePoint(line: 999, column: 1)
+        excerpts[0].content = MarkdownNode(kind: .paragraph, children: [MarkdownNode(kind: .text, literal: "elsewhere", start: nowhere, end: nowhere)],
+                                           start: nowhere, end: nowhere)
+        excerpts[1].noteID = "another-note"
+        excerpts[1].location = SourceLocation(file: "content/interviews/other.md", line: 3, column: 1)
+        odd.excerpts = excerpts
+        for note in notes + [odd] {
+            var writer = ArchiveWriter()
+            writer.note(note)
+            var reader = ArchiveReader(writer.take())
+            let back = try reader.note()
+            #expect(back.excerpts == note.excerpts && back.body == note.body && reader.atEnd)
+        }
+        // A path that leads out of the body is damage, not a trap.
+        var writer = ArchiveWriter()
+        writer.string(Excerpt.Kind.observation.rawValue)
+        writer.bool(true)
+        writer.bool(true)
+        writer.int(1)
+        writer.int(1)
+        writer.bool(true)
+        writer.array([0, 7]) { $0.int($1) }
+        var reader = ArchiveReader(writer.take())
+        let body = MarkdownNode(kind: .document, children: [MarkdownNode(kind: .paragraph, start: .init(line: 1, column: 1), end: .init(line: 1, column: 5))],
+                                start: .init(line: 1, column: 1), end: .init(line: 1, column: 5))
+        #expect(throws: ArchiveError.self) { try reader.excerpt(noteID: "n", file: "f.md", body: body) }
     }
 
     @Test func chunkedValuesReadBackInOrderAndAWrongLengthFails() throws {
