@@ -30,7 +30,8 @@ struct SourceFile: Sendable {
 
     static func read(absolute: String, relative: String) -> Result<SourceFile, Diagnostic> {
         let place = SourceLocation(file: relative, line: 1, column: 1)
-        let size = ((try? FileManager.default.attributesOfItem(atPath: absolute))?[.size] as? NSNumber)?.intValue ?? 0
+        var info = stat()
+        let size = stat(absolute, &info) == 0 ? Int(info.st_size) : 0
         guard size <= maximumBytes else {
             return .failure(.error("file is \(size / 1_048_576) MB; Canvass reads files up to \(maximumBytes / 1_048_576) MB", at: place,
                                    hint: "split it into several files"))
