@@ -94,27 +94,49 @@ public enum ExcerptExtractor {
     }
 
     /// The words of `text` joined by single spaces: runs of white space become one space, and
-    /// none is left at either end. ASCII text is done byte by byte; other text by characters.
+    /// none is left at either end. Text whose every code point is its own character and whose
+    /// white space is known (ASCII, and the Chinese and Latin-1 ranges below: most notes) is
+    /// done code point by code point on its bytes; other text by characters.
     public static func collapsingSpaces(_ text: String) -> String {
         var copy = text
-        let ascii: [UInt8]? = copy.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let simple: [UInt8]? = copy.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
-            for byte in bytes {
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+            var index = 0
+            while index < bytes.count {
+                let lead = bytes[index]
+                let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (width == 1 ? 0x7F : width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+                for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                guard let isSpace = simpleWhiteSpace(value) else { return nil }
+                if isSpace {
                     pendingSpace = !out.isEmpty
                 } else {
                     if pendingSpace { out.append(0x20) }
                     pendingSpace = false
-                    out.append(byte)
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
                 }
+                index += width
             }
             return out
         }
-        if let ascii { return String(decoding: ascii, as: UTF8.self) }
+        if let simple { return String(decoding: simple, as: UTF8.self) }
         return text.split(whereSeparator: \.isSpace).joined(separator: " ")
+    }
+
+    /// Whether a code point is white space, for code points that always form a character of
+    /// their own with any neighbour (no marks, joiners, prepended or control characters beyond
+    /// tab and line breaks); nil for the rest. ASCII, Latin-1 but the soft hyphen, general
+    /// punctuation, CJK symbols and punctuation but the combining tone marks, the Han ideographs
+    /// and the full-width ASCII forms.
+    static func simpleWhiteSpace(_ value: UInt32) -> Bool? {
+        switch value {
+        case 0x20, 0x09...0x0D, 0xA0, 0x3000: return true
+        case 0x21...0x7E, 0xA1...0xAC, 0xAE...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3029, 0x3030...0x303F,
+             0x3400...0x9FFF, 0xFF01...0xFF5E: return false
+        default: return nil
+        }
     }
 
     // MARK: - Speaker lines
@@ -146,6 +168,9 @@ public enum ExcerptExtractor {
 
     /// `— r-0042`, `-- r-0042` or `―r-0042` → `r-0042`.
     static func speakerID(in line: String) -> String? {
+        // Most lines are not speaker lines: look at the first bytes after spaces and tabs first.
+        let start = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }
+        guard let first = start.first, first == UInt8(ascii: "-") || first >= 0x80 else { return nil }
         var rest = Substring(line.trimmingSpaces())
         if rest.hasPrefix("—") || rest.hasPrefix("―") {
             rest = rest.dropFirst()
@@ -154,8 +179,9 @@ public enum ExcerptExtractor {
         } else {
             return nil
         }
-        let id = rest.trimmingSpaces()
-        guard !id.isEmpty, !id.contains(where: \.isWhitespace) else { return nil }
+        let id = String(rest).trimmingSpaces()
+        let plain = id.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F }
+        guard !id.isEmpty, plain || !id.contains(where: \.isWhitespace) else { return nil }
         return id
     }
 }

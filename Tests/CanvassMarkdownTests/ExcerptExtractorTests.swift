@@ -60,17 +60,49 @@ import Testing
     }
 }
 
-/// Excerpt text has its white space collapsed byte by byte when it is ASCII: the same words and
-/// single spaces as splitting on white-space characters gives.
+/// Excerpt text has its white space collapsed code point by code point when every code point is a
+/// character of its own (ASCII, Chinese): the same words and single spaces as splitting on
+/// white-space characters gives, also where marks, joiners or controls send it the long way.
 @Suite struct CollapsingSpacesTests {
     @Test func asciiAndCharacterWaysAgree() {
-        let pieces = ["a", "Word", "4", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{1F}", ".", "#x", "\u{A0}", "é", "中"]
+        let pieces = ["a", "Word", "4", " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{1F}", ".", "#x", "\u{A0}", "é", "中", "培训",
+                      "\u{3000}", "，", "。", "e\u{301}", "\u{301}", "\u{302A}", "\u{AD}", "\u{2028}", "\u{85}", "\u{2003}", "\u{FF01}", "\u{3400}",
+                      "\u{600}", "\u{200D}", "👍", "“", "…"]
         var random = RandomTexts(seed: 0x2545_F491_4F6C_DD1D)
-        for _ in 0..<2_000 {
+        for _ in 0..<4_000 {
             let text = random.text(from: pieces, most: 10)
             #expect(ExcerptExtractor.collapsingSpaces(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
                     "\(text.unicodeScalars.map(\.value))")
         }
         #expect(ExcerptExtractor.collapsingSpaces("  Too\t slow \r\n to  start. ") == "Too slow to start.")
+    }
+}
+
+/// The speaker line of a quote: the quick look at its first bytes must not turn away a line the
+/// full reading accepts.
+@Suite struct SpeakerLineTests {
+    static func reference(_ line: String) -> String? {
+        var rest = Substring(line.trimmingCharacters(in: .whitespaces))
+        if rest.hasPrefix("—") || rest.hasPrefix("―") {
+            rest = rest.dropFirst()
+        } else if rest.hasPrefix("--") {
+            rest = rest.dropFirst(2)
+        } else {
+            return nil
+        }
+        let id = rest.trimmingCharacters(in: .whitespaces)
+        return id.isEmpty || id.contains(where: \.isWhitespace) ? nil : id
+    }
+
+    @Test func speakerLinesReadAsTheirRulesSay() {
+        #expect(ExcerptExtractor.speakerID(in: "— r-0042") == "r-0042")
+        #expect(ExcerptExtractor.speakerID(in: "\u{3000}-- 王芳 ") == "王芳")
+        #expect(ExcerptExtractor.speakerID(in: "a — r-0042") == nil)
+        let pieces = ["—", "―", "--", "-", " ", "\t", "\u{A0}", "\u{3000}", "\u{2003}", "r-0042", "王", "x y", "é", "\u{301}", "\n"]
+        var random = RandomTexts(seed: 0x9FB2_1C65_1E98_DF25)
+        for _ in 0..<3_000 {
+            let line = random.text(from: pieces, fewest: 1, most: 6)
+            #expect(ExcerptExtractor.speakerID(in: line) == Self.reference(line), "\(line.unicodeScalars.map(\.value))")
+        }
     }
 }
