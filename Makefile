@@ -1,5 +1,5 @@
 # Canvass: `make site` builds the example study into site/; `make test` runs every test.
-# Both install what is missing on a fresh Debian machine (libcmark-dev through apt).
+# Both install what is missing on a fresh Debian machine (libcmark-dev and libjemalloc-dev through apt).
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -8,9 +8,9 @@ CANVASS := .build/debug/canvass
 .PHONY: site test deps build check crosscheck browser-test clean theme bench
 
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark; then \
-		echo "installing libcmark-dev (CommonMark) with apt"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark jemalloc; then \
+		echo "installing libcmark-dev (CommonMark) and libjemalloc-dev (the allocator) with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev libjemalloc-dev; \
 	fi
 
 build: deps

@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The command line's memory allocator: see Sources/canvass/main.swift.
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
         .target(name: "CanvassCore"),
         .target(name: "CanvassMarkdown", dependencies: ["CCmark", "CanvassCore"]),
         .target(
@@ -45,8 +51,8 @@ let package = Package(
             name: "CanvassCLI",
             dependencies: ["CanvassSite", "CanvassServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "canvass", dependencies: ["CanvassCLI"]),
-        .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis", "CanvassSite"]),
+        .executableTarget(name: "canvass", dependencies: ["CanvassCLI", "CJemalloc"]),
+        .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis", "CanvassSite", "CJemalloc"]),
         .target(name: "CanvassTestSupport", dependencies: ["CanvassCore"], path: "Tests/CanvassTestSupport"),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown", "CanvassTestSupport"]),
         .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis"]),

@@ -4,6 +4,7 @@
 import CanvassAnalysis
 import CanvassCore
 import CanvassSite
+import CJemalloc // the allocator canvass runs with (Sources/canvass/main.swift)
 import Foundation
 
 /// Seeded synthetic survey: `rows` respondents, 4 numeric and 4 categorical attributes in 4 planted groups.
