@@ -30,18 +30,24 @@ public enum ContentDigest {
             state = (state ^ word) &* 0xbf58_476d_1ce4_e5b9
             state ^= state >> 31
         }
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            offset += 8
-        }
-        var tail: UInt64 = 0
-        for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
-        mix(tail)
+        words(of: bytes, mix)
         state ^= state >> 33
         state &*= 0xff51_afd7_ed55_8ccd
         state ^= state >> 33
         return state
+    }
+
+    /// The bytes as little-endian 64-bit words, the last one padded with zeros (and present, zero,
+    /// when the count is a multiple of eight): how the caches' digests read their input.
+    public static func words(of bytes: UnsafeRawBufferPointer, _ body: (UInt64) -> Void) {
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            body(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
+        body(tail)
     }
 
     /// `checksum` as 16 hex digits.

@@ -168,9 +168,15 @@ public enum ExcerptExtractor {
 
     /// `— r-0042`, `-- r-0042` or `―r-0042` → `r-0042`.
     static func speakerID(in line: String) -> String? {
-        // Most lines are not speaker lines: look at the first bytes after spaces and tabs first.
+        // Most lines are not speaker lines: a look at the first byte after spaces and tabs turns
+        // them away (a dash, or a byte beyond ASCII that may start a dash or a Unicode space).
         let start = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }
         guard let first = start.first, first == UInt8(ascii: "-") || first >= 0x80 else { return nil }
+        return readingSpeakerID(in: line)
+    }
+
+    /// `speakerID` without the first look.
+    static func readingSpeakerID(in line: String) -> String? {
         var rest = Substring(line.trimmingSpaces())
         if rest.hasPrefix("—") || rest.hasPrefix("―") {
             rest = rest.dropFirst()

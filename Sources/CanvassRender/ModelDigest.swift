@@ -68,15 +68,7 @@ struct ModelDigest {
         var copy = text
         copy.withUTF8 { utf8 in
             add(utf8.count)
-            let bytes = UnsafeRawBufferPointer(utf8)
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                word(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-                offset += 8
-            }
-            var tail: UInt64 = 0
-            for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
-            word(tail)
+            ContentDigest.words(of: UnsafeRawBufferPointer(utf8)) { word($0) }
         }
     }
 
