@@ -1,7 +1,7 @@
 import CanvassCore
 
 /// Computes every survey statistic of SPEC §4.1–4.8 and §4.13 from the loaded surveys.
-public struct SurveyAnalyzer {
+public struct SurveyAnalyzer: Sendable {
     let config: ProjectConfig
     let surveys: [SurveyData]
     /// Personas, once segmented, for the `byPersona` breakdowns.
@@ -58,8 +58,12 @@ public struct SurveyAnalyzer {
     }
 
     func results(pool: RespondentPool, flags: QualityFlags, excludedCount: Int) -> SurveyResults {
-
-        let dimensions = dimensionResults(pool)
+        // The dimensions beside the other figures: this is the end of the survey analysis, which
+        // the rest of a build waits for.
+        let analyzer = self
+        let (dimensions, (ratings, nps, csat, kano, competitors)) = ParallelMap.both(
+            { analyzer.dimensionResults(pool) },
+            { (analyzer.ratingItems(pool), analyzer.nps(pool), analyzer.csat(pool), analyzer.kano(pool), analyzer.competitors(pool)) })
         let (weights, source) = weights(for: dimensions)
         var withWeights = dimensions
         for index in withWeights.indices { withWeights[index].weight = weights[index] }
@@ -72,9 +76,9 @@ public struct SurveyAnalyzer {
 
         return SurveyResults(
             respondents: pool.rows.count, respondentsInFiles: surveys.reduce(0) { $0 + $1.count }, waves: pool.waves,
-            ratings: ratingItems(pool), dimensions: placed, overallGap: overall, weightSource: source,
-            crosshair: crosshair, overallByWave: overallByWave, nps: nps(pool), csat: csat(pool),
-            csatScale: surveys.lazy.compactMap(\.config.csat).first, kano: kano(pool), competitors: competitors(pool),
+            ratings: ratings, dimensions: placed, overallGap: overall, weightSource: source,
+            crosshair: crosshair, overallByWave: overallByWave, nps: nps, csat: csat,
+            csatScale: surveys.lazy.compactMap(\.config.csat).first, kano: kano, competitors: competitors,
             quality: flags.report(surveys: surveys, excluded: config.quality.exclude, excludedCount: excludedCount))
     }
 
