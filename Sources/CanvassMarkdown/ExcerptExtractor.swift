@@ -115,7 +115,7 @@ public enum ExcerptExtractor {
                 } else {
                     if pendingSpace { out.append(0x20) }
                     pendingSpace = false
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+                    for offset in 0..<width { out.append(bytes[index + offset]) }
                 }
                 index += width
             }
@@ -172,7 +172,25 @@ public enum ExcerptExtractor {
         // them away (a dash, or a byte beyond ASCII that may start a dash or a Unicode space).
         let start = line.utf8.drop { $0 == 0x20 || $0 == 0x09 }
         guard let first = start.first, first == UInt8(ascii: "-") || first >= 0x80 else { return nil }
-        return readingSpeakerID(in: line)
+        return plainSpeakerID(in: start) ?? readingSpeakerID(in: line)
+    }
+
+    /// The usual speaker line read on its bytes: a dash (`—`, `―` or `--`), spaces or tabs, an
+    /// id of visible ASCII, spaces or tabs. Nil for anything else, which `readingSpeakerID` reads.
+    private static func plainSpeakerID(in line: Substring.UTF8View) -> String? {
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        var rest = line[...]
+        if rest.starts(with: [0xE2, 0x80, 0x94]) || rest.starts(with: [0xE2, 0x80, 0x95]) {
+            rest = rest.dropFirst(3)
+        } else if rest.starts(with: [0x2D, 0x2D]) {
+            rest = rest.dropFirst(2)
+        } else {
+            return nil
+        }
+        rest = rest.drop(while: isBlank)
+        let id = rest.prefix { $0 > 0x20 && $0 < 0x7F }
+        guard !id.isEmpty, rest.dropFirst(id.count).allSatisfy(isBlank) else { return nil }
+        return String(id)
     }
 
     /// `speakerID` without the first look.
