@@ -94,9 +94,9 @@ public enum ExcerptExtractor {
     }
 
     /// The words of `text` joined by single spaces: runs of white space become one space, and
-    /// none is left at either end. Text whose every code point is its own character and whose
-    /// white space is known (ASCII, and the Chinese and Latin-1 ranges below: most notes) is
-    /// done code point by code point on its bytes; other text by characters.
+    /// none is left at either end. Text whose every code point is its own character
+    /// (`SimpleText`: ASCII, Chinese and Latin-1, most notes) is done code point by code point on
+    /// its bytes; other text by characters.
     public static func collapsingSpaces(_ text: String) -> String {
         var copy = text
         let simple: [UInt8]? = copy.withUTF8 { bytes in
@@ -105,11 +105,8 @@ public enum ExcerptExtractor {
             var pendingSpace = false
             var index = 0
             while index < bytes.count {
-                let lead = bytes[index]
-                let width = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (width == 1 ? 0x7F : width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                guard let isSpace = simpleWhiteSpace(value) else { return nil }
+                let (value, width) = SimpleText.scalar(in: bytes, at: index)
+                guard let isSpace = SimpleText.whiteSpace(value) else { return nil }
                 if isSpace {
                     pendingSpace = !out.isEmpty
                 } else {
@@ -123,20 +120,6 @@ public enum ExcerptExtractor {
         }
         if let simple { return String(decoding: simple, as: UTF8.self) }
         return text.split(whereSeparator: \.isSpace).joined(separator: " ")
-    }
-
-    /// Whether a code point is white space, for code points that always form a character of
-    /// their own with any neighbour (no marks, joiners, prepended or control characters beyond
-    /// tab and line breaks); nil for the rest. ASCII, Latin-1 but the soft hyphen, general
-    /// punctuation, CJK symbols and punctuation but the combining tone marks, the Han ideographs
-    /// and the full-width ASCII forms.
-    static func simpleWhiteSpace(_ value: UInt32) -> Bool? {
-        switch value {
-        case 0x20, 0x09...0x0D, 0xA0, 0x3000: return true
-        case 0x21...0x7E, 0xA1...0xAC, 0xAE...0xFF, 0x2010...0x2027, 0x2030...0x205E, 0x3001...0x3029, 0x3030...0x303F,
-             0x3400...0x9FFF, 0xFF01...0xFF5E: return false
-        default: return nil
-        }
     }
 
     // MARK: - Speaker lines

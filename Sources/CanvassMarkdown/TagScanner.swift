@@ -1,4 +1,5 @@
 import CanvassCore
+import Foundation
 
 /// Finds `#tags` in running text (SPEC §3.1).
 ///
@@ -18,9 +19,12 @@ public enum TagScanner {
         let utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable { bytes in
             // Only a `#` can start a tag: most text has none.
-            guard bytes.contains(UInt8(ascii: "#")) else { return [] }
-            // In ASCII text every byte is a character (CR LF aside, which allows a tag as CR does).
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return characterMatches(in: text) }
+            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "#")), bytes.count) != nil else { return [] }
+            // In ASCII text every byte is a character (CR LF aside, which allows a tag as CR does);
+            // in other simple text every code point is.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                return SimpleText.scalars(bytes).map { scalarMatches(in: text, scalars: $0) } ?? characterMatches(in: text)
+            }
             return asciiMatches(in: text, bytes: bytes)
         } ?? characterMatches(in: text)
     }
@@ -49,6 +53,28 @@ public enum TagScanner {
             let utf8 = text.utf8
             let range = utf8.index(utf8.startIndex, offsetBy: index)..<utf8.index(utf8.startIndex, offsetBy: end)
             result.append(Match(name: String(decoding: name.map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self), range: range))
+            index = end - 1
+        }
+        return result
+    }
+
+    /// `characterMatches` for text of `SimpleText` code points, each a character of its own: a
+    /// `Character` is made only for the code points a tag's rules ask about.
+    private static func scalarMatches(in text: String, scalars: [(value: UInt32, offset: Int)]) -> [Match] {
+        func character(_ index: Int) -> Character { Character(Unicode.Scalar(scalars[index].value)!) }
+        let utf8 = text.utf8
+        var result: [Match] = []
+        var index = 0
+        while index < scalars.count {
+            defer { index += 1 }
+            guard scalars[index].value == 0x23, allowsTag(after: index == 0 ? nil : character(index - 1)) else { continue }
+            var end = index + 1
+            while end < scalars.count, isTagCharacter(character(end)) { end += 1 }
+            while end > index + 1, scalars[end - 1].value == 0x2F || scalars[end - 1].value == 0x2D { end -= 1 }
+            guard ((index + 1)..<end).contains(where: { character($0).isLetter }) else { continue }
+            let endOffset = end < scalars.count ? scalars[end].offset : utf8.count
+            let range = utf8.index(utf8.startIndex, offsetBy: scalars[index].offset)..<utf8.index(utf8.startIndex, offsetBy: endOffset)
+            result.append(Match(name: text[range].dropFirst().lowercased(), range: range))
             index = end - 1
         }
         return result

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassMarkdown
 
 /// The offline search index (SPEC §5): every note, excerpt, free-text answer, persona, theme,
 /// dimension and report page, with an inverted index of terms.
@@ -142,9 +143,7 @@ public struct SearchIndex: Sendable {
                         }
                         continue
                     }
-                    let width = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
-                    for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                    let (value, width) = SimpleText.scalar(in: bytes, at: index)
                     let encoded = UnsafeBufferPointer(rebasing: bytes[index..<(index + width)])
                     index += width
                     let scalar = Unicode.Scalar(value)!

@@ -53,7 +53,7 @@ import Testing
 
     @Test func jumpingFindsWhatReadingEveryCharacterFinds() {
         let pieces = ["#", "#", "a", "Tag", "上手", "-", "/", "_", "4", " ", "\n", "&", ":", "\\", "é", "e\u{301}", "\u{301}", "\u{FE0F}\u{20E3}",
-                      "\u{200D}", "\u{600}", "👍", "#\u{301}", "C#", "##", "。"]
+                      "\u{200D}", "\u{600}", "👍", "#\u{301}", "C#", "##", "。", "提醒", "\u{3000}", "，", "\u{FF03}", "\u{A0}"]
         var random = RandomTexts(seed: 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<3_000 {
             let text = random.text(from: pieces, fewest: 1, most: 12)
@@ -68,6 +68,17 @@ import Testing
         for _ in 0..<3_000 {
             let text = random.text(from: pieces, fewest: 1, most: 14)
             #expect(TagScanner.matches(in: text) == Self.everyCharacter(text), "\(Array(text.utf8))")
+        }
+    }
+
+    /// Chinese and Latin-1 text is scanned code point by code point; it must agree as well.
+    @Test func simpleTextAgreesCodePointForCodePoint() {
+        let pieces = ["#", "#", "提醒", "上手", "a", "Tag", "-", "/", "_", "4", " ", "\n", "\r\n", "&", ":", "\\", "。", "，", "\u{3000}",
+                      "\u{A0}", "é", "Ö", "\u{FF03}", "\u{FF21}", "C#", "##", "“", "…"]
+        var random = RandomTexts(seed: 0x7A3D_5E11_0B9C_44F1)
+        for _ in 0..<3_000 {
+            let text = random.text(from: pieces, fewest: 1, most: 12)
+            #expect(TagScanner.matches(in: text) == Self.everyCharacter(text), "\(text.unicodeScalars.map(\.value))")
         }
     }
 }
