@@ -90,7 +90,7 @@ struct PageContext {
     }
 
     func methodLabel(_ method: NoteMethod) -> String {
-        strings["method_\(method.rawValue.replacingOccurrences(of: "-", with: "_"))"]
+        strings["method_" + String(method.rawValue.map { $0 == "-" ? "_" : $0 })]
     }
 
     /// Link to the theme a tag belongs to, or nil when no theme claims it.

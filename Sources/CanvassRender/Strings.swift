@@ -46,9 +46,32 @@ public struct Strings: Sendable {
     public func format(_ key: String, _ values: [String: String]) -> String {
         var text = self[key]
         for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+            text = Self.replacing("{\(name)}", with: value, in: text)
         }
         return text
+    }
+
+    /// Every occurrence of `needle` in `text`, left to right, replaced by `value`, on UTF-8 bytes:
+    /// Foundation's `replacingOccurrences` went through NSString, and dates and counts on 10,000
+    /// pages spent a tenth of a second in it.
+    static func replacing(_ needle: String, with value: String, in text: String) -> String {
+        let bytes = Array(text.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, bytes.count >= pattern.count else { return text }
+        var result: [UInt8] = []
+        var index = 0, copied = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) {
+                result.append(contentsOf: bytes[copied..<index])
+                result.append(contentsOf: value.utf8)
+                index += pattern.count
+                copied = index
+            } else {
+                index += 1
+            }
+        }
+        guard copied > 0 else { return text }
+        result.append(contentsOf: bytes[copied...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// A count with the singular or plural form: keys `key_one` and `key_other`.

@@ -122,6 +122,23 @@ import Testing
         #expect(set?.render(context, template: "partials.probe") == "[none|][S:x|x]\n")
     }
 
+    /// Placeholders in UI strings are filled in as Foundation's replacing did: every occurrence,
+    /// names in sorted order (a value holding a later name's placeholder is filled in too).
+    @Test func placeholdersAreFilledInEverywhereInNameOrder() {
+        let strings = Strings(language: .english, table: [
+            "date": "{day} {month} {year}", "twice": "{n} of {n}", "none": "no placeholders", "zh": "{count} 条摘录，{count}",
+            "nested": "{a}-{b}", "edge": "{n}{n}{", "partial": "{coun} {count}",
+        ])
+        #expect(strings.format("date", ["day": "7", "month": "July", "year": "2026"]) == "7 July 2026")
+        #expect(strings.format("twice", ["n": "3"]) == "3 of 3")
+        #expect(strings.format("none", ["n": "3"]) == "no placeholders")
+        #expect(strings.format("zh", ["count": "1,234"]) == "1,234 条摘录，1,234")
+        #expect(strings.format("nested", ["a": "{b}", "b": "x"]) == "x-x")
+        #expect(strings.format("edge", ["n": "é"]) == "éé{")
+        #expect(strings.format("partial", ["count": "2"]) == "{coun} 2")
+        #expect(Strings.replacing("{n}", with: "x", in: "") == "")
+    }
+
     /// UI strings are put into the templates when the theme loads; a page must read exactly as if
     /// Mustache had looked each one up.
     @Test func uiStringsArePutInAsMustacheWouldPrintThem() throws {
