@@ -18,12 +18,12 @@ struct ModelDigest {
         digest.add(template)
         digest.tag(5)
         digest.add(model.count)
-        for key in model.keys.sorted() {
+        for (key, value) in model.sorted(by: { $0.key < $1.key }) {
             digest.add(key)
             if let known = shared[key] {
                 digest.tag(9)
                 digest.add(known)
-            } else if !digest.add(value: model[key]!) {
+            } else if !digest.add(value: value) {
                 return nil
             }
         }
@@ -89,9 +89,16 @@ struct ModelDigest {
         case let dictionary as [String: Any]:
             tag(5)
             add(dictionary.count)
-            for key in dictionary.keys.sorted() {
+            for (key, item) in dictionary.sorted(by: { $0.key < $1.key }) {
                 add(key)
-                guard add(value: dictionary[key]!) else { return false }
+                guard add(value: item) else { return false }
+            }
+        case let rows as [[String: Any]]:
+            // As `[Any]` below, without the cast making a new array of every list of rows.
+            tag(6)
+            add(rows.count)
+            for row in rows {
+                guard add(value: row) else { return false }
             }
         case let array as [Any]:
             tag(6)
