@@ -96,17 +96,31 @@ public enum ExcerptExtractor {
     /// The words of `text` joined by single spaces: runs of white space become one space, and
     /// none is left at either end. Text whose every code point is its own character
     /// (`SimpleText`: ASCII, Chinese and Latin-1, most notes) is done code point by code point on
-    /// its bytes; other text by characters.
+    /// its bytes, and returned as it is when already folded; other text by characters.
     public static func collapsingSpaces(_ text: String) -> String {
         var copy = text
-        let simple: [UInt8]? = copy.withUTF8 { bytes in
+        enum Folded { case unchanged, simple([UInt8]), other }
+        let folded: Folded = copy.withUTF8 { bytes in
+            // Text folded already (excerpt text, as the search index reads it) comes back as it is.
+            var index = 0, previousIsSpace = true, unchanged = true
+            while index < bytes.count {
+                let (value, width) = SimpleText.scalar(in: bytes, at: index)
+                guard let isSpace = SimpleText.whiteSpace(value) else { return .other }
+                if isSpace && (value != 0x20 || previousIsSpace || index + width == bytes.count) {
+                    unchanged = false
+                    break
+                }
+                previousIsSpace = isSpace
+                index += width
+            }
+            if unchanged { return .unchanged }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
-            var index = 0
+            index = 0
             while index < bytes.count {
                 let (value, width) = SimpleText.scalar(in: bytes, at: index)
-                guard let isSpace = SimpleText.whiteSpace(value) else { return nil }
+                guard let isSpace = SimpleText.whiteSpace(value) else { return .other }
                 if isSpace {
                     pendingSpace = !out.isEmpty
                 } else {
@@ -116,10 +130,13 @@ public enum ExcerptExtractor {
                 }
                 index += width
             }
-            return out
+            return .simple(out)
         }
-        if let simple { return String(decoding: simple, as: UTF8.self) }
-        return text.split(whereSeparator: \.isSpace).joined(separator: " ")
+        switch folded {
+        case .unchanged: return text
+        case .simple(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .other: return text.split(whereSeparator: \.isSpace).joined(separator: " ")
+        }
     }
 
     // MARK: - Speaker lines
