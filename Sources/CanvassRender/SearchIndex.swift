@@ -19,10 +19,10 @@ public struct SearchIndex: Sendable {
         public var hidden: String = ""
     }
 
-    public var documents: [Document]
-    public var terms: [String: [Int]]
+    public let documents: [Document]
+    public let terms: [String: [Int]]
     /// The terms in the order the script lists them, each with its documents.
-    private var sortedTerms: [(term: String, documents: ArraySlice<Int32>)]
+    private let sortedTerms: [(term: String, documents: ArraySlice<Int32>)]
 
     public init(documents: [Document]) {
         self.documents = documents

@@ -154,7 +154,7 @@ public struct SiteRenderer: Sendable {
             if let model, let reuse, reuse.models[path] == model, let bytes = reuse.bytes(path) {
                 return ([OutputFile(path: path, bytes: bytes)], model, true)
             }
-            return ([OutputFile(path: path, text: templates.render(context, template: page.template) ?? "")], model, false)
+            return ([OutputFile(path: path, text: templates.render(context, template: page.template, threadCopy: true) ?? "")], model, false)
         }
         // Pages first, then the sitemap, the search index and the data files.
         let other = results[0].files.reversed() + results[1].files

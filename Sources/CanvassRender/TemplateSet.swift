@@ -100,12 +100,14 @@ public struct TemplateSet: Sendable {
         return String(decoding: result, as: UTF8.self)
     }
 
-    /// Renders a registered template; nil when the theme lacks it. Each thread renders with its
-    /// own copy of the templates: rendering retains and releases the templates' strings at every
-    /// token, and two cores doing so on the same strings wait on each other's reference counts
-    /// (a tenth of rendering 10,000 pages on two cores).
-    public func render(_ context: Any, template name: String) -> String? {
-        copies.library(parsing: sources, else: library).render(context, withTemplate: name)
+    /// Renders a registered template; nil when the theme lacks it. `threadCopy`: render with a
+    /// copy of the templates parsed for the calling thread, kept for its next page. Rendering
+    /// retains and releases the templates' strings at every token, and two cores doing so on the
+    /// same strings wait on each other's reference counts (a tenth of rendering 10,000 pages on
+    /// two cores). For the build's worker threads, a small pool that lives on; not for threads
+    /// made per request, which would each parse the theme again.
+    public func render(_ context: Any, template name: String, threadCopy: Bool = false) -> String? {
+        (threadCopy ? copies.library(parsing: sources, else: library) : library).render(context, withTemplate: name)
     }
 
     /// The libraries parsed for each thread that rendered with this set.
