@@ -143,7 +143,7 @@ public struct SiteRenderer: Sendable {
         let results = ParallelMap.map(jobs) { job -> (files: [OutputFile], model: String?, reused: Bool) in
             let page: Page
             switch job {
-            case .searchIndex: return ([searchIndexFile(), sitemap(pages: pages)], nil, false)
+            case .searchIndex: return ([sitemap(pages: pages), searchIndexFile()], nil, false)
             case .dataFiles: return (dataFiles(), nil, false)
             case .page(let one): page = one
             }
@@ -157,7 +157,7 @@ public struct SiteRenderer: Sendable {
             return ([OutputFile(path: path, text: templates.render(context, template: page.template, threadCopy: true) ?? "")], model, false)
         }
         // Pages first, then the sitemap, the search index and the data files.
-        let other = results[0].files.reversed() + results[1].files
+        let other = results[0].files + results[1].files
         var rendered = Rendered(files: Array(results.dropFirst(2).map(\.files).joined()) + other, diagnostics: checks)
         for (page, result) in zip(pages, results.dropFirst(2)) {
             rendered.models[page.path.path] = result.model
