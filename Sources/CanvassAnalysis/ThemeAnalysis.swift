@@ -89,13 +89,18 @@ public enum Analyzer {
     /// the config and every survey's text are unchanged, and work out sentiment, terms and themes
     /// only for excerpts it has not seen.
     /// `segmentations` (kept by `canvass build`) gives back persona segmentations already fitted.
-    public static func analyse(_ project: Project, cache: AnalysisCache? = nil, segmentations: SegmentationStore? = nil) -> ProjectAnalysis {
+    /// `early` is the survey analysis started while the notes were still loading; it is taken only
+    /// when it was started from this project's config and surveys.
+    public static func analyse(
+        _ project: Project, cache: AnalysisCache? = nil, segmentations: SegmentationStore? = nil, early: EarlySurveyAnalysis? = nil
+    ) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
         // Passes that do not need each other's results run at the same time: the survey analysis
         // (much of it one thread's work) beside the passes over the notes, which themselves run
         // two at a time: on a large study each walks every excerpt, and that is most of what a
         // `serve` rebuild costs.
-        let surveying = Background { surveyAnalysis(project, cache: cache, segmentations: segmentations) }
+        let surveying = early.flatMap { $0.job(for: project) }
+            ?? Background { surveyAnalysis(config: project.config, surveys: project.surveys, cache: cache, segmentations: segmentations) }
         let ((themesOf, terms), text) = ParallelMap.both(
             {
                 (ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: cache?.themes),
@@ -121,9 +126,22 @@ public enum Analyzer {
     }
 
     /// The survey analysis and persona segmentation; nil when the project has no survey.
-    static func surveyAnalysis(_ project: Project, cache: AnalysisCache?, segmentations: SegmentationStore?) -> AnalysisCache.SurveyAnalysis {
-        let analyse = { SurveyAnalyzer(config: project.config, surveys: project.surveys, segmentations: segmentations).analyseWithPersonas() }
-        return cache.map { $0.surveys(config: project.config, digests: project.surveys.map(\.digest), analyse: analyse) } ?? analyse()
+    static func surveyAnalysis(
+        config: ProjectConfig, surveys: [SurveyData], cache: AnalysisCache?, segmentations: SegmentationStore?
+    ) -> AnalysisCache.SurveyAnalysis {
+        let analyse = { SurveyAnalyzer(config: config, surveys: surveys, segmentations: segmentations).analyseWithPersonas() }
+        return cache.map { $0.surveys(config: config, digests: surveys.map(\.digest), analyse: analyse) } ?? analyse()
+    }
+
+    /// Starts the survey analysis on surveys just loaded, so that it runs beside the loading of
+    /// the notes: it reads nothing else. Only for a project whose surveys reach the analysis as
+    /// they were read — not under the public profile, which replaces respondent ids.
+    public static func startSurveyAnalysis(
+        config: ProjectConfig, surveys: [SurveyData], cache: AnalysisCache? = nil, segmentations: SegmentationStore? = nil
+    ) -> EarlySurveyAnalysis {
+        EarlySurveyAnalysis(
+            config: config, digests: surveys.map(\.digest),
+            work: Background { surveyAnalysis(config: config, surveys: surveys, cache: cache, segmentations: segmentations) })
     }
 
     /// Personas from the segmentation, with the notes' evidence; nil without segments or `personas:`.
@@ -142,6 +160,20 @@ public enum Analyzer {
             .error("persona narrative `\($0.id)` has no persona to describe", at: SourceLocation(file: $0.file, line: 2, column: 1),
                    hint: "personas come from survey data: add a survey and `personas:` to canvass.yml")
         }
+    }
+}
+
+/// The survey analysis of `Analyzer.startSurveyAnalysis`, under way.
+public struct EarlySurveyAnalysis: Sendable {
+    let config: ProjectConfig
+    let digests: [String]
+    let work: Background<AnalysisCache.SurveyAnalysis>
+
+    /// The work, when it was started from the project's config and surveys (a survey's digest
+    /// stands for its content); nil otherwise, and the analysis starts its own.
+    func job(for project: Project) -> Background<AnalysisCache.SurveyAnalysis>? {
+        guard config == project.config, digests == project.surveys.map(\.digest), !digests.contains("") else { return nil }
+        return work
     }
 }
 

@@ -43,7 +43,10 @@ public struct ProjectLoader: Sendable {
         self.resolvedRoot = (self.root as NSString).resolvingSymlinksInPath
     }
 
-    public func load() -> Result {
+    /// `surveysLoaded` is called with the config and the surveys as soon as both are read without
+    /// error, while the notes are still loading, on another thread: the survey analysis can start
+    /// then (see `Pipeline`). It has been called, if at all, when `load` returns.
+    public func load(surveysLoaded: (@Sendable (ProjectConfig, [SurveyData]) -> Void)? = nil) -> Result {
         let configPath = path(Self.configFile)
         guard FileManager.default.fileExists(atPath: configPath) else {
             return Result(project: nil, diagnostics: [.error(
@@ -63,14 +66,21 @@ public struct ProjectLoader: Sendable {
             configSource = file
             diagnostics += found
         }
-        var surveys: [SurveyData] = []
-        var records: [ServiceRecords] = []
+        // Surveys and service records are read on a thread of their own, beside the notes: a
+        // survey of 100,000 respondents is one file, mostly one core's work.
+        var dataFiles: Background<(surveys: [SurveyData], records: [ServiceRecords], diagnostics: [Diagnostic])>?
         if let config {
             let missing = checkDataFiles(config)
             diagnostics += missing
             if !missing.hasErrors {
-                surveys = loadSurveys(config, configSource: configSource, diagnostics: &diagnostics)
-                records = loadRecords(config, configSource: configSource, diagnostics: &diagnostics)
+                let (failedAlready, configSource) = (diagnostics.hasErrors, configSource)
+                dataFiles = Background { [self] in
+                    var found: [Diagnostic] = []
+                    let surveys = loadSurveys(config, configSource: configSource, diagnostics: &found)
+                    let records = loadRecords(config, configSource: configSource, diagnostics: &found)
+                    if !surveys.isEmpty, !failedAlready, !found.hasErrors { surveysLoaded?(config, surveys) }
+                    return (surveys, records, found)
+                }
             }
         }
 
@@ -78,6 +88,7 @@ public struct ProjectLoader: Sendable {
         let folders = ["content", Self.notesFolder, Self.pagesFolder, Self.personasFolder, "content/surveys", "content/records", "content/data", "templates"]
         for file in [Self.configFile, Self.codebookFile, Self.lexiconFile] + folders
         where FileManager.default.fileExists(atPath: path(file)) && !staysInside(file) {
+            _ = dataFiles?.value()
             return Result(project: nil, diagnostics: [outsideLink(file)])
         }
         if FileManager.default.fileExists(atPath: path(Self.codebookFile)) {
@@ -107,6 +118,8 @@ public struct ProjectLoader: Sendable {
         pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
         let files = noteFiles()
         var notes = loadNotes(files, diagnostics: &diagnostics)
+        let (surveys, records, dataDiagnostics) = dataFiles?.value() ?? ([], [], [])
+        diagnostics += dataDiagnostics
         cache?.keep(notes: Set(files), surveys: Set(config?.surveys.map { "content/" + $0.file } ?? []))
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }

@@ -55,6 +55,19 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
     }
 }
 
+/// A value set on one thread and read on another, behind a lock.
+public final class LockedValue<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    public init(_ value: Value) {
+        self.value = value
+    }
+
+    public func get() -> Value { lock.withLock { value } }
+    public func set(_ newValue: Value) { lock.withLock { value = newValue } }
+}
+
 /// Write-once slots filled from several threads; each index is written by exactly one, and the
 /// values are read only after every writer finished (`concurrentPerform` returns after all its
 /// iterations). Distinct slots need no lock: a lock per store made threads wait on each other

@@ -258,9 +258,19 @@ public struct Pipeline: Sendable {
 
     private func loadAndAnalyse(_ report: inout Report) -> (Project, ProjectAnalysis)? {
         var clock = Stopwatch()
+        // The survey analysis needs only the config and the surveys, read before the notes: it
+        // starts then and runs beside the loading of the notes, unless the public profile is to
+        // replace the respondents' ids first.
+        let early = LockedValue<EarlySurveyAnalysis?>(nil)
+        let options = self.options
         let loaded = ProjectLoader(
             root: options.root, options: .init(includeDrafts: options.includeDrafts, strict: options.strict), cache: options.loadCache
-        ).load()
+        ).load { config, surveys in
+            var config = config
+            if let profile = options.profile { config.profile = profile }
+            guard config.profile == .internal else { return }
+            early.set(Analyzer.startSurveyAnalysis(config: config, surveys: surveys, cache: options.analysisCache, segmentations: options.segmentations))
+        }
         options.onNotesLoaded?()
         report.diagnostics = loaded.diagnostics
         report.parsed = options.loadCache?.parsedInLastLoad
@@ -271,7 +281,7 @@ public struct Pipeline: Sendable {
         }
         if let profile = options.profile { project.config.profile = profile }
         if project.config.profile == .public { project = PublicProfile.redact(project) }
-        let analysis = Analyzer.analyse(project, cache: options.analysisCache, segmentations: options.segmentations)
+        let analysis = Analyzer.analyse(project, cache: options.analysisCache, segmentations: options.segmentations, early: early.get())
         report.timings.append(clock.lap("analyse"))
         report.reusedSegmentations = options.segmentations?.reused ?? 0
         report.diagnostics = (report.diagnostics + analysis.diagnostics.promotingWarnings(options.strict)).sorted()

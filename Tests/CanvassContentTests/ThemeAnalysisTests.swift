@@ -1,5 +1,7 @@
 import CanvassAnalysis
+import CanvassContent
 import CanvassCore
+import CanvassTestSupport
 import Testing
 
 @Suite struct ThemeAnalysisTests {
@@ -86,5 +88,48 @@ import Testing
         let summary = try #require(Analyzer.analyse(project).summary(themeID: "x"))
         #expect(summary.excerpts.count == 1)
         #expect(summary.participantIDs.isEmpty)
+    }
+
+    /// The survey analysis `Pipeline` starts while the notes load is the one the analysis takes,
+    /// with the same figures; one started from another config (say, before a change of profile)
+    /// is not taken, and the analysis works out its own.
+    @Test func surveyAnalysisStartedWhileNotesLoadIsTakenOnlyForTheSameInputs() throws {
+        let temporary = try TemporaryProject([
+            "canvass.yml": SurveyLoadingTests.config,
+            "content/surveys/s.csv": "rid,exp_price,perc_price,recommend,plan,comment\na,5,3,9,basic,\nb,6,6,10,pro,\nc,7,4,3,pro,\n",
+            "content/interviews/a.md": goodNote,
+        ], includeTheme: false)
+        defer { temporary.remove() }
+        let started = LockedValue<(config: ProjectConfig, surveys: [SurveyData])?>(nil)
+        let project = try #require(ProjectLoader(root: temporary.root).load { started.set(($0, $1)) }.project)
+        let (config, surveys) = try #require(started.get())
+        #expect(config == project.config)
+        #expect(surveys.map(\.ids) == [["a", "b", "c"]])
+
+        let gap = { (analysis: ProjectAnalysis) in analysis.surveys?.dimensions.first.map { ($0.dimension.label, $0.gap.mean) } }
+        let own = try #require(gap(Analyzer.analyse(project)))
+        #expect(own.0 == "Price")
+        #expect(abs(try #require(own.1) - (-5.0 / 3)) < 1e-12)
+        let taken = try #require(gap(Analyzer.analyse(project, early: Analyzer.startSurveyAnalysis(config: config, surveys: surveys))))
+        #expect(taken.0 == own.0 && taken.1 == own.1)
+
+        var other = config
+        other.dimensions[0].label = "Cost"
+        let refused = try #require(gap(Analyzer.analyse(project, early: Analyzer.startSurveyAnalysis(config: other, surveys: surveys))))
+        #expect(refused.0 == "Price")
+    }
+
+    /// Surveys that fail to load start no analysis.
+    @Test func surveysWithErrorsStartNoAnalysis() throws {
+        let temporary = try TemporaryProject([
+            "canvass.yml": SurveyLoadingTests.config,
+            "content/surveys/s.csv": "rid,exp_price,perc_price,recommend,plan,comment\na,5,3,9,basic,\na,6,6,10,pro,\n",
+        ], includeTheme: false)
+        defer { temporary.remove() }
+        let called = LockedValue(false)
+        let result = ProjectLoader(root: temporary.root).load { _, _ in called.set(true) }
+        #expect(result.project == nil)
+        #expect(places(result.diagnostics) == ["content/surveys/s.csv:3:1 error"])
+        #expect(!called.get())
     }
 }
