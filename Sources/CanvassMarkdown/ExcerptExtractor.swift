@@ -101,32 +101,40 @@ public enum ExcerptExtractor {
         var copy = text
         enum Folded { case unchanged, simple([UInt8]), other }
         let folded: Folded = copy.withUTF8 { bytes in
-            // Text folded already (excerpt text, as the search index reads it) comes back as it is.
-            var index = 0, previousIsSpace = true, unchanged = true
+            // The first pass looks for the first place folding changes (excerpt text, as the
+            // search index reads it, is folded already and comes back as it is).
+            var index = 0, previousIsSpace = true
+            var change: Int?
             while index < bytes.count {
-                let (value, width) = SimpleText.scalar(in: bytes, at: index)
-                guard let isSpace = SimpleText.whiteSpace(value) else { return .other }
-                if isSpace && (value != 0x20 || previousIsSpace || index + width == bytes.count) {
-                    unchanged = false
+                let (isSpace, width) = SimpleText.whiteSpace(in: bytes, at: index)
+                guard let isSpace else { return .other }
+                if isSpace && (bytes[index] != 0x20 || previousIsSpace || index + 1 == bytes.count) {
+                    change = index
                     break
                 }
                 previousIsSpace = isSpace
                 index += width
             }
-            if unchanged { return .unchanged }
+            guard let change else { return .unchanged }
+            // The second goes on from there, keeping what came before (but a space it ended on).
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
+            out.append(contentsOf: bytes[..<change])
             var pendingSpace = false
-            index = 0
+            if out.last == 0x20 {
+                out.removeLast()
+                pendingSpace = true
+            }
+            index = change
             while index < bytes.count {
-                let (value, width) = SimpleText.scalar(in: bytes, at: index)
-                guard let isSpace = SimpleText.whiteSpace(value) else { return .other }
+                let (isSpace, width) = SimpleText.whiteSpace(in: bytes, at: index)
+                guard let isSpace else { return .other }
                 if isSpace {
                     pendingSpace = !out.isEmpty
                 } else {
                     if pendingSpace { out.append(0x20) }
                     pendingSpace = false
-                    for offset in 0..<width { out.append(bytes[index + offset]) }
+                    out.append(contentsOf: bytes[index..<index + width])
                 }
                 index += width
             }

@@ -16,6 +16,18 @@ public enum SimpleText {
         }
     }
 
+    /// `whiteSpace` of the code point of valid UTF-8 starting at `index`, and its length in
+    /// bytes; ASCII, most of any note, without decoding.
+    @inline(__always)
+    static func whiteSpace(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isSpace: Bool?, width: Int) {
+        let byte = bytes[index]
+        if byte >= 0x21 && byte <= 0x7E { return (false, 1) }
+        if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return (true, 1) }
+        if byte < 0x80 { return (nil, 1) }
+        let (value, width) = scalar(in: bytes, at: index)
+        return (whiteSpace(value), width)
+    }
+
     /// The code points of UTF-8 text with the offset of each, or nil when one is not simple.
     static func scalars(_ bytes: UnsafeBufferPointer<UInt8>) -> [(value: UInt32, offset: Int)]? {
         var result: [(value: UInt32, offset: Int)] = []
