@@ -99,7 +99,10 @@ public enum Analyzer {
         // (much of it one thread's work) beside the passes over the notes, which themselves run
         // two at a time: on a large study each walks every excerpt, and that is most of what a
         // `serve` rebuild costs.
-        let surveying = early.flatMap { $0.job(for: project) }
+        let taken = early.flatMap { $0.job(for: project) }
+        // An early analysis not taken still ends before this returns.
+        defer { if taken == nil { early?.finish() } }
+        let surveying = taken
             ?? Background { surveyAnalysis(config: project.config, surveys: project.surveys, cache: cache, segmentations: segmentations) }
         let ((themesOf, terms), text) = ParallelMap.both(
             {
@@ -174,6 +177,13 @@ public struct EarlySurveyAnalysis: Sendable {
     func job(for project: Project) -> Background<AnalysisCache.SurveyAnalysis>? {
         guard config == project.config, digests == project.surveys.map(\.digest), !digests.contains("") else { return nil }
         return work
+    }
+
+    /// Waits for the work to end, when the build stopped before its analysis: nothing a build
+    /// started goes on after it returns (a `serve` rebuild would otherwise race it). Not after
+    /// `job` gave the work.
+    public func finish() {
+        _ = work.value()
     }
 }
 

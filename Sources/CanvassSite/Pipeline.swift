@@ -276,6 +276,7 @@ public struct Pipeline: Sendable {
         report.parsed = options.loadCache?.parsedInLastLoad
         report.timings.append(clock.lap("load"))
         guard var project = loaded.project else {
+            early.get()?.finish()
             report.failedStage = "load"
             return nil
         }
