@@ -258,9 +258,9 @@ public struct Pipeline: Sendable {
 
     private func loadAndAnalyse(_ report: inout Report) -> (Project, ProjectAnalysis)? {
         var clock = Stopwatch()
-        // The survey analysis needs only the config and the surveys, read before the notes: it
-        // starts then and runs beside the loading of the notes, unless the public profile is to
-        // replace the respondents' ids first.
+        // The survey analysis needs only the config and the surveys, which are read beside the
+        // notes: it starts as soon as they are, and runs while the notes still load, unless the
+        // public profile is to replace the respondents' ids first.
         let early = LockedValue<EarlySurveyAnalysis?>(nil)
         let options = self.options
         let loaded = ProjectLoader(
