@@ -103,7 +103,7 @@ public enum Analyzer {
         // An early analysis not taken still ends before this returns.
         defer { if taken == nil { early?.finish() } }
         let surveying = taken
-            ?? Background { surveyAnalysis(config: project.config, surveys: project.surveys, cache: cache, segmentations: segmentations) }
+            ?? startSurveyAnalysis(config: project.config, surveys: project.surveys, cache: cache, segmentations: segmentations).work
         let ((themesOf, terms), text) = ParallelMap.both(
             {
                 (ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: cache?.themes),

@@ -256,19 +256,24 @@ public struct Pipeline: Sendable {
         return report
     }
 
+    /// The config as this build uses it: a profile given to the build (`--profile`) stands for the file's.
+    private func configInEffect(_ config: ProjectConfig) -> ProjectConfig {
+        var config = config
+        if let profile = options.profile { config.profile = profile }
+        return config
+    }
+
     private func loadAndAnalyse(_ report: inout Report) -> (Project, ProjectAnalysis)? {
         var clock = Stopwatch()
         // The survey analysis needs only the config and the surveys, which are read beside the
         // notes: it starts as soon as they are, and runs while the notes still load, unless the
         // public profile is to replace the respondents' ids first.
         let early = LockedValue<EarlySurveyAnalysis?>(nil)
-        let options = self.options
         let loaded = ProjectLoader(
             root: options.root, options: .init(includeDrafts: options.includeDrafts, strict: options.strict), cache: options.loadCache
-        ).load { config, surveys in
-            var config = config
-            if let profile = options.profile { config.profile = profile }
-            guard config.profile == .internal else { return }
+        ).load { [self] config, surveys in
+            let config = configInEffect(config)
+            guard config.profile != .public else { return }
             early.set(Analyzer.startSurveyAnalysis(config: config, surveys: surveys, cache: options.analysisCache, segmentations: options.segmentations))
         }
         options.onNotesLoaded?()
@@ -280,7 +285,7 @@ public struct Pipeline: Sendable {
             report.failedStage = "load"
             return nil
         }
-        if let profile = options.profile { project.config.profile = profile }
+        project.config = configInEffect(project.config)
         if project.config.profile == .public { project = PublicProfile.redact(project) }
         let analysis = Analyzer.analyse(project, cache: options.analysisCache, segmentations: options.segmentations, early: early.get())
         report.timings.append(clock.lap("analyse"))
