@@ -51,6 +51,25 @@ import Testing
         #expect(segments.segmentation.stabilityRuns.count == 5)
     }
 
+    /// The stability runs cluster subsets taken from the full data's coded categories: a subset
+    /// that lacks a value must give the data, and the clusters, its own texts would.
+    @Test func codedSubsetEqualsTheSubsetsOwnTexts() {
+        let numeric: [[Double?]] = [[1, 2, nil, 4, 5, 6]]
+        let categorical: [[String?]] = [["pro", "basic", "enterprise", nil, "pro", "enterprise"], ["x", "y", "x", "y", nil, "x"]]
+        let coded = categorical.map(KPrototypes.Data.coded)
+        #expect(coded[0].levels == ["basic", "enterprise", "pro"])
+        #expect(coded[0].codes == [2, 0, 1, -1, 2, 1])
+        let rows = [0, 2, 3, 5] // no "basic", no "y"-less column: both levels of the second stay
+        let fromTexts = KPrototypes.Data(numeric: numeric.map { c in rows.map { c[$0] } }, categorical: categorical.map { c in rows.map { c[$0] } })
+        let fromCodes = KPrototypes.Data(numeric: numeric.map { c in rows.map { c[$0] } }, codes: coded.map { c in rows.map { c.codes[$0] } }, levels: coded.map(\.levels))
+        #expect(fromCodes.levels == [["enterprise", "pro"], ["x", "y"]])
+        #expect(fromCodes.levels == fromTexts.levels)
+        #expect(fromCodes.categories == fromTexts.categories)
+        #expect(fromCodes.numeric.map { $0.map(\.bitPattern) } == fromTexts.numeric.map { $0.map(\.bitPattern) })
+        #expect(fromCodes.modes == fromTexts.modes)
+        #expect(KPrototypes(k: 2).fit(fromCodes, seed: 3).labels == KPrototypes(k: 2).fit(fromTexts, seed: 3).labels)
+    }
+
     @Test func costNeverIncreasesAcrossIterations() {
         let (numeric, categorical, _) = Self.planted(perGroup: 120, seed: 11)
         let data = KPrototypes.Data(numeric: numeric, categorical: categorical)

@@ -39,7 +39,23 @@ public struct KPrototypes: Sendable {
 
         /// Builds the data from raw values, z-scoring the numeric attributes (population sd).
         public init(numeric raw: [[Double?]], categorical: [[String?]]) {
-            count = raw.first?.count ?? categorical.first?.count ?? 0
+            let coded = categorical.map(Self.coded)
+            self.init(numeric: raw, codes: coded.map(\.codes), levels: coded.map(\.levels))
+        }
+
+        /// A column's distinct values, sorted, and each row's index into them (-1: missing).
+        static func coded(_ column: [String?]) -> (levels: [String], codes: [Int32]) {
+            let levels = Array(Set(column.compactMap { $0 })).sorted()
+            let index = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })
+            return (levels, column.map { $0.flatMap { index[$0] } ?? -1 })
+        }
+
+        /// The same as `init(numeric:categorical:)` from the categorical values already coded:
+        /// `codes[a][i]` indexes `levels[a]` (-1: missing). Levels no row uses are dropped and
+        /// the codes renumbered in the same order, so that a subset of a coded column gives the
+        /// data that subset's own texts would.
+        init(numeric raw: [[Double?]], codes: [[Int32]], levels allLevels: [[String]]) {
+            count = raw.first?.count ?? codes.first?.count ?? 0
             var means: [Double] = [], sds: [Double] = []
             numeric = raw.map { column in
                 let present = column.compactMap { $0 }
@@ -52,11 +68,20 @@ public struct KPrototypes: Sendable {
             }
             self.means = means
             self.sds = sds
-            levels = categorical.map { Array(Set($0.compactMap { $0 })).sorted() }
-            categories = zip(categorical, levels).map { column, levels in
-                let codes = Dictionary(uniqueKeysWithValues: levels.enumerated().map { ($1, Int32($0)) })
-                return column.map { $0.flatMap { codes[$0] } ?? -1 }
+            var levels: [[String]] = []
+            categories = zip(codes, allLevels).map { column, columnLevels in
+                var used = [Bool](repeating: false, count: columnLevels.count)
+                for code in column where code >= 0 { used[Int(code)] = true }
+                var renumbered = [Int32](repeating: -1, count: columnLevels.count)
+                var kept: [String] = []
+                for (code, level) in columnLevels.enumerated() where used[code] {
+                    renumbered[code] = Int32(kept.count)
+                    kept.append(level)
+                }
+                levels.append(kept)
+                return kept.count == columnLevels.count ? column : column.map { $0 < 0 ? -1 : renumbered[Int($0)] }
             }
+            self.levels = levels
             numericWidth = numeric.count
             categoryWidth = categories.count
             var flatNumeric = [Double](repeating: .nan, count: count * numeric.count)

@@ -29,21 +29,38 @@ extension Segmentation {
         var categoryNames: [String] = []
         var numeric: [[Double?]] = []
         var categories: [[String?]] = []
+        /// Each categorical column's distinct values, sorted, and every row's index into them
+        /// (-1: missing): the subsets of the stability runs are taken from these, so that the
+        /// texts are hashed once rather than once per run.
+        var levels: [[String]] = []
+        var codes: [[Int32]] = []
 
         init(pool: RespondentPool, attributes: [String]) {
             for attribute in attributes {
+                // Each survey's column looked up once, not once per row.
                 if pool.isNumeric(attribute) {
                     numericNames.append(attribute)
-                    numeric.append(pool.rows.map { pool.number(attribute, $0) })
+                    let columns = pool.surveys.map { $0.numbers[attribute] }
+                    numeric.append(pool.rows.map { columns[$0.survey]?[$0.row] ?? nil })
                 } else {
                     categoryNames.append(attribute)
-                    categories.append(pool.rows.map { pool.text(attribute, $0) })
+                    let columns = pool.surveys.map { $0.texts[attribute] }
+                    let column = pool.rows.map { columns[$0.survey]?[$0.row] ?? nil }
+                    let (columnLevels, columnCodes) = KPrototypes.Data.coded(column)
+                    categories.append(column)
+                    levels.append(columnLevels)
+                    codes.append(columnCodes)
                 }
             }
         }
 
         func subset(_ rows: [Int]) -> KPrototypes.Data {
-            KPrototypes.Data(numeric: numeric.map { c in rows.map { c[$0] } }, categorical: categories.map { c in rows.map { c[$0] } })
+            KPrototypes.Data(numeric: numeric.map { c in rows.map { c[$0] } }, codes: codes.map { c in rows.map { c[$0] } }, levels: levels)
+        }
+
+        /// Every row, in order.
+        var all: KPrototypes.Data {
+            KPrototypes.Data(numeric: numeric, codes: codes, levels: levels)
         }
 
         /// A participant's front-matter attributes in the same order as the columns.
@@ -58,7 +75,7 @@ extension Segmentation {
     /// fitted to the same values, attributes, `k` and seed, and keeps a new one.
     static func kPrototypes(pool: RespondentPool, config: PersonaConfig, store: SegmentationStore? = nil) -> Segmentation {
         let columns = Columns(pool: pool, attributes: config.attributes)
-        let data = columns.subset(Array(0..<pool.rows.count))
+        let data = columns.all
         let key = store == nil ? nil : inputDigest(columns, config: config)
         if let key, let record = store?.record(for: key), record.labels.count == data.count {
             return finished(record, columns: columns, data: data)
