@@ -24,10 +24,11 @@ struct PersonaSegments: Sendable {
         self.sizes = sizes
         order = sizes.keys.sorted { (sizes[$0]!, -$0) > (sizes[$1]!, -$1) }
         var traits: [Int: [PersonaTrait]] = [:]
-        let overall = Self.overall(pool: pool, attributes: attributes)
+        let values = Values(pool: pool, attributes: attributes)
+        let overall = Self.overall(values, attributes: attributes)
         for label in order {
             let members = pool.rows.indices.filter { segmentation.labels[$0] == label }
-            traits[label] = Self.traits(members: members, pool: pool, attributes: attributes, overall: overall)
+            traits[label] = Self.traits(members: members, values: values, attributes: attributes, overall: overall)
         }
         self.traits = traits
         var ids: [Int: String] = [:]
@@ -57,18 +58,41 @@ struct PersonaSegments: Sendable {
         case category(counts: [String: Int], total: Int)
     }
 
+    /// Every pool row's value of each persona attribute, by attribute, in row order: read once
+    /// for the overall figures and every segment's.
+    struct Values {
+        var numbers: [String: [Double?]] = [:]
+        var texts: [String: [String?]] = [:]
+
+        init(pool: RespondentPool, attributes: [String]) {
+            for attribute in attributes {
+                if pool.isNumeric(attribute) {
+                    numbers[attribute] = pool.numbers(attribute)
+                } else {
+                    texts[attribute] = pool.texts(attribute)
+                }
+            }
+        }
+
+        /// The values `rows` have in `column`, missing ones left out.
+        static func present<Value>(_ column: [Value?]?, _ rows: [Int]) -> [Value] {
+            guard let column else { return [] }
+            return rows.compactMap { column[$0] }
+        }
+    }
+
     /// The overall side of each attribute's comparison, worked out once for all segments.
-    static func overall(pool: RespondentPool, attributes: [String]) -> [String: Overall] {
+    static func overall(_ values: Values, attributes: [String]) -> [String: Overall] {
         var result: [String: Overall] = [:]
         for attribute in attributes {
-            if pool.isNumeric(attribute) {
-                let all = pool.rows.compactMap { pool.number(attribute, $0) }
+            if let column = values.numbers[attribute] {
+                let all = column.compactMap { $0 }
                 guard let median = Estimators.quantile(all, 0.5) else { continue }
                 let mean = all.reduce(0, +) / Double(all.count)
                 let sd = (all.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(all.count)).squareRoot()
                 result[attribute] = .numeric(median: median, sd: sd)
-            } else {
-                let all = pool.rows.compactMap { pool.text(attribute, $0) }
+            } else if let column = values.texts[attribute] {
+                let all = column.compactMap { $0 }
                 guard !all.isEmpty else { continue }
                 var counts: [String: Int] = [:]
                 for value in all { counts[value, default: 0] += 1 }
@@ -80,19 +104,19 @@ struct PersonaSegments: Sendable {
 
     /// Distinguishing traits of a group of rows against all rows (SPEC §4.9), strongest first,
     /// then the numeric comparisons that do not distinguish.
-    static func traits(members: [Int], pool: RespondentPool, attributes: [String], overall: [String: Overall]) -> [PersonaTrait] {
+    static func traits(members: [Int], values: Values, attributes: [String], overall: [String: Overall]) -> [PersonaTrait] {
         var distinguishing: [PersonaTrait] = []
         var others: [PersonaTrait] = []
         for attribute in attributes {
             switch overall[attribute] {
             case .numeric(let overallMedian, let sd)?:
-                let mine = members.compactMap { pool.number(attribute, pool.rows[$0]) }
+                let mine = Values.present(values.numbers[attribute], members)
                 guard let median = Estimators.quantile(mine, 0.5) else { continue }
                 let trait = PersonaTrait(attribute: attribute, kind: .numeric(
                     median: median, overallMedian: overallMedian, distinguishing: sd > 0 && abs(median - overallMedian) >= numericDistinction * sd))
                 if trait.strength > 0 { distinguishing.append(trait) } else { others.append(trait) }
             case .category(let overallCounts, let total)?:
-                let mine = members.compactMap { pool.text(attribute, pool.rows[$0]) }
+                let mine = Values.present(values.texts[attribute], members)
                 guard !mine.isEmpty else { continue }
                 var counts: [String: Int] = [:]
                 for value in mine { counts[value, default: 0] += 1 }

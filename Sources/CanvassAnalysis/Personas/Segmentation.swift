@@ -37,15 +37,12 @@ extension Segmentation {
 
         init(pool: RespondentPool, attributes: [String]) {
             for attribute in attributes {
-                // Each survey's column looked up once, not once per row.
                 if pool.isNumeric(attribute) {
                     numericNames.append(attribute)
-                    let columns = pool.surveys.map { $0.numbers[attribute] }
-                    numeric.append(pool.rows.map { columns[$0.survey]?[$0.row] ?? nil })
+                    numeric.append(pool.numbers(attribute))
                 } else {
                     categoryNames.append(attribute)
-                    let columns = pool.surveys.map { $0.texts[attribute] }
-                    let column = pool.rows.map { columns[$0.survey]?[$0.row] ?? nil }
+                    let column = pool.texts(attribute)
                     let (columnLevels, columnCodes) = KPrototypes.Data.coded(column)
                     categories.append(column)
                     levels.append(columnLevels)

@@ -42,6 +42,19 @@ struct RespondentPool {
         surveys.indices.map { survey in name(survey).flatMap { surveys[survey].numbers[$0] } }
     }
 
+    /// Every row's number in `column`, in row order: for passes over all rows, which would
+    /// otherwise look the column up by name for each.
+    func numbers(_ column: String) -> [Double?] {
+        let columns = surveys.map { $0.numbers[column] }
+        return rows.map { columns[$0.survey]?[$0.row] ?? nil }
+    }
+
+    /// Every row's text in `column`, in row order (as `numbers(_:)`).
+    func texts(_ column: String) -> [String?] {
+        let columns = surveys.map { $0.texts[column] }
+        return rows.map { columns[$0.survey]?[$0.row] ?? nil }
+    }
+
     func text(_ column: String, _ row: Row) -> String? {
         surveys[row.survey].texts[column]?[row.row] ?? nil
     }
