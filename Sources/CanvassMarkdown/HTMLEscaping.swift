@@ -9,19 +9,34 @@ public enum HTMLEscaping {
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + 16)
             result.append(contentsOf: bytes[..<first])
-            for byte in bytes[first...] {
-                switch byte {
-                case UInt8(ascii: "&"): result.append(contentsOf: "&amp;".utf8)
-                case UInt8(ascii: "<"): result.append(contentsOf: "&lt;".utf8)
-                case UInt8(ascii: ">"): result.append(contentsOf: "&gt;".utf8)
-                case UInt8(ascii: "\""): result.append(contentsOf: "&quot;".utf8)
-                case UInt8(ascii: "'"): result.append(contentsOf: "&#39;".utf8)
-                case 0: result.append(contentsOf: "\u{FFFD}".utf8)
-                default: result.append(byte)
-                }
-            }
+            escape(UnsafeBufferPointer(rebasing: bytes[first...]), into: &result)
             return String(decoding: result, as: UTF8.self)
         }
+    }
+
+    /// `escape(_:)` appended to `out`, for writers that build their HTML as bytes.
+    public static func escape(_ text: some StringProtocol, into out: inout [UInt8]) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { escape($0, into: &out) }
+        guard done == nil else { return }
+        var copy = String(text)
+        copy.withUTF8 { escape($0, into: &out) }
+    }
+
+    private static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var from = 0
+        for index in bytes.indices where needsEscaping(bytes[index]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<index]))
+            switch bytes[index] {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+            default: out.append(contentsOf: "\u{FFFD}".utf8)
+            }
+            from = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from...]))
     }
 
     private static func needsEscaping(_ byte: UInt8) -> Bool {
