@@ -94,4 +94,17 @@ import Testing
             #expect(HTMLEscaping.escape(text) == Self.scalarByScalar(text), "\(text.unicodeScalars.map(\.value))")
         }
     }
+
+    /// The renderer escapes slices of texts straight onto the bytes it has written so far.
+    @Test func escapingOntoBytesAppendsWhatEscapeReturns() {
+        let pieces = ["&", "<", "\"", "'", "\0", "a", "中", "e\u{301}", "👍"]
+        var random = RandomTexts(seed: 0x2545_F491_4F6C_DD1D)
+        for _ in 0..<500 {
+            let text = random.text(from: pieces, most: 12)
+            let start = text.index(text.startIndex, offsetBy: text.isEmpty ? 0 : 1)
+            var bytes = Array("<p>".utf8)
+            HTMLEscaping.escape(text[start...], into: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == "<p>" + Self.scalarByScalar(String(text[start...])))
+        }
+    }
 }
