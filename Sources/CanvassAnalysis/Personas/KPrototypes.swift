@@ -51,7 +51,8 @@ public struct KPrototypes: Sendable {
         }
 
         /// The same as `init(numeric:categorical:)` from the categorical values already coded:
-        /// `codes[a][i]` indexes `levels[a]` (-1: missing). Levels no row uses are dropped and
+        /// `codes[a][i]` indexes `levels[a]` (-1: missing), whose values are sorted and distinct, as
+        /// `coded(_:)` gives them. Levels no row uses are dropped and
         /// the codes renumbered in the same order, so that a subset of a coded column gives the
         /// data that subset's own texts would.
         init(numeric raw: [[Double?]], codes: [[Int32]], levels allLevels: [[String]]) {
