@@ -96,11 +96,7 @@ public struct HTMLRenderer: Sendable {
             }
             let language = info.split(separator: " ").first.map(String.init) ?? ""
             out += "<pre><code".utf8
-            if !language.isEmpty {
-                out += " class=\"language-".utf8
-                HTMLEscaping.escape(language, into: &out)
-                out += "\"".utf8
-            }
+            if !language.isEmpty { attribute("class", "language-" + language, into: &out) }
             out += ">".utf8
             HTMLEscaping.escape(node.literal, into: &out)
             out += "</code></pre>\n".utf8
@@ -119,11 +115,7 @@ public struct HTMLRenderer: Sendable {
             }
         case .heading(let level):
             out += "<h\(level)".utf8
-            if headingIDs {
-                out += " id=\"".utf8
-                HTMLEscaping.escape(uniqueID(Slug.make(node.plainText), used: &usedIDs), into: &out)
-                out += "\"".utf8
-            }
+            if headingIDs { attribute("id", uniqueID(Slug.make(node.plainText), used: &usedIDs), into: &out) }
             out += ">".utf8
             renderInlines(node, into: &out)
             out += "</h\(level)>\n".utf8
@@ -142,16 +134,17 @@ public struct HTMLRenderer: Sendable {
 
     private func attributes(_ decoration: BlockDecoration?, into out: inout [UInt8]) {
         guard let decoration else { return }
-        if let id = decoration.id {
-            out += " id=\"".utf8
-            HTMLEscaping.escape(id, into: &out)
-            out += "\"".utf8
-        }
-        if let cls = decoration.className {
-            out += " class=\"".utf8
-            HTMLEscaping.escape(cls, into: &out)
-            out += "\"".utf8
-        }
+        if let id = decoration.id { attribute("id", id, into: &out) }
+        if let cls = decoration.className { attribute("class", cls, into: &out) }
+    }
+
+    /// ` name="value"`, the value escaped.
+    private func attribute(_ name: String, _ value: some StringProtocol, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: " "))
+        out += name.utf8
+        out += "=\"".utf8
+        HTMLEscaping.escape(value, into: &out)
+        out.append(UInt8(ascii: "\""))
     }
 
     /// The headings of a document with the ids `render` gives them, for a table of contents.
@@ -204,14 +197,9 @@ public struct HTMLRenderer: Sendable {
                 renderInlines(node, into: &out)
                 return
             }
-            out += "<a href=\"".utf8
-            HTMLEscaping.escape(href, into: &out)
-            out += "\"".utf8
-            if !title.isEmpty {
-                out += " title=\"".utf8
-                HTMLEscaping.escape(title, into: &out)
-                out += "\"".utf8
-            }
+            out += "<a".utf8
+            attribute("href", href, into: &out)
+            if !title.isEmpty { attribute("title", title, into: &out) }
             out += ">".utf8
             renderInlines(node, into: &out)
             out += "</a>".utf8
@@ -221,16 +209,10 @@ public struct HTMLRenderer: Sendable {
                 HTMLEscaping.escape(alt, into: &out)
                 return
             }
-            out += "<img src=\"".utf8
-            HTMLEscaping.escape(src, into: &out)
-            out += "\" alt=\"".utf8
-            HTMLEscaping.escape(alt, into: &out)
-            out += "\"".utf8
-            if !title.isEmpty {
-                out += " title=\"".utf8
-                HTMLEscaping.escape(title, into: &out)
-                out += "\"".utf8
-            }
+            out += "<img".utf8
+            attribute("src", src, into: &out)
+            attribute("alt", alt, into: &out)
+            if !title.isEmpty { attribute("title", title, into: &out) }
             out += " loading=\"lazy\">".utf8
         default:
             // A block inside inline content cannot come from cmark; render its text.
@@ -257,9 +239,9 @@ public struct HTMLRenderer: Sendable {
                 break
             case .link(let url):
                 if let href = url(match.name) {
-                    out += "<a class=\"tag\" href=\"".utf8
-                    HTMLEscaping.escape(href, into: &out)
-                    out += "\">".utf8
+                    out += "<a class=\"tag\"".utf8
+                    attribute("href", href, into: &out)
+                    out += ">".utf8
                     HTMLEscaping.escape(text[match.range], into: &out)
                     out += "</a>".utf8
                 } else {

@@ -50,6 +50,22 @@ import Testing
         #expect(html == "<h2 id=\"set-up\">Set up</h2>\n<blockquote id=\"L3\" class=\"excerpt\">\n<p>quote</p>\n<footer>Jane</footer>\n</blockquote>\n<h2 id=\"set-up-2\">Set up</h2>\n")
     }
 
+    @Test func everyKindOfBlockAndInlineHasItsMarkupAndEscaping() {
+        let markdown = "3. *a* **b** `c<`\\\n   d\n\n---\n\n```swift x\nlet a = \"<\"\n```\n\n![A \"chart\"](img/c.png \"Chart & more\") ![x](javascript:y)\n"
+        let html = HTMLRenderer().render(CommonMark.parse(markdown))
+        #expect(html == """
+            <ol start="3">
+            <li><em>a</em> <strong>b</strong> <code>c&lt;</code><br>
+            d</li>
+            </ol>
+            <hr>
+            <pre><code class="language-swift">let a = &quot;&lt;&quot;
+            </code></pre>
+            <p><img src="img/c.png" alt="A &quot;chart&quot;" title="Chart &amp; more" loading="lazy"> x</p>
+
+            """)
+    }
+
     @Test func excerptsRenderWithoutTheirListOrQuoteWrapper() {
         let doc = CommonMark.parse("- Wants a list #x\n\n> Slow. #y\n")
         var renderer = HTMLRenderer()
