@@ -43,7 +43,8 @@ public struct HTMLRenderer: Sendable {
 
     public func render(_ node: MarkdownNode) -> String {
         // Written as bytes: appending to a `String` piece by piece, and escaping each text into
-        // a `String` of its own first, took nearly twice as long.
+        // a `String` of its own first, took a third longer (10,000 note bodies: 0.43 s of CPU
+        // against 0.32 s).
         var output: [UInt8] = []
         var usedIDs: [String: Int] = [:]
         render(node, into: &output, tight: false, usedIDs: &usedIDs)
