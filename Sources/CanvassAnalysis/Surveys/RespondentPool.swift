@@ -42,11 +42,17 @@ struct RespondentPool {
         surveys.indices.map { survey in name(survey).flatMap { surveys[survey].numbers[$0] } }
     }
 
-    /// Every row's number in `column`, in row order: for passes over all rows, which would
-    /// otherwise look the column up by name for each.
-    func numbers(_ column: String) -> [Double?] {
-        let columns = surveys.map { $0.numbers[column] }
+    /// Every row's number in the column `name` gives for its survey, in row order (nil where
+    /// there is none): for passes over all rows, which would otherwise look the column up by
+    /// name for each.
+    func numbers(_ name: (Int) -> String?) -> [Double?] {
+        let columns = numberColumns(name)
         return rows.map { columns[$0.survey]?[$0.row] ?? nil }
+    }
+
+    /// Every row's number in `column`, in row order.
+    func numbers(_ column: String) -> [Double?] {
+        numbers { _ in column }
     }
 
     /// Every row's text in `column`, in row order (as `numbers(_:)`).

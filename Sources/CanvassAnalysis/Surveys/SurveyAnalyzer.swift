@@ -128,8 +128,7 @@ public struct SurveyAnalyzer: Sendable {
             guard !pairs.isEmpty else { return nil }
             let scale = pairs.keys.sorted().first.map { surveys[$0].scale(default: config.scale) } ?? config.scale
             func values(_ column: (SurveyConfig.Pair) -> String?) -> [Double] {
-                let columns = pool.numberColumns { pairs[$0].flatMap(column) }
-                return pool.rows.compactMap { row in columns[row.survey]?[row.row] ?? nil }
+                pool.numbers { pairs[$0].flatMap(column) }.compactMap { $0 }
             }
             let hasImportance = pairs.values.contains { $0.importance != nil }
             let segments = segmented(pool) { gap(pool, $0, pairs) }
