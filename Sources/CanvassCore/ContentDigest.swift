@@ -11,7 +11,9 @@ public enum ContentDigest {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// The 64-bit FNV-1a hash itself (also behind the public profile's pseudonyms).
+    /// The 64-bit FNV-1a hash itself (also behind the public profile's pseudonyms and the search
+    /// index's term table). Inlinable, so that a caller's byte loop is specialised for its bytes.
+    @inlinable
     public static func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {

@@ -230,9 +230,7 @@ public struct SearchIndex: Sendable {
         }
 
         mutating func id(of term: UnsafeBufferPointer<UInt8>) -> Int {
-            // FNV-1a.
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in term { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            let hash = ContentDigest.fnv1a(term)
             let mask = slots.count - 1
             var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
             while slots[slot] != 0 {
