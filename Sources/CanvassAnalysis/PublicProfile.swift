@@ -8,10 +8,16 @@ import Foundation
 /// search index are built from redacted values. Pseudonyms are a hash of the id: stable across
 /// builds and unaffected by other records, but not secret — they hide names, not that two excerpts
 /// come from the same person.
-public struct PublicProfile {
+public struct PublicProfile: Sendable {
     public static let namePlaceholder = "[name]"
     public static let emailPlaceholder = "[email]"
     public static let phonePlaceholder = "[phone]"
+    /// The placeholders as replacement templates, escaped once rather than at every replacement.
+    static let templates = (
+        name: NSRegularExpression.escapedTemplate(for: namePlaceholder),
+        email: NSRegularExpression.escapedTemplate(for: emailPlaceholder),
+        phone: NSRegularExpression.escapedTemplate(for: phonePlaceholder)
+    )
 
     static let email = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"#)
     /// International and local numbers, Chinese mobiles included: 8+ digits with spaces, dots, dashes, brackets.
@@ -67,17 +73,35 @@ public struct PublicProfile {
     func noteID(_ value: String) -> String { pseudonyms["note:" + value] ?? value }
 
     /// Text with names, e-mail addresses and phone numbers replaced.
+    ///
+    /// A pattern runs only on text it could match: an address needs an `@`, a phone number digits.
+    /// (Most texts, and most of a Markdown tree's nodes, have neither, and running the patterns
+    /// on every one of them made the public profile take longer than the rest of a build.)
     func scrub(_ text: String) -> String {
+        guard !text.isEmpty else { return text }
         var result = text
-        func replace(_ pattern: NSRegularExpression, _ placeholder: String) {
-            result = pattern.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result),
-                                                      withTemplate: NSRegularExpression.escapedTemplate(for: placeholder))
+        func replace(_ pattern: NSRegularExpression, _ template: String) {
+            result = pattern.stringByReplacingMatches(in: result, range: NSRange(result.startIndex..., in: result), withTemplate: template)
         }
-        replace(Self.email, Self.emailPlaceholder)
-        replace(Self.phone, Self.phonePlaceholder)
-        if let names { replace(names, Self.namePlaceholder) }
+        if result.utf8.contains(UInt8(ascii: "@")) { replace(Self.email, Self.templates.email) }
+        if Self.holdsDigit(result) { replace(Self.phone, Self.templates.phone) }
+        if let names { replace(names, Self.templates.name) }
         for name in hanNames { result = result.replacingOccurrences(of: name, with: Self.namePlaceholder) }
         return result
+    }
+
+    /// Whether `text` holds a decimal digit of any script: what the phone pattern's `\d` matches
+    /// (ICU's `\p{Nd}`, full-width and Arabic-Indic digits too).
+    static func holdsDigit(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
+            // Beyond ASCII, a digit is a scalar of several bytes: look at the scalars.
+            if byte >= 0x80 {
+                // CJK ideographs, most of a Chinese text, are no digits: spared the property lookup.
+                return text.unicodeScalars.contains { !(0x3400...0x9FFF).contains($0.value) && $0.properties.generalCategory == .decimalNumber }
+            }
+        }
+        return false
     }
 
     /// A Markdown tree with every text scrubbed; `mailto:`/`tel:` links lose their target; note links follow the pseudonyms.
@@ -106,7 +130,7 @@ public struct PublicProfile {
 
     func apply(to project: Project) -> Project {
         var result = project
-        result.notes = project.notes.map { note in
+        result.notes = ParallelMap.map(project.notes) { [self] note in
             var redacted = note
             redacted.id = noteID(note.id)
             redacted.file = "content/interviews/" + noteID(note.id) + ".md"

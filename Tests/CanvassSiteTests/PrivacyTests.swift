@@ -9,7 +9,7 @@ import Testing
 @Suite struct PrivacyTests {
     static let secrets = [
         "Margaret Thornbury", "Thornbury", "Margaret", "margaret.t@clinic-example.org", "+44 20 7946 0958", "(555) 123-4567",
-        "陈志强", "志强", "138 0013 8000", "13800138000", "+86 139-1234-5678", "r-9001", "r-9002", "thornbury-interview",
+        "陈志强", "志强", "138 0013 8000", "13800138000", "+86 139-1234-5678", "１３９ １２３４ ５６７８", "٠٧٩٥١٢٣٤٥٦٧", "r-9001", "r-9002", "thornbury-interview",
     ]
 
     static let files: [String: String] = [
@@ -47,10 +47,10 @@ import Testing
         title: 与陈志强的访谈
         participants: [{id: r-9002, name: 陈志强, role: 医生, attributes: {plan: pro}}]
         ---
-        > 志强说：打 +86 139-1234-5678 找我，提醒很好用。 #提醒
+        > 志强说：打 +86 139-1234-5678 或 １３９ １２３４ ５６７８ 找我，提醒很好用。 #提醒
         > — r-9002
         """,
-        "content/personas/basics.md": "---\nid: basics\nname: Basic users like Margaret\n---\nAsk Thornbury (13800138000).\n",
+        "content/personas/basics.md": "---\nid: basics\nname: Basic users like Margaret\n---\nAsk Thornbury (13800138000, or ٠٧٩٥١٢٣٤٥٦٧ abroad).\n",
         "content/pages/brief.md": "---\ntitle: Brief for Margaret\n---\nSee [the interview](note:thornbury-interview) and mail margaret.t@clinic-example.org.\n\n```{quotes}\n```\n",
     ]
 
