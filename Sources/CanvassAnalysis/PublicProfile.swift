@@ -14,7 +14,6 @@ public struct PublicProfile: Sendable {
     public static let phonePlaceholder = "[phone]"
     /// The placeholders as replacement templates, escaped once rather than at every replacement.
     static let templates = (
-        name: NSRegularExpression.escapedTemplate(for: namePlaceholder),
         email: NSRegularExpression.escapedTemplate(for: emailPlaceholder),
         phone: NSRegularExpression.escapedTemplate(for: phonePlaceholder)
     )
@@ -23,8 +22,7 @@ public struct PublicProfile: Sendable {
     /// International and local numbers, Chinese mobiles included: 8+ digits with spaces, dots, dashes, brackets.
     static let phone = try! NSRegularExpression(pattern: #"(?<![\w])(\+?\d[\d\s().\-]{6,}\d)(?![\w])"#)
 
-    let names: NSRegularExpression?
-    let hanNames: [String]
+    let names: NameMatcher
     var pseudonyms: [String: String] = [:]
 
     public static func redact(_ project: Project) -> Project {
@@ -45,9 +43,7 @@ public struct PublicProfile: Sendable {
                 }
             }
         }
-        let alternatives = latin.sorted { ($0.count, $0) > ($1.count, $1) }.map(NSRegularExpression.escapedPattern(for:))
-        names = alternatives.isEmpty ? nil : try? NSRegularExpression(pattern: "\\b(" + alternatives.joined(separator: "|") + ")\\b", options: [.caseInsensitive])
-        hanNames = han.sorted { ($0.count, $0) > ($1.count, $1) }
+        names = NameMatcher(latin: latin, han: han)
         var ids = Set(project.notes.flatMap { $0.participants.map(\.id) })
         ids.formUnion(project.surveys.flatMap(\.ids))
         pseudonyms = Self.pseudonyms(for: ids, prefix: "P-")
@@ -85,8 +81,7 @@ public struct PublicProfile: Sendable {
         }
         if result.utf8.contains(UInt8(ascii: "@")) { replace(Self.email, Self.templates.email) }
         if Self.holdsDigit(result) { replace(Self.phone, Self.templates.phone) }
-        if let names { replace(names, Self.templates.name) }
-        for name in hanNames { result = result.replacingOccurrences(of: name, with: Self.namePlaceholder) }
+        if !names.isEmpty { result = names.replacing(in: result, with: Self.namePlaceholder) }
         return result
     }
 

@@ -15,11 +15,16 @@ public enum ContentDigest {
     /// index's term table). Inlinable, so that a caller's byte loop is specialised for its bytes.
     @inlinable
     public static func fnv1a<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        return hash
+        bytes.reduce(fnv1aOffset, fnv1aStep)
+    }
+
+    /// FNV-1a a byte at a time, for a caller that hashes bytes as it makes them: start with
+    /// `fnv1aOffset` and step for each byte; `fnv1a(bytes)` does the same.
+    public static let fnv1aOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inlinable
+    public static func fnv1aStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
 
     /// A 64-bit checksum of bytes read eight at a time, several times faster than `fnv1a`: for the

@@ -47,7 +47,7 @@ import Testing
         title: 与陈志强的访谈
         participants: [{id: r-9002, name: 陈志强, role: 医生, attributes: {plan: pro}}]
         ---
-        > 志强说：打 +86 139-1234-5678 或 １３９ １２３４ ５６７８ 找我，提醒很好用。 #提醒
+        > 志强说：打 +86 139-1234-5678 或 １３９ １２３４ ５６７８ 找我，提醒很好用。我和Margaret也聊过。 #提醒
         > — r-9002
         """,
         "content/personas/basics.md": "---\nid: basics\nname: Basic users like Margaret\n---\nAsk Thornbury (13800138000, or ٠٧٩٥١٢٣٤٥٦٧ abroad).\n",
