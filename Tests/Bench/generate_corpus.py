@@ -2,12 +2,13 @@
 """Writes a seeded benchmark corpus: a Canvass project with N interview notes and a survey of M
 respondents, and a Hugo site (minimal layout) holding the same Markdown notes.
 
-    python3 Tests/Bench/generate_corpus.py OUT [--notes 10000] [--respondents 100000] [--seed 1]
+    python3 Tests/Bench/generate_corpus.py OUT [--notes 10000] [--respondents 100000] [--seed 1] [--names]
 
 OUT/canvass is the Canvass project; OUT/hugo the Hugo site. Notes are about the size of the
 example study's (2-4 KB): front matter with 1-4 participants, three sections, quotes and bullets
-tagged from the example codebook; one in five is in Chinese. Standard library only; the same
-arguments always write the same bytes.
+tagged from the example codebook; one in five is in Chinese. With --names, participants have
+names (2,000 different ones) that the notes mention, for timing the public profile, which
+removes them. Standard library only; the same arguments always write the same bytes.
 """
 import argparse
 import csv
@@ -42,14 +43,29 @@ ZH_SENTENCES = [
     "系统有时候很慢，前台排队的病人就会抱怨。",
     "数据存在哪里、安不安全，院长最关心这个。",
 ]
+FIRST_NAMES = ["Amara", "Bilal", "Carmen", "Dmitri", "Elena", "Farah", "Gustavo", "Hana", "Ines", "Jonas",
+               "Keiko", "Lars", "Maya", "Nikhil", "Olivia", "Pedro", "Quentin", "Rania", "Sofia", "Tomasz",
+               "Ulla", "Viktor", "Wen", "Ximena", "Yusuf", "Zofia", "Aoife", "Bruno", "Chiara", "Dev",
+               "Emeka", "Freya", "Goran", "Helga", "Ivo", "José", "Kofi", "Léa", "Mateo", "Noor"]
+LAST_NAMES = ["Abbott", "Brennan", "Castillo", "Dąbrowski", "Eriksen", "Fontaine", "García", "Haddad",
+              "Ishikawa", "Jovanović", "Kowalczyk", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov",
+              "Quiroga", "Rossi", "Schäfer", "Takahashi", "Urquhart", "Varga", "Whitfield", "Xu", "Yilmaz",
+              "Zielinski", "Adeyemi", "Bergström", "Costa", "Delacroix", "Eze", "Fischer", "Greco",
+              "Horvat", "Ivanova", "Jensen", "Kaur", "Laine", "Mendes", "Novak"]
+ZH_SURNAMES = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗"]
+ZH_GIVEN = ["志强", "秀英", "建华", "丽娟", "伟", "芳", "晓明", "海燕", "国平", "玉兰",
+            "子涵", "宇轩", "欣怡", "浩然", "雨萱", "俊杰", "婷婷", "文博", "嘉怡", "明轩"]
 METHODS = ["interview", "focus-group", "support", "field-note"]
 PLANS = ["basic", "pro", "enterprise"]
 
 
-def note(index, rng, respondents):
+def note(index, rng, respondents, names=False):
     chinese = index % 5 == 4
     people = [f"r-{rng.randrange(1, respondents + 1):06d}" for _ in range(rng.randint(1, 4))]
     people = list(dict.fromkeys(people))
+    # Drawn only with --names, so that the corpus without names stays as it was.
+    named = {person: (rng.choice(ZH_SURNAMES) + rng.choice(ZH_GIVEN) if chinese
+                      else f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}") for person in people} if names else {}
     tags, sentences = (ZH_TAGS, ZH_SENTENCES) if chinese else (EN_TAGS, EN_SENTENCES)
     month = 1 + index % 12
     day = 1 + index % 28
@@ -61,7 +77,8 @@ def note(index, rng, respondents):
              "participants:"]
     for person in people:
         plan = rng.choice(PLANS)
-        lines.append(f"  - {{id: {person}, role: {'前台' if chinese else 'Receptionist'}, "
+        name = f"name: {named[person]}, " if names else ""
+        lines.append(f"  - {{id: {person}, {name}role: {'前台' if chinese else 'Receptionist'}, "
                      f"attributes: {{age: {rng.randint(22, 64)}, plan: {plan}}}}}")
     lines.append("---")
     for section in range(3):
@@ -78,6 +95,10 @@ def note(index, rng, respondents):
             lines.append("")
         for _ in range(rng.randint(1, 3)):
             lines.append(f"- {rng.choice(sentences)} #{rng.choice(tags)}")
+        if names:
+            who = named[rng.choice(people)]
+            lines.append(f"- {who}说，{rng.choice(sentences)} #{rng.choice(tags)}" if chinese
+                         else f"- {who.split()[0]} showed us how {who.split()[1]} & Co. work: {rng.choice(sentences)} #{rng.choice(tags)}")
     return "\n".join(lines) + "\n"
 
 
@@ -152,12 +173,13 @@ def main():
     parser.add_argument("--notes", type=int, default=10000)
     parser.add_argument("--respondents", type=int, default=100000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--names", action="store_true", help="give participants names, which the notes mention")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     # A corpus made with the same settings is written over in place rather than deleted first:
     # on ext4 without a journal, files created soon after thousands were deleted cost seconds of
     # kernel time, which would land on the benchmark's first runs.
-    stamp, stamp_path = f"notes={args.notes} respondents={args.respondents} seed={args.seed}\n", os.path.join(args.out, "corpus.txt")
+    stamp, stamp_path = f"notes={args.notes} respondents={args.respondents} seed={args.seed}{' names' if args.names else ''}\n", os.path.join(args.out, "corpus.txt")
     if not os.path.exists(stamp_path) or open(stamp_path, encoding="utf-8").read() != stamp:
         shutil.rmtree(args.out, ignore_errors=True)
     project, hugo = os.path.join(args.out, "canvass"), os.path.join(args.out, "hugo")
@@ -172,7 +194,7 @@ def main():
     write(os.path.join(hugo, "layouts", "_default", "list.html"), HUGO_LIST)
     write(os.path.join(hugo, "layouts", "index.html"), HUGO_LIST)
     for index in range(args.notes):
-        text = note(index, rng, args.respondents)
+        text = note(index, rng, args.respondents, args.names)
         folder = f"2026-{1 + index % 12:02d}"
         write(os.path.join(project, "content", "interviews", folder, f"note-{index:05d}.md"), text)
         write(os.path.join(hugo, "content", "interviews", folder, f"note-{index:05d}.md"), text)
