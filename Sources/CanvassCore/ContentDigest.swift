@@ -20,7 +20,8 @@ public enum ContentDigest {
 
     /// FNV-1a a byte at a time, for a caller that hashes bytes as it makes them: start with
     /// `fnv1aOffset` and step for each byte; `fnv1a(bytes)` does the same.
-    public static let fnv1aOffset: UInt64 = 0xcbf2_9ce4_8422_2325
+    @inlinable
+    public static var fnv1aOffset: UInt64 { 0xcbf2_9ce4_8422_2325 }
 
     @inlinable
     public static func fnv1aStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
