@@ -45,8 +45,6 @@ struct NameMatcher: Sendable {
         }
     }
 
-    var isEmpty: Bool { byFirstWord.isEmpty && byFirstScalar.isEmpty }
-
     /// Longer names first, then by text, so that the order never depends on a set's.
     private static func longestFirst(_ a: String, _ b: String) -> Bool {
         (a.count, a) > (b.count, b)

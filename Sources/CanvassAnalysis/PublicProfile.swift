@@ -81,7 +81,7 @@ public struct PublicProfile: Sendable {
         }
         if result.utf8.contains(UInt8(ascii: "@")) { replace(Self.email, Self.templates.email) }
         if Self.holdsDigit(result) { replace(Self.phone, Self.templates.phone) }
-        if !names.isEmpty { result = names.replacing(in: result, with: Self.namePlaceholder) }
+        result = names.replacing(in: result, with: Self.namePlaceholder)
         return result
     }
 
