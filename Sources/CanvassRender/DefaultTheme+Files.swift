@@ -1162,7 +1162,7 @@ search_type_answer: "问卷回答"
 profile_notice_internal: "内部版：显示参与者姓名"
 profile_notice_public: "公开版：不含姓名和联系方式"
 """# + "\n",
-        "layouts/base.mustache": ##"""
+        "layouts/base.mustache": #"""
 <!doctype html>
 <html lang="{{site.lang}}">
 <head>
@@ -1174,24 +1174,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 <link rel="stylesheet" href="{{root}}assets/style.css">
 </head>
 <body>
-<a class="skip-link" href="#main">{{t.skip_to_content}}</a>
-<header class="site-header">
-  <div class="wrap site-header-inner">
-    <a class="brand" href="{{root}}index.html">{{site.title}}</a>
-    <form class="site-search" action="{{searchHref}}" method="get" role="search">
-      <input type="search" name="q" placeholder="{{t.search_placeholder}}" aria-label="{{t.search_title}}">
-    </form>
-    <nav class="site-nav" aria-label="{{t.nav_label}}">
-      {{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/nav}}
-    </nav>
-  </div>
-  {{#hasReportPages}}
-  <nav class="wrap page-nav" aria-label="{{t.nav_report}}">
-    <span class="meta">{{t.nav_report}}:</span>
-    {{#reportPages}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/reportPages}}
-  </nav>
-  {{/hasReportPages}}
-</header>
+{{{siteHeader}}}
 <main id="main" class="wrap">
 {{$content}}{{/content}}
 </main>
@@ -1201,7 +1184,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 <script src="{{root}}assets/canvass.js" defer></script>
 </body>
 </html>
-"""## + "\n",
+"""# + "\n",
         "pages/404.mustache": #"""
 {{<layouts.base}}
 {{$content}}
@@ -2008,6 +1991,26 @@ profile_notice_public: "公开版：不含姓名和联系方式"
         "partials/service-row.mustache": #"""
 <tr><th scope="row">{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th><td class="num">{{records}}</td><td class="num">{{responded}}</td><td class="num">{{median}}</td><td class="num">{{p90}}</td><td class="num">{{resolutionMedian}}</td><td class="num">{{resolutionP90}}</td><td class="num{{#breached}} shortfall{{/breached}}" data-value="{{withinValue}}">{{within}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</td><td class="num">{{withinCI}}</td></tr>
 """# + "\n",
+        "partials/site-header.mustache": ##"""
+<a class="skip-link" href="#main">{{t.skip_to_content}}</a>
+<header class="site-header">
+  <div class="wrap site-header-inner">
+    <a class="brand" href="{{root}}index.html">{{site.title}}</a>
+    <form class="site-search" action="{{searchHref}}" method="get" role="search">
+      <input type="search" name="q" placeholder="{{t.search_placeholder}}" aria-label="{{t.search_title}}">
+    </form>
+    <nav class="site-nav" aria-label="{{t.nav_label}}">
+      {{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/nav}}
+    </nav>
+  </div>
+  {{#hasReportPages}}
+  <nav class="wrap page-nav" aria-label="{{t.nav_report}}">
+    <span class="meta">{{t.nav_report}}:</span>
+    {{#reportPages}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/reportPages}}
+  </nav>
+  {{/hasReportPages}}
+</header>
+"""## + "\n",
         "partials/tags.mustache": #"""
 {{#tags}}{{#href}}<a class="tag" href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span class="tag">{{label}}</span>{{/href}} {{/tags}}
 """# + "\n",

@@ -189,18 +189,6 @@ extension PageContext {
     }
 
     func notFound() -> [String: Any] {
-        // The 404 page is served from any depth, so it links from the configured base URL.
-        var context = base(title: strings["notfound_title"], section: nil)
-        let baseURL = project.config.baseURL.hasSuffix("/") ? project.config.baseURL : project.config.baseURL + "/"
-        context["root"] = baseURL
-        for key in ["nav", "reportPages"] {
-            context[key] = (context[key] as? [[String: Any]] ?? []).map { item -> [String: Any] in
-                var item = item
-                item["href"] = baseURL + ((item["href"] as? String) ?? "")
-                return item
-            }
-        }
-        context["searchHref"] = baseURL + PagePath.search.path
-        return context
+        base(title: strings["notfound_title"], section: nil)
     }
 }

@@ -35,8 +35,27 @@ struct PageContext {
 
     // MARK: - Common
 
-    /// Keys every page has: site, page, t (UI strings), root, nav.
+    /// Keys every page has: site, page, t (UI strings), root, nav, and `siteHeader`. All but
+    /// `page` are the same for every page of a section at one folder depth, and are made once per build.
     func base(title: String, section: String?, description: String? = nil) -> [String: Any] {
+        var model = renderer.chrome.values(root: linkRoot, section: section) { chrome(section: section) }
+        model["page"] = ["title": title, "description": description ?? project.config.title] as [String: Any]
+        return model
+    }
+
+    /// What the layout's links start with (`root`): the way up to the site's root folder, but on
+    /// the 404 page, which is served from any depth, the configured base URL.
+    private var linkRoot: String {
+        guard path == .notFound else { return path.root }
+        return project.config.baseURL.hasSuffix("/") ? project.config.baseURL : project.config.baseURL + "/"
+    }
+
+    /// The keys of `base` but `page`, and `siteHeader`: `partials/site-header.mustache` rendered
+    /// with them. The header (search, navigation, report pages) is the same on all 10,000 note
+    /// pages of a large study, and reading its values through Mustache was a third of each
+    /// page's rendering; the layout prints it with `{{{siteHeader}}}`.
+    private func chrome(section: String?) -> [String: Any] {
+        let root = linkRoot
         let hasSurveys = analysis.surveys != nil
         let items: [(String, String, String)] = [("home", "nav_overview", PagePath.home.path)]
             + (analysis.personas != nil ? [("personas", "nav_personas", PagePath.personas.path)] : [])
@@ -48,15 +67,15 @@ struct PageContext {
             + (hasSurveys ? [("quality", "nav_quality", PagePath.quality.path)] : [])
             + [("methodology", "nav_methodology", PagePath.methodology.path)]
         let nav: [[String: Any]] = items.map { key, label, target in
-            ["label": strings[label], "href": path.link(to: target), "current": key == section]
+            ["label": strings[label], "href": root + target, "current": key == section]
         }
         let reportPages: [[String: Any]] = project.pages.map { page in
-            ["label": page.title, "href": path.link(to: PagePath.page(page.id).path), "current": section == "page:" + page.id]
+            ["label": page.title, "href": root + PagePath.page(page.id).path, "current": section == "page:" + page.id]
         }
-        return [
+        var model: [String: Any] = [
             "reportPages": reportPages,
             "hasReportPages": !reportPages.isEmpty,
-            "searchHref": path.link(to: PagePath.search.path),
+            "searchHref": root + PagePath.search.path,
             "site": [
                 "title": project.config.title,
                 "lang": project.config.language.rawValue,
@@ -64,11 +83,15 @@ struct PageContext {
                 "profileNotice": strings["profile_notice_\(project.config.profile.rawValue)"],
                 "isPublic": project.config.profile == .public,
             ] as [String: Any],
-            "page": ["title": title, "description": description ?? project.config.title] as [String: Any],
             "t": strings.table,
-            "root": path.root,
+            "root": root,
             "nav": nav,
         ]
+        // As a standalone `{{>partial}}` line would print it: the tag's own line break is the layout's.
+        var header = renderer.templates.render(model, template: "partials.site-header") ?? ""
+        if header.hasSuffix("\n") { header.removeLast() }
+        model["siteHeader"] = header
+        return model
     }
 
     func merged(_ base: [String: Any], _ values: [String: Any]) -> [String: Any] {

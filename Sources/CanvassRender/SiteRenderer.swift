@@ -12,12 +12,29 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     /// Maps every page would otherwise rebuild from the whole project, built once.
     let lookups: Lookups
+    /// The keys pages share by section and folder depth (`PageContext.base`), made as pages ask.
+    let chrome = ChromeCache()
 
     public init(project: Project, analysis: ProjectAnalysis, templates: TemplateSet) {
         self.project = project
         self.analysis = analysis
         self.templates = templates
         self.lookups = Lookups(project: project, analysis: analysis)
+    }
+
+    /// View-model values made once per build for every page of a section at one folder depth,
+    /// from any thread: two threads may make the same entry at once, and make the same values.
+    final class ChromeCache: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: [String: Any]] = [:]
+
+        func values(root: String, section: String?, make: () -> [String: Any]) -> [String: Any] {
+            let key = root + "\u{0}" + (section ?? "")
+            if let known = lock.withLock({ entries[key] }) { return known }
+            let made = make()
+            lock.withLock { entries[key] = made }
+            return made
+        }
     }
 
     struct Lookups: Sendable {

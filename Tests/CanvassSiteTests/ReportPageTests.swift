@@ -205,6 +205,34 @@ func render(_ project: TemporaryProject) -> (Pipeline.Report, [String: String]) 
         #expect(files["pages/own/index.html"]?.contains("<aside class=\"callout\">Mind the &lt;script&gt;gap&lt;/script&gt;</aside>") == true)
     }
 
+    /// The site header is rendered once per section and folder depth, not per page: each page
+    /// must still get the header of its own section, with links from its own folder.
+    @Test func aProjectsOwnSiteHeaderMarksEachPagesSectionWithLinksFromItsFolder() throws {
+        let project = try exampleProject([:])
+        defer { project.remove() }
+        try project.write(
+            "<header>{{root}}|{{#nav}}{{#current}}{{label}} {{href}}{{/current}}{{/nav}}{{#reportPages}}{{#current}}{{label}}{{/current}}{{/reportPages}}|</header>\n",
+            to: "templates/partials/site-header.mustache")
+        let (report, files) = render(project)
+        #expect(report.succeeded)
+        func header(_ path: String) -> String? {
+            files[path]?.components(separatedBy: "<header>").dropFirst().first?.components(separatedBy: "</header>").first
+        }
+        #expect(header("index.html") == "|Overview index.html|")
+        #expect(header("notes/index.html") == "../|Notes ../notes/index.html|")
+        #expect(header("notes/clinic-manager-doe/index.html") == "../../|Notes ../../notes/index.html|")
+        #expect(header("themes/index.html") == "../|Themes ../themes/index.html|")
+        #expect(header("themes/contract/index.html") == "../../|Themes ../../themes/index.html|")
+        #expect(header("pages/executive-summary/index.html") == "../../|Executive summary|")
+        #expect(header("search/index.html") == "../||")
+        // Served from any folder, the 404 page links from the base URL.
+        #expect(header("404.html") == "/||")
+        // The layout prints the header where the partial stood, on a line of its own.
+        #expect(files["index.html"]?.contains("<body>\n<a class=\"skip-link\"") == false)
+        #expect(files["index.html"]?.contains("<body>\n<header>") == true)
+        #expect(files["index.html"]?.contains("</header>\n<main id=\"main\"") == true)
+    }
+
     @Test func pagesAppearInTheNavigationByOrderThenTitle() throws {
         let project = try exampleProject([
             "content/pages/b.md": "---\ntitle: Beta\n---\nText\n",
