@@ -306,6 +306,8 @@ public final class AnalysisCache: @unchecked Sendable {
     private var lastAnswers: (inputs: AnswerInputs, answers: [SurveyAnswer])?
     /// How many times the survey analysis actually ran, for tests.
     public private(set) var surveyRuns = 0
+    /// The public profile's redacted notes, kept for the notes that stay as they were.
+    public let redactions = RedactionCache()
     let sentiment = ExcerptMemo<UserLexicon, Double>()
     let vocabulary = Vocabulary()
     let terms = ExcerptMemo<[String], [Int32]>()

@@ -229,6 +229,12 @@ public struct Note: Sendable {
         participants.first { $0.id == id }
     }
 
+    /// Whether `other` is this very note rather than an equal one: a copy shares its fields until
+    /// either is changed, so this is never true of two notes that differ, and costs nothing.
+    public func isSameValue(as other: Note) -> Bool {
+        fields === other.fields
+    }
+
     /// Who an excerpt of this note is attributed to: a quote's speaker, or the sole participant of a
     /// one-to-one note. Observations in group sessions name nobody.
     public func attributedParticipant(of excerpt: Excerpt) -> String? {

@@ -286,7 +286,7 @@ public struct Pipeline: Sendable {
             return nil
         }
         project.config = configInEffect(project.config)
-        if project.config.profile == .public { project = PublicProfile.redact(project) }
+        if project.config.profile == .public { project = PublicProfile.redact(project, cache: options.analysisCache?.redactions) }
         let analysis = Analyzer.analyse(project, cache: options.analysisCache, segmentations: options.segmentations, early: early.get())
         report.timings.append(clock.lap("analyse"))
         report.reusedSegmentations = options.segmentations?.reused ?? 0
