@@ -89,7 +89,7 @@ struct PageContext {
         ]
         // As a standalone `{{>partial}}` line would print it: the tag's own line break is the layout's.
         var header = renderer.templates.render(model, template: "partials.site-header") ?? ""
-        if header.hasSuffix("\n") { header.removeLast() }
+        if header.last == "\n" || header.last == "\r\n" { header.removeLast() }
         model["siteHeader"] = header
         return model
     }
