@@ -224,12 +224,11 @@ public final class RedactionCache: @unchecked Sendable {
             }
             let profile = last!.profile
             let known = notes
-            var missing: [Int] = []
             var redacted: [Note?] = project.notes.map { note in
                 guard let entry = known[note.file], entry.source.isSameValue(as: note) else { return nil }
                 return entry.redacted
             }
-            for index in redacted.indices where redacted[index] == nil { missing.append(index) }
+            let missing = redacted.indices.filter { redacted[$0] == nil }
             for (index, note) in zip(missing, ParallelMap.map(missing) { profile.redact(project.notes[$0]) }) {
                 redacted[index] = note
             }

@@ -46,8 +46,7 @@ struct PageContext {
     /// What the layout's links start with (`root`): the way up to the site's root folder, but on
     /// the 404 page, which is served from any depth, the configured base URL.
     private var linkRoot: String {
-        guard path == .notFound else { return path.root }
-        return project.config.baseURL.hasSuffix("/") ? project.config.baseURL : project.config.baseURL + "/"
+        path == .notFound ? project.config.baseFolderURL : path.root
     }
 
     /// The keys of `base` but `page`, and `siteHeader`: `partials/site-header.mustache` rendered

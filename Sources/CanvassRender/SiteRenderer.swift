@@ -224,7 +224,7 @@ public struct SiteRenderer: Sendable {
     }
 
     private func sitemap(pages: [Page]) -> OutputFile {
-        let base = project.config.baseURL.hasSuffix("/") ? project.config.baseURL : project.config.baseURL + "/"
+        let base = project.config.baseFolderURL
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages where page != .notFound {
             let path = page.path.path.hasSuffix("index.html") ? String(page.path.path.dropLast("index.html".count)) : page.path.path
@@ -252,4 +252,9 @@ final class ProgressCounter: @unchecked Sendable {
         let current = lock.withLock { done += 1; return done }
         report(current, total)
     }
+}
+
+extension ProjectConfig {
+    /// `baseURL` ending in `/`, for links made from it: the sitemap's, and the 404 page's.
+    var baseFolderURL: String { baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
 }
