@@ -1,5 +1,4 @@
 import CanvassCore
-import Yams
 
 /// Reads `content/data/codebook.yml` (SPEC §3.4).
 struct CodebookLoader {

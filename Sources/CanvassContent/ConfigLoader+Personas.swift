@@ -1,9 +1,8 @@
 import Foundation
 import CanvassCore
-import Yams
 
 extension ConfigLoader {
-    func readPersonas(_ node: Node, surveys: [SurveyConfig]) -> PersonaConfig? {
+    func readPersonas(_ node: YAMLNode, surveys: [SurveyConfig]) -> PersonaConfig? {
         guard let fields = reader.fields(node, "`personas`", allowed: ["method", "attributes", "k", "seed", "segments"]) else { return nil }
         var personas = PersonaConfig()
         if let node = fields["method"], let method = reader.choice(node, "`personas.method`", as: PersonaConfig.Method.self) {
@@ -38,7 +37,7 @@ extension ConfigLoader {
         return personas
     }
 
-    private func readSegment(_ node: Node) -> PersonaConfig.Segment? {
+    private func readSegment(_ node: YAMLNode) -> PersonaConfig.Segment? {
         guard let fields = reader.fields(node, "a segment", allowed: ["id", "label", "where"]) else { return nil }
         guard let idNode = fields["id"] else {
             reader.error("a segment needs an `id`", at: node)

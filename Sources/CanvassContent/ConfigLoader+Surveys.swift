@@ -1,5 +1,4 @@
 import CanvassCore
-import Yams
 
 extension ConfigLoader {
     static let surveyKeys = [
@@ -7,7 +6,7 @@ extension ConfigLoader {
         "text", "duration", "competitors", "kano",
     ]
 
-    func readSurvey(_ node: Node, defaultScale: RatingScale, dimensions: [CanvassCore.Dimension]) -> SurveyConfig? {
+    func readSurvey(_ node: YAMLNode, defaultScale: RatingScale, dimensions: [CanvassCore.Dimension]) -> SurveyConfig? {
         guard let fields = reader.fields(node, "a survey", allowed: Self.surveyKeys) else { return nil }
         guard let file = fields.string("file") else {
             reader.error("a survey needs a `file`", at: node, hint: "e.g. file: surveys/2026-q3.csv")
@@ -47,7 +46,7 @@ extension ConfigLoader {
         return survey
     }
 
-    private func readPairs(_ node: Node, dimensions: [CanvassCore.Dimension]) -> [SurveyConfig.Pair] {
+    private func readPairs(_ node: YAMLNode, dimensions: [CanvassCore.Dimension]) -> [SurveyConfig.Pair] {
         guard let entries = reader.mapping(node, "`pairs`") else { return [] }
         let known = dimensions.map(\.id)
         return entries.compactMap { entry in
@@ -66,7 +65,7 @@ extension ConfigLoader {
         }
     }
 
-    private func readCSAT(_ node: Node) -> SurveyConfig.CSAT? {
+    private func readCSAT(_ node: YAMLNode) -> SurveyConfig.CSAT? {
         guard let fields = reader.fields(node, "`csat`", allowed: ["column", "scale", "top"]) else { return nil }
         guard let column = fields.string("column") else {
             reader.error("`csat` needs a `column`", at: node)
@@ -80,7 +79,7 @@ extension ConfigLoader {
         return SurveyConfig.CSAT(column: column, scale: scale, top: top)
     }
 
-    private func readCompetitors(_ node: Node, dimensions: [CanvassCore.Dimension]) -> [SurveyConfig.Competitor] {
+    private func readCompetitors(_ node: YAMLNode, dimensions: [CanvassCore.Dimension]) -> [SurveyConfig.Competitor] {
         guard let entries = reader.mapping(node, "`competitors`") else { return [] }
         let known = dimensions.map(\.id)
         return entries.compactMap { entry in
@@ -99,7 +98,7 @@ extension ConfigLoader {
         }
     }
 
-    private func readKano(_ node: Node) -> [SurveyConfig.KanoFeature] {
+    private func readKano(_ node: YAMLNode) -> [SurveyConfig.KanoFeature] {
         guard let entries = reader.mapping(node, "`kano`") else { return [] }
         return entries.compactMap { entry in
             guard let fields = reader.fields(entry.value, "Kano feature `\(entry.key)`", allowed: ["functional", "dysfunctional"]) else { return nil }

@@ -1,6 +1,5 @@
 import Foundation
 import CanvassCore
-import Yams
 
 /// Loads and validates `canvass.yml` (SPEC §2).
 ///
@@ -73,7 +72,7 @@ struct ConfigLoader {
 
     // MARK: - Sections
 
-    func readScale(_ node: Node, _ what: String) -> RatingScale? {
+    func readScale(_ node: YAMLNode, _ what: String) -> RatingScale? {
         guard let fields = reader.fields(node, what, allowed: ["min", "max"]) else { return nil }
         guard let min = fields.int("min"), let max = fields.int("max") else {
             reader.error("\(what) needs whole-number `min` and `max`", at: node, hint: "e.g. scale: {min: 1, max: 7}")
@@ -86,7 +85,7 @@ struct ConfigLoader {
         return RatingScale(min: min, max: max)
     }
 
-    func readDimensions(_ node: Node) -> [CanvassCore.Dimension] {
+    func readDimensions(_ node: YAMLNode) -> [CanvassCore.Dimension] {
         guard let items = reader.sequence(node, "`dimensions`") else { return [] }
         var dimensions: [CanvassCore.Dimension] = []
         for item in items {
@@ -109,7 +108,7 @@ struct ConfigLoader {
         return dimensions
     }
 
-    func readCommitments(_ node: Node) -> [Commitment] {
+    func readCommitments(_ node: YAMLNode) -> [Commitment] {
         guard let entries = reader.mapping(node, "`commitments`") else { return [] }
         return entries.compactMap { entry in
             guard let text = reader.string(entry.value, "commitment `\(entry.key)`") else { return nil }
@@ -122,7 +121,7 @@ struct ConfigLoader {
         }
     }
 
-    func readRecords(_ node: Node) -> RecordsConfig? {
+    func readRecords(_ node: YAMLNode) -> RecordsConfig? {
         let keys = ["file", "priority", "opened", "responded", "resolved", "dimension"]
         guard let fields = reader.fields(node, "a `records` entry", allowed: keys) else { return nil }
         guard let file = fields.string("file") else {
@@ -141,7 +140,7 @@ struct ConfigLoader {
     }
 
     /// Content paths must stay inside `content/`.
-    func checkContentPath(_ path: String, at node: Node) {
+    func checkContentPath(_ path: String, at node: YAMLNode) {
         let parts = path.split(separator: "/")
         if path.hasPrefix("/") || parts.contains("..") {
             reader.error("`\(path)` points outside the project's content/ folder", at: node, hint: "paths are relative to content/, e.g. surveys/2026-q3.csv")
@@ -149,11 +148,11 @@ struct ConfigLoader {
     }
 
     /// Attributes named in `breakdowns` or `personas.attributes` must be mapped by some survey.
-    func checkAttributes(_ names: [String], at node: Node, key: String, surveys: [SurveyConfig]) {
+    func checkAttributes(_ names: [String], at node: YAMLNode, key: String, surveys: [SurveyConfig]) {
         guard !surveys.isEmpty else { return }
         let known = Set(surveys.flatMap { $0.attributes.map(\.name) })
-        let entries: [Node]
-        if case .sequence(let sequence) = node { entries = Array(sequence) } else { entries = [node] }
+        let entries: [YAMLNode]
+        if case .sequence(let sequence, _) = node { entries = sequence } else { entries = [node] }
         for (index, name) in names.enumerated() where !known.contains(name) {
             reader.error(
                 "`\(key)` names attribute `\(name)`, which no survey maps under `attributes`",

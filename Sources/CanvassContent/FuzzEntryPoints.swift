@@ -25,6 +25,15 @@ public enum FuzzEntryPoints {
         ConfigLoader(file: SourceFile(path: "canvass.yml", text: text)).load().1.count
     }
 
+    /// The YAML readers against each other: a document `SimpleYAML` reads must be what Yams reads,
+    /// places included; a disagreement stops the fuzzer with both results.
+    public static func yaml(_ text: String) -> Int {
+        guard let simple = SimpleYAML.compose(text) else { return 0 }
+        let yams = try? YAMLReader.composeWithYams(text)
+        precondition(simple == yams, "SimpleYAML read \(simple), Yams \(String(describing: yams))")
+        return 1
+    }
+
     public static func note(_ text: String) -> Int {
         NoteLoader(file: SourceFile(path: "content/interviews/fuzz.md", text: text)).load().1.count
     }

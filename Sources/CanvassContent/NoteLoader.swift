@@ -1,7 +1,6 @@
 import CanvassCore
 import CanvassMarkdown
 import Foundation
-import Yams
 
 /// Reads one note: front matter, body, excerpts (SPEC §3.1).
 struct NoteLoader {
@@ -66,7 +65,7 @@ struct NoteLoader {
         var draft: Bool
     }
 
-    private func readMetadata(_ fields: Fields, root: Node, reader: YAMLReader) -> Metadata? {
+    private func readMetadata(_ fields: Fields, root: YAMLNode, reader: YAMLReader) -> Metadata? {
         let title = fields.string("title")
         if fields["title"] == nil {
             reader.error("note has no `title`", at: root, hint: "add a line such as `title: Onboarding call with a clinic manager`")
@@ -100,7 +99,7 @@ struct NoteLoader {
             summary: fields.string("summary"), draft: fields.bool("draft") ?? false)
     }
 
-    private func readParticipants(_ node: Node, reader: YAMLReader) -> [Participant] {
+    private func readParticipants(_ node: YAMLNode, reader: YAMLReader) -> [Participant] {
         guard let items = reader.sequence(node, "`participants`") else { return [] }
         var participants: [Participant] = []
         for item in items {

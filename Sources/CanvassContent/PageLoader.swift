@@ -1,7 +1,6 @@
 import CanvassCore
 import CanvassMarkdown
 import Foundation
-import Yams
 
 /// Reads a report page: front matter (`title`, `order`, `summary`, `draft`), the Markdown body, and
 /// every ```{block} in it with its YAML options checked against the catalogue (SPEC §3.5).

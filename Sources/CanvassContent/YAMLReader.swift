@@ -17,7 +17,25 @@ final class YAMLReader {
 
     // MARK: - Parsing
 
-    /// Parses `yaml`; a syntax error becomes a diagnostic and the result is nil.
+    /// Parses `yaml`; a syntax error becomes a diagnostic and the result is nil. Most front
+    /// matter is in the subset `SimpleYAML` reads without libyaml; the rest goes to Yams.
+    func parse(_ yaml: String) -> YAMLNode? {
+        if let simple = SimpleYAML.compose(yaml) { return simple }
+        do {
+            return try Self.composeWithYams(yaml)
+        } catch let error as YamlError {
+            report(error)
+        } catch is YAMLNode.TooLarge {
+            diagnostics.append(file.diagnostic(
+                .error, "the YAML stands for more than \(YAMLNode.largestConverted) values", line: firstLine, column: 1,
+                hint: "an alias (`*name`) repeats the whole value it names; write the values out instead"))
+        } catch {
+            diagnostics.append(file.diagnostic(.error, "invalid YAML: \(error)", line: firstLine, column: 1))
+        }
+        return nil
+    }
+
+    /// `yaml` as Yams composes it; nil for an empty document.
     ///
     /// Every value is read as text and converted here (`int`, `bool`, …), so YAML's own typing of
     /// plain values is not wanted: the basic resolver leaves them untyped, sparing the regular
@@ -25,15 +43,10 @@ final class YAMLReader {
     /// The encoding is named: Yams's default reads the whole process environment on every parse
     /// (for a `YAMS_DEFAULT_ENCODING` override, announced on standard output), which was nearly
     /// half of parsing a note's front matter.
-    func parse(_ yaml: String) -> Node? {
-        do {
-            return try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8)
-        } catch let error as YamlError {
-            report(error)
-        } catch {
-            diagnostics.append(file.diagnostic(.error, "invalid YAML: \(error)", line: firstLine, column: 1))
-        }
-        return nil
+    static func composeWithYams(_ yaml: String) throws -> YAMLNode? {
+        guard let node = try Yams.compose(yaml: yaml, Resolver.basic, .default, .utf8) else { return nil }
+        var budget = YAMLNode.largestConverted
+        return try YAMLNode.converting(node, budget: &budget)
     }
 
     private func report(_ error: YamlError) {
@@ -80,20 +93,20 @@ final class YAMLReader {
 
     // MARK: - Places
 
-    func location(of node: Node) -> SourceLocation {
-        let mark = node.mark
-        return file.location(line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
+    func location(of node: YAMLNode) -> SourceLocation {
+        let place = node.place
+        return file.location(line: place.line + firstLine - 1, column: place.column)
     }
 
-    func error(_ message: String, at node: Node, hint: String? = nil) {
+    func error(_ message: String, at node: YAMLNode, hint: String? = nil) {
         add(.error, message, at: node, hint: hint)
     }
 
-    func warning(_ message: String, at node: Node, hint: String? = nil) {
+    func warning(_ message: String, at node: YAMLNode, hint: String? = nil) {
         add(.warning, message, at: node, hint: hint)
     }
 
-    private func add(_ severity: Diagnostic.Severity, _ message: String, at node: Node, hint: String?) {
+    private func add(_ severity: Diagnostic.Severity, _ message: String, at node: YAMLNode, hint: String?) {
         let place = location(of: node)
         diagnostics.append(file.diagnostic(severity, message, line: place.line, column: place.column, hint: hint))
     }
@@ -101,24 +114,24 @@ final class YAMLReader {
     // MARK: - Typed access
 
     /// A mapping's entries in written order, or an error if the node is not a mapping.
-    func mapping(_ node: Node, _ what: String) -> [(key: String, keyNode: Node, value: Node)]? {
-        guard case .mapping(let mapping) = node else {
+    func mapping(_ node: YAMLNode, _ what: String) -> [(key: String, keyNode: YAMLNode, value: YAMLNode)]? {
+        guard case .mapping(let mapping, _) = node else {
             error("\(what) must be a mapping of keys to values", at: node)
             return nil
         }
-        var entries: [(key: String, keyNode: Node, value: Node)] = []
-        for (keyNode, value) in mapping {
-            guard let key = keyNode.scalar?.string else {
-                error("keys in \(what) must be plain text", at: keyNode)
+        var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+        for entry in mapping {
+            guard let key = entry.key.scalar?.string else {
+                error("keys in \(what) must be plain text", at: entry.key)
                 continue
             }
-            entries.append((key, keyNode, value))
+            entries.append((key, entry.key, entry.value))
         }
         return entries
     }
 
     /// Reads a mapping and warns about keys that are not `allowed`, with a "did you mean" hint.
-    func fields(_ node: Node, _ what: String, allowed: [String]) -> Fields? {
+    func fields(_ node: YAMLNode, _ what: String, allowed: [String]) -> Fields? {
         guard let entries = mapping(node, what) else { return nil }
         for entry in entries where !allowed.contains(entry.key) {
             warning(
@@ -128,7 +141,7 @@ final class YAMLReader {
         return Fields(entries: entries, reader: self)
     }
 
-    func string(_ node: Node, _ what: String) -> String? {
+    func string(_ node: YAMLNode, _ what: String) -> String? {
         guard case .scalar(let scalar) = node else {
             error("\(what) must be text, not \(node.kindDescription)", at: node)
             return nil
@@ -136,7 +149,7 @@ final class YAMLReader {
         return scalar.string
     }
 
-    func int(_ node: Node, _ what: String) -> Int? {
+    func int(_ node: YAMLNode, _ what: String) -> Int? {
         guard let text = string(node, what) else { return nil }
         guard let value = Int(text) else {
             error("\(what) must be a whole number, not `\(text)`", at: node)
@@ -145,7 +158,7 @@ final class YAMLReader {
         return value
     }
 
-    func number(_ node: Node, _ what: String) -> Double? {
+    func number(_ node: YAMLNode, _ what: String) -> Double? {
         guard let text = string(node, what) else { return nil }
         guard let value = Double(text), value.isFinite else {
             error("\(what) must be a number, not `\(text)`", at: node)
@@ -154,7 +167,7 @@ final class YAMLReader {
         return value
     }
 
-    func bool(_ node: Node, _ what: String) -> Bool? {
+    func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         guard let text = string(node, what) else { return nil }
         switch text.lowercased() {
         case "true", "yes", "on": return true
@@ -166,11 +179,11 @@ final class YAMLReader {
     }
 
     /// A list of text; a single value is accepted as a list of one.
-    func strings(_ node: Node, _ what: String) -> [String]? {
+    func strings(_ node: YAMLNode, _ what: String) -> [String]? {
         switch node {
         case .scalar(let scalar):
             return scalar.string.isEmpty ? [] : [scalar.string]
-        case .sequence(let sequence):
+        case .sequence(let sequence, _):
             return sequence.compactMap { string($0, "each entry of \(what)") }
         default:
             error("\(what) must be a list", at: node)
@@ -178,16 +191,16 @@ final class YAMLReader {
         }
     }
 
-    func sequence(_ node: Node, _ what: String) -> [Node]? {
-        guard case .sequence(let sequence) = node else {
+    func sequence(_ node: YAMLNode, _ what: String) -> [YAMLNode]? {
+        guard case .sequence(let sequence, _) = node else {
             error("\(what) must be a list", at: node)
             return nil
         }
-        return Array(sequence)
+        return sequence
     }
 
     /// An id that becomes part of the site's addresses: letters, digits, `-` and `_` only.
-    func identifier(_ node: Node, _ what: String) -> String? {
+    func identifier(_ node: YAMLNode, _ what: String) -> String? {
         guard let text = string(node, what) else { return nil }
         let allowed = !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         guard allowed else {
@@ -199,7 +212,7 @@ final class YAMLReader {
     }
 
     /// One of `cases`, by raw value, with a hint listing them.
-    func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ what: String, as type: T.Type) -> T? where T.RawValue == String {
+    func choice<T: RawRepresentable & CaseIterable>(_ node: YAMLNode, _ what: String, as type: T.Type) -> T? where T.RawValue == String {
         guard let text = string(node, what) else { return nil }
         if let value = T(rawValue: text) { return value }
         let names = T.allCases.map(\.rawValue)
@@ -212,10 +225,10 @@ final class YAMLReader {
 
 /// A YAML mapping's entries with typed accessors that report what is wrong where.
 struct Fields {
-    let entries: [(key: String, keyNode: Node, value: Node)]
+    let entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     let reader: YAMLReader
 
-    subscript(key: String) -> Node? {
+    subscript(key: String) -> YAMLNode? {
         entries.first { $0.key == key }?.value
     }
 
@@ -240,7 +253,7 @@ struct Fields {
     }
 }
 
-extension Node {
+extension YAMLNode {
     var isMapping: Bool {
         if case .mapping = self { return true }
         return false

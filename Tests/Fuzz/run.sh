@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Fuzz Canvass's readers of untrusted text with libFuzzer, each for SECONDS (default 120):
-#   Tests/Fuzz/run.sh [SECONDS] [TARGET…]   targets: front-matter tags csv config note
+#   Tests/Fuzz/run.sh [SECONDS] [TARGET…]   targets: front-matter tags csv config note yaml
 # Corpora live in Tests/Fuzz/Corpus/<target>/ (seeds committed; new finds are added there).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-120}"; shift || true
-targets=("${@:-front-matter tags csv config note}")
+targets=("${@:-front-matter tags csv config note yaml}")
 # The readers, instrumented for libFuzzer, as a shared library…
 swift build -c debug --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address -Xswiftc -gnone
 # …and the fuzzer around it: libFuzzer's main calls LLVMFuzzerTestOneInput from the library.
