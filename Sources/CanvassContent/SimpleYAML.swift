@@ -70,10 +70,15 @@ enum SimpleYAML {
             if atLineEnd {
                 guard indent == 0 else { return nil }
                 endLine()
-                return blockSequence(parentIndent: indent)
+                return blockSequence()
             }
             guard byte == space else { return nil }
             skipSpaces()
+            return restOfLine()
+        }
+
+        /// A one-line value that ends its line, and the line's end.
+        mutating func restOfLine() -> YAMLNode? {
             guard let value = inline(flow: false) else { return nil }
             skipSpaces()
             guard atLineEnd else { return nil }
@@ -81,8 +86,8 @@ enum SimpleYAML {
             return value
         }
 
-        /// `- item` lines, all at one indentation (the left margin, or deeper than the parent's).
-        mutating func blockSequence(parentIndent: Int) -> YAMLNode? {
+        /// `- item` lines below a top-level key, all at one indentation (the left margin or deeper).
+        mutating func blockSequence() -> YAMLNode? {
             var items: [YAMLNode] = []
             var indent: Int?
             var start: YAMLNode.Place?
@@ -133,11 +138,7 @@ enum SimpleYAML {
                 return .mapping(entries, key.place)
             }
             position = itemStart
-            guard let value = inline(flow: false) else { return nil }
-            skipSpaces()
-            guard atLineEnd else { return nil }
-            endLine()
-            return value
+            return restOfLine()
         }
 
         // MARK: - One-line values
@@ -150,59 +151,41 @@ enum SimpleYAML {
                 guard depth < Self.deepestFlow else { return nil }
                 depth += 1
                 defer { depth -= 1 }
-                return byte == UInt8(ascii: "{") ? flowMapping() : flowSequence()
+                return flowCollection(mapping: byte == UInt8(ascii: "{"))
             case UInt8(ascii: "\""), UInt8(ascii: "'"): return quoted().map(YAMLNode.scalar)
             default: return plain(flow: flow).map(YAMLNode.scalar)
             }
         }
 
-        mutating func flowMapping() -> YAMLNode? {
+        /// `{key: value, …}` or `[item, …]`, closed on the line it opens.
+        mutating func flowCollection(mapping: Bool) -> YAMLNode? {
             let start = place(position)
-            position += 1
-            skipSpaces()
+            let close = mapping ? UInt8(ascii: "}") : UInt8(ascii: "]")
             var entries: [YAMLNode.Entry] = []
+            var items: [YAMLNode] = []
             var keys = Set<String>()
-            if position < bytes.count, byte == UInt8(ascii: "}") {
-                position += 1
-                return .mapping(entries, start)
-            }
-            while true {
-                guard let key = flowKey(), keys.insert(key.string).inserted else { return nil }
-                guard position + 1 < bytes.count, byte == UInt8(ascii: ":"), bytes[position + 1] == space else { return nil }
-                position += 1
-                skipSpaces()
-                guard let value = inline(flow: true) else { return nil }
-                entries.append(YAMLNode.Entry(key: .scalar(key), value: value))
-                skipSpaces()
-                guard position < bytes.count else { return nil }
-                if byte == UInt8(ascii: "}") {
-                    position += 1
-                    return .mapping(entries, start)
-                }
-                guard byte == UInt8(ascii: ","), closesFlowAfterComma(UInt8(ascii: "}")) == false else { return nil }
-            }
-        }
-
-        mutating func flowSequence() -> YAMLNode? {
-            let start = place(position)
             position += 1
             skipSpaces()
-            var items: [YAMLNode] = []
-            if position < bytes.count, byte == UInt8(ascii: "]") {
-                position += 1
-                return .sequence(items, start)
-            }
-            while true {
-                guard let item = inline(flow: true) else { return nil }
-                items.append(item)
+            var closed = position < bytes.count && byte == close
+            while !closed {
+                if mapping {
+                    guard let key = flowKey(), keys.insert(key.string).inserted else { return nil }
+                    guard position + 1 < bytes.count, byte == UInt8(ascii: ":"), bytes[position + 1] == space else { return nil }
+                    position += 1
+                    skipSpaces()
+                    guard let value = inline(flow: true) else { return nil }
+                    entries.append(YAMLNode.Entry(key: .scalar(key), value: value))
+                } else {
+                    guard let item = inline(flow: true) else { return nil }
+                    items.append(item)
+                }
                 skipSpaces()
                 guard position < bytes.count else { return nil }
-                if byte == UInt8(ascii: "]") {
-                    position += 1
-                    return .sequence(items, start)
-                }
-                guard byte == UInt8(ascii: ","), closesFlowAfterComma(UInt8(ascii: "]")) == false else { return nil }
+                closed = byte == close
+                guard closed || byte == UInt8(ascii: ","), closed || closesFlowAfterComma(close) == false else { return nil }
             }
+            position += 1
+            return mapping ? .mapping(entries, start) : .sequence(items, start)
         }
 
         /// Steps over a `,` and the spaces after it; true when the collection closes there (a
