@@ -22,6 +22,10 @@ enum SimpleYAML {
         var position = 0
         var line = 1
         var lineStart = 0
+        /// The last place worked out on the current line, which the next one counts on from:
+        /// places are asked for in order, and counting each from the line's start made a line of
+        /// many values (a list of 80,000 tags) quadratic.
+        var lastPlace = (offset: 0, column: 1)
 
         init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
@@ -46,7 +50,7 @@ enum SimpleYAML {
                     continue
                 }
                 guard let key = blockKey(), keys.insert(key.string).inserted else { return nil }
-                guard let value = blockValue(indent: 0) else { return nil }
+                guard let value = blockValue(topLevel: true) else { return nil }
                 entries.append(YAMLNode.Entry(key: .scalar(key), value: value))
             }
             guard let first = entries.first else { return nil }
@@ -66,9 +70,9 @@ enum SimpleYAML {
 
         /// What follows a block key's `:`: a one-line value, or, when the line ends there, a block
         /// list on the lines below (at the top level only).
-        mutating func blockValue(indent: Int) -> YAMLNode? {
+        mutating func blockValue(topLevel: Bool) -> YAMLNode? {
             if atLineEnd {
-                guard indent == 0 else { return nil }
+                guard topLevel else { return nil }
                 endLine()
                 return blockSequence()
             }
@@ -127,12 +131,12 @@ enum SimpleYAML {
             if isKeyStart(byte), let key = blockKey(), atLineEnd || byte == space {
                 var entries: [YAMLNode.Entry] = []
                 var keys: Set<String> = [key.string]
-                guard let value = blockValue(indent: column) else { return nil }
+                guard let value = blockValue(topLevel: false) else { return nil }
                 entries.append(YAMLNode.Entry(key: .scalar(key), value: value))
                 while position < bytes.count, byte != newline, countSpaces(from: position) == column {
                     position += column
                     guard let next = blockKey(), keys.insert(next.string).inserted,
-                          let value = blockValue(indent: column) else { return nil }
+                          let value = blockValue(topLevel: false) else { return nil }
                     entries.append(YAMLNode.Entry(key: .scalar(next), value: value))
                 }
                 return .mapping(entries, key.place)
@@ -197,16 +201,10 @@ enum SimpleYAML {
             return byte == close
         }
 
+        /// A flow mapping's key: text (a collection as a key is left to Yams).
         mutating func flowKey() -> YAMLNode.Scalar? {
-            guard position < bytes.count else { return nil }
             let start = position
-            let key: YAMLNode.Scalar?
-            switch byte {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"): key = quoted()
-            case UInt8(ascii: "{"), UInt8(ascii: "["): key = nil
-            default: key = plain(flow: true)
-            }
-            guard let key, position - start <= Self.longestKey else { return nil }
+            guard let key = inline(flow: true)?.scalar, position - start <= Self.longestKey else { return nil }
             return key
         }
 
@@ -274,6 +272,7 @@ enum SimpleYAML {
             position += 1
             line += 1
             lineStart = position
+            lastPlace = (lineStart, 1)
         }
 
         mutating func skipSpaces() {
@@ -299,9 +298,11 @@ enum SimpleYAML {
         }
 
         /// Where `offset`, on the current line, is: columns count Unicode scalars.
-        func place(_ offset: Int) -> YAMLNode.Place {
-            var column = 1
-            for index in lineStart..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+        mutating func place(_ offset: Int) -> YAMLNode.Place {
+            if offset < lastPlace.offset { lastPlace = (lineStart, 1) }
+            var column = lastPlace.column
+            for index in lastPlace.offset..<offset where bytes[index] & 0xC0 != 0x80 { column += 1 }
+            lastPlace = (offset, column)
             return YAMLNode.Place(line: line, column: column)
         }
 
