@@ -6,7 +6,7 @@
 * every internal link and image of every page resolves, anchors included (read from the files);
 * each page type, at 375 and 1280 pixels: no console errors, no sideways scrolling of the page,
   every chart drawn with a size;
-* search finds results for an English and a Chinese query, from file://.
+* search finds results for an English and a Chinese query, from file://, and "constructor" finds nothing without a script error.
 
 Uses Debian's chromium and chromedriver directly (no driver download). Prints "N passed, N failed".
 """
@@ -112,12 +112,20 @@ try:
             check(all(w > 0 and h > 0 for w, h in charts), f"{page} at {width}px: a chart is not drawn {charts}")
             images = driver.execute_script("return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
             check(not images, f"{page} at {width}px: images not loaded {images}")
-    # 3. Search, offline, in both languages.
-    for query in ("reminders", "培训"):
+    # 3. Search, offline, in both languages; a word every JavaScript object has a property for
+    #    ("constructor") finds nothing rather than stopping the script.
+    for query, found in (("reminders", True), ("培训", True), ("constructor", False), ("reminders constructor", False)):
         driver.get("file://" + os.path.join(site, "search/index.html") + "?q=" + urllib.parse.quote(query))
         time.sleep(0.3)
         results = driver.execute_script("return document.querySelectorAll('#search-results li').length")
-        check(results > 0, f"search for {query!r} found nothing")
+        status = driver.execute_script(
+            "var s = document.getElementById('search-status'); return [s.textContent, s.getAttribute('data-none')]")
+        errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
+        check(not errors, f"search for {query!r}: console errors {errors[:2]}")
+        if found:
+            check(results > 0, f"search for {query!r} found nothing")
+        else:
+            check(results == 0 and status[0] == status[1], f"search for {query!r}: {results} results, status {status[0]!r}")
         print(f"search {query!r}: {results} results")
 finally:
     driver.quit()

@@ -38,14 +38,20 @@
   }
   var root = document.querySelector("link[rel=stylesheet]").getAttribute("href").replace(/assets\/style\.css$/, "");
 
+  // The documents holding a term, ascending. Only the index's own keys are terms: "constructor"
+  // is a word someone may search for, and every object has one.
+  function postings(term) {
+    return Object.prototype.hasOwnProperty.call(index.terms, term) ? index.terms[term] : [];
+  }
+
   function run() {
     var wanted = Array.from(new Set(terms(input.value)));
     list.innerHTML = "";
     if (!wanted.length) { status.textContent = status.getAttribute("data-empty"); return; }
     var hits = null;
     wanted.forEach(function (term) {
-      var postings = new Set(index.terms[term] || []);
-      hits = hits === null ? postings : new Set(Array.from(hits).filter(function (id) { return postings.has(id); }));
+      var holding = new Set(postings(term));
+      hits = hits === null ? holding : new Set(Array.from(hits).filter(function (id) { return holding.has(id); }));
     });
     var chosen = Array.from(hits || []).filter(function (id) { return !type.value || index.docs[id][0] === type.value; });
     function titleScore(id) {
