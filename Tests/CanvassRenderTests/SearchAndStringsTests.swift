@@ -106,8 +106,11 @@ import Testing
         #expect(index.terms == expected)
         let script = index.script()
         let terms = script[script.range(of: "\"terms\": ")!.upperBound...].dropLast(3)
-        let decoded = try? JSONDecoder().decode([String: [Int]].self, from: Data(terms.utf8))
+        // The script lists each term's documents as gaps from the one before, as search.js reads them.
+        let gaps = try? JSONDecoder().decode([String: [Int]].self, from: Data(terms.utf8))
+        let decoded = gaps?.mapValues { gaps in gaps.reduce(into: [Int]()) { ids, gap in ids.append((ids.last ?? 0) + gap) } }
         #expect(decoded == expected)
+        #expect(gaps?.values.allSatisfy { $0.dropFirst().allSatisfy { $0 > 0 } } == true)
     }
 
     @Test func typeFilterAndScriptShape() throws {

@@ -38,10 +38,15 @@
   }
   var root = document.querySelector("link[rel=stylesheet]").getAttribute("href").replace(/assets\/style\.css$/, "");
 
-  // The documents holding a term, ascending. Only the index's own keys are terms: "constructor"
-  // is a word someone may search for, and every object has one.
+  // The documents holding a term, ascending. The index lists each term's as gaps: the first
+  // number, then each one's distance from the one before. Only the index's own keys are terms:
+  // "constructor" is a word someone may search for, and every object has one.
   function postings(term) {
-    return Object.prototype.hasOwnProperty.call(index.terms, term) ? index.terms[term] : [];
+    var ids = [];
+    if (!Object.prototype.hasOwnProperty.call(index.terms, term)) return ids;
+    var gaps = index.terms[term], id = 0;
+    for (var i = 0; i < gaps.length; i++) { id += gaps[i]; ids.push(id); }
+    return ids;
   }
 
   function run() {
