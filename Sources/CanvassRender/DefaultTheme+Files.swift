@@ -129,6 +129,14 @@ extension DefaultTheme {
     return ids;
   }
 
+  // "1 result", "24,894 results": the singular when the theme has one, digits grouped as the
+  // site's other counts are.
+  function countText(n) {
+    var text = (n === 1 && status.getAttribute("data-count-one")) || status.getAttribute("data-count");
+    var digits = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, status.getAttribute("data-group") || "");
+    return text.replace("{count}", digits);
+  }
+
   function run() {
     var wanted = Array.from(new Set(terms(input.value)));
     list.innerHTML = "";
@@ -144,7 +152,7 @@ extension DefaultTheme {
       return wanted.filter(function (t) { return own.has(t); }).length;
     }
     chosen.sort(function (a, b) { return (titleScore(b) - titleScore(a)) || (a - b); });
-    status.textContent = chosen.length ? status.getAttribute("data-count").replace("{count}", chosen.length) : status.getAttribute("data-none");
+    status.textContent = chosen.length ? countText(chosen.length) : status.getAttribute("data-none");
     chosen.slice(0, 100).forEach(function (id) {
       var doc = index.docs[id];
       var item = document.createElement("li");
@@ -812,6 +820,7 @@ search_type: "Type"
 search_empty: "Type a word, in English or Chinese."
 search_none: "Nothing found."
 search_count: "{count} results"
+search_count_one: "{count} result"
 search_noscript: "Search runs in the browser and needs JavaScript; everything else on this site works without it."
 search_type_page: "Page"
 search_type_persona: "Persona"
@@ -1162,6 +1171,7 @@ search_type: "类型"
 search_empty: "请输入中文或英文关键词。"
 search_none: "没有找到结果。"
 search_count: "{count} 条结果"
+search_count_one: "{count} 条结果"
 search_noscript: "搜索在浏览器中运行，需要 JavaScript；本站其他内容无需 JavaScript 即可使用。"
 search_type_page: "报告页"
 search_type_persona: "画像"
@@ -1809,7 +1819,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
     <select name="type" id="search-type"><option value="">{{t.filter_all}}</option>{{#types}}<option value="{{value}}">{{label}}</option>{{/types}}</select>
   </label>
 </form>
-<p class="meta" id="search-status" data-empty="{{t.search_empty}}" data-none="{{t.search_none}}" data-count="{{t.search_count}}" aria-live="polite">{{t.search_empty}}</p>
+<p class="meta" id="search-status" data-empty="{{t.search_empty}}" data-none="{{t.search_none}}" data-count="{{t.search_count}}" data-count-one="{{t.search_count_one}}" data-group="{{t.number_group_separator}}" aria-live="polite">{{t.search_empty}}</p>
 <ol class="search-results" id="search-results"
   data-type-page="{{t.search_type_page}}" data-type-persona="{{t.search_type_persona}}" data-type-theme="{{t.search_type_theme}}"
   data-type-dimension="{{t.search_type_dimension}}" data-type-note="{{t.search_type_note}}" data-type-excerpt="{{t.search_type_excerpt}}"

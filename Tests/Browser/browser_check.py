@@ -113,8 +113,8 @@ try:
             images = driver.execute_script("return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
             check(not images, f"{page} at {width}px: images not loaded {images}")
     # 3. Search, offline, in both languages; a word every JavaScript object has a property for
-    #    ("constructor") finds nothing rather than stopping the script.
-    for query, found in (("reminders", True), ("培训", True), ("constructor", False), ("reminders constructor", False)):
+    #    ("constructor") finds nothing rather than stopping the script; one result is "1 result".
+    for query, found in (("reminders", True), ("培训", True), ("allergy", True), ("constructor", False), ("reminders constructor", False)):
         driver.get("file://" + os.path.join(site, "search/index.html") + "?q=" + urllib.parse.quote(query))
         time.sleep(0.3)
         results = driver.execute_script("return document.querySelectorAll('#search-results li').length")
@@ -124,6 +124,8 @@ try:
         check(not errors, f"search for {query!r}: console errors {errors[:2]}")
         if found:
             check(results > 0, f"search for {query!r} found nothing")
+            expected = f"{results} result" + ("" if results == 1 else "s")
+            check(status[0] == expected, f"search for {query!r}: status {status[0]!r}, expected {expected!r}")
         else:
             check(results == 0 and status[0] == status[1], f"search for {query!r}: {results} results, status {status[0]!r}")
         print(f"search {query!r}: {results} results")

@@ -49,6 +49,14 @@
     return ids;
   }
 
+  // "1 result", "24,894 results": the singular when the theme has one, digits grouped as the
+  // site's other counts are.
+  function countText(n) {
+    var text = (n === 1 && status.getAttribute("data-count-one")) || status.getAttribute("data-count");
+    var digits = String(n).replace(/\B(?=(\d{3})+(?!\d))/g, status.getAttribute("data-group") || "");
+    return text.replace("{count}", digits);
+  }
+
   function run() {
     var wanted = Array.from(new Set(terms(input.value)));
     list.innerHTML = "";
@@ -64,7 +72,7 @@
       return wanted.filter(function (t) { return own.has(t); }).length;
     }
     chosen.sort(function (a, b) { return (titleScore(b) - titleScore(a)) || (a - b); });
-    status.textContent = chosen.length ? status.getAttribute("data-count").replace("{count}", chosen.length) : status.getAttribute("data-none");
+    status.textContent = chosen.length ? countText(chosen.length) : status.getAttribute("data-none");
     chosen.slice(0, 100).forEach(function (id) {
       var doc = index.docs[id];
       var item = document.createElement("li");
