@@ -6,7 +6,8 @@
 * every internal link and image of every page resolves, anchors included (read from the files);
 * each page type, at 375 and 1280 pixels: no console errors, no sideways scrolling of the page,
   every chart drawn with a size;
-* search finds results for an English and a Chinese query, from file://, and "constructor" finds nothing without a script error.
+* search finds results for an English and a Chinese query, from file://, its status line counts them
+  ("1 result"), and "constructor" finds nothing without a script error.
 
 Uses Debian's chromium and chromedriver directly (no driver download). Prints "N passed, N failed".
 """
