@@ -40,9 +40,29 @@ public struct CanvassCommand: ParsableCommand {
         case let check as CheckCommand: return check.execute(console: console)
         case let new as NewCommand: return new.execute(console: console)
         case let serve as ServeCommand: return serve.execute(console: console)
-        default:
+        case is CanvassCommand:
             console.out(helpMessage() + "\n")
             return Exit.success
+        default:
+            // `canvass help build` and `canvass build --help` parse to ArgumentParser's own help
+            // command, whose `run()` throws the help text of the subcommand that was asked about.
+            return runLibraryCommand(command, console: console)
+        }
+    }
+
+    private static func runLibraryCommand(_ command: ParsableCommand, console: Console) -> Int32 {
+        var command = command
+        do {
+            try command.run()
+            return Exit.success
+        } catch {
+            let message = fullMessage(for: error)
+            if exitCode(for: error) == .success {
+                console.out(message + "\n")
+                return Exit.success
+            }
+            console.err(message + "\n")
+            return Exit.usageError
         }
     }
 }
@@ -58,6 +78,17 @@ struct ProjectOptions: ParsableArguments {
 
     @Argument(help: "The project folder (holding canvass.yml).", completion: .directory)
     var directory: String = "."
+
+    /// A folder that does not exist is a mistake in the command, not in the content: exit 2.
+    func validate() throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else {
+            throw ValidationError("no folder at \(directory): pass an existing project folder, or start one with `canvass new \(directory)`")
+        }
+        guard isFolder.boolValue else {
+            throw ValidationError("\(directory) is a file: pass the project folder that holds canvass.yml")
+        }
+    }
 
     var root: String {
         let path = (directory as NSString).expandingTildeInPath

@@ -78,6 +78,34 @@ import Testing
         #expect(runCLI(["--help"]).code == 0)
     }
 
+    @Test(arguments: ["build", "check", "serve", "new"])
+    func everySubcommandPrintsItsOwnHelp(_ name: String) {
+        let usage = "USAGE: canvass \(name) "
+        for arguments in [[name, "--help"], [name, "-h"], ["help", name]] {
+            let result = runCLI(arguments)
+            #expect(result.code == 0, "\(arguments)")
+            #expect(result.out.contains(usage), "\(arguments) printed: \(result.out.prefix(120))")
+            #expect(!result.out.contains("SUBCOMMANDS:"), "\(arguments) printed the overview")
+        }
+        let overview = runCLI(["help"])
+        #expect(overview.code == 0 && overview.out.contains("SUBCOMMANDS:"))
+    }
+
+    @Test func aMissingProjectFolderIsAUsageError() throws {
+        for command in ["build", "check", "serve"] {
+            let result = runCLI([command, "/no/such/canvass-project"])
+            #expect(result.code == 2, "\(command)")
+            #expect(result.err.contains("no folder at /no/such/canvass-project"), "\(command): \(result.err)")
+        }
+        // A folder without canvass.yml is the content's problem: exit 1 with the hint to start one.
+        let empty = NSTemporaryDirectory() + "canvass-empty-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: empty) }
+        let result = runCLI(["build", empty])
+        #expect(result.code == 1)
+        #expect(result.err.contains("error: no canvass.yml in \(empty)"))
+    }
+
     @Test func quietPrintsNothingOnSuccess() throws {
         let project = try fixtureProject("basic")
         defer { project.remove() }
