@@ -15,6 +15,11 @@ struct CSVReader {
         var fields: [String]
         /// Column (in characters) at which each field starts, for diagnostics.
         var columns: [Int]
+        /// Line on which each field starts (a quoted field before it may hold line breaks).
+        var lines: [Int]
+        /// Line and column just past the record's last character, where a missing field would go.
+        var endLine: Int
+        var endColumn: Int
     }
 
     struct Table {
@@ -39,9 +44,12 @@ struct CSVReader {
             var fields: [String] = []
             var columns: [Int] = []
             let recordLine = line
+            var lines: [Int] = []
+            var endLine = line, endColumn = column
             var endOfRecord = false
             while !endOfRecord {
                 columns.append(column)
+                lines.append(line)
                 if index < count && bytes[index] == quote {
                     let openLine = line, openColumn = column
                     index += 1; column += 1
@@ -87,6 +95,7 @@ struct CSVReader {
                     index += 1; column += 1
                 } else {
                     // End of line or file.
+                    endLine = line; endColumn = column
                     if index < count && bytes[index] == cr { index += 1 }
                     if index < count && bytes[index] == lf { index += 1 }
                     line += 1; column = 1
@@ -94,7 +103,7 @@ struct CSVReader {
                 }
             }
             if fields.count == 1 && fields[0].isEmpty { continue }
-            records.append(Record(line: recordLine, fields: fields, columns: columns))
+            records.append(Record(line: recordLine, fields: fields, columns: columns, lines: lines, endLine: endLine, endColumn: endColumn))
         }
         guard let headerRecord = records.first else {
             return (nil, [file.diagnostic(.error, "CSV file is empty", line: 1, column: 1, hint: "the first row must name the columns")])
@@ -114,10 +123,17 @@ struct CSVReader {
         }
         let body = Array(records.dropFirst())
         for record in body where record.fields.count != header.count {
+            // The caret goes where the row parts from the header: under the first field the
+            // header has no column for, or just past the end of a row that stops short.
+            let extra = record.fields.count > header.count
+            let (line, column) = extra
+                ? (record.lines[header.count], record.columns[header.count]) : (record.endLine, record.endColumn)
+            let hint = extra
+                ? "the header ends at `\(header[header.count - 1])`; remove the extra comma, or quote a field that holds a comma"
+                : "the row ends before `\(header[record.fields.count])`; add the missing field\(header.count - record.fields.count == 1 ? "" : "s"), empty if unknown (a trailing comma)"
             diagnostics.append(file.diagnostic(
                 .error, "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); the header has \(header.count)",
-                line: record.line, column: 1,
-                hint: "check for a missing or extra comma, or a comma inside an unquoted field"))
+                line: line, column: column, hint: hint))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Table(header: header, records: body), diagnostics)

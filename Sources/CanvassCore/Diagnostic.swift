@@ -45,7 +45,11 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable {
         if let sourceLine, let location {
             text += "\n    " + sourceLine
             let caretOffset = max(0, min(location.column - 1, sourceLine.unicodeScalars.count))
-            let padding = String(sourceLine.unicodeScalars.prefix(caretOffset).map { $0 == "\t" ? "\t" : " " })
+            var padding = ""
+            for scalar in sourceLine.unicodeScalars.prefix(caretOffset) {
+                if scalar == "\t" { padding += "\t"; continue }
+                padding += String(repeating: " ", count: scalar.terminalWidth)
+            }
             text += "\n    " + padding + "^"
         }
         if let hint { text += "\n  hint: " + hint }
@@ -72,5 +76,27 @@ extension Array where Element == Diagnostic {
     public func promotingWarnings(_ strict: Bool) -> [Diagnostic] {
         guard strict else { return self }
         return map { var d = $0; d.severity = .error; return d }
+    }
+}
+
+extension Unicode.Scalar {
+    /// How many terminal cells the scalar takes, as `wcwidth` answers: two for East Asian wide
+    /// and fullwidth characters (Han, kana, Hangul, fullwidth punctuation, most emoji), none for
+    /// combining marks and zero-width joiners, one for the rest. Carets line up under Chinese text.
+    public var terminalWidth: Int {
+        if isASCII { return 1 }
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format: return 0
+        default: break
+        }
+        if properties.isEmojiPresentation { return 2 }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+             0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
     }
 }

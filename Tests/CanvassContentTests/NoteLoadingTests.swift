@@ -42,6 +42,16 @@ import Testing
         #expect(result.diagnostics[0].sourceLine == "title: Call: onboarding")
     }
 
+    @Test func theCaretStandsUnderTheColumnInChineseText() throws {
+        // Each Han character and fullwidth colon takes two terminal cells: the caret is under
+        // the second `：`, where the YAML value goes wrong, not halfway along the title.
+        let text = "---\ntitle: 访谈：入职: 第二次\n---\nBody\n"
+        let result = try load(["content/interviews/zh.md": text])
+        let diagnostic = try #require(result.diagnostics.first)
+        #expect(diagnostic.location?.column == 13)
+        #expect(diagnostic.formatted.contains("    title: 访谈：入职: 第二次\n" + "    " + String(repeating: " ", count: 17) + "^"))
+    }
+
     @Test func unclosedBracketSaysWhereItBegan() throws {
         let text = "---\ntitle: T\nparticipants: [\nsummary: x\n---\n"
         let result = try load(["content/interviews/b.md": text])

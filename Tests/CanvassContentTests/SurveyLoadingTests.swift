@@ -69,7 +69,16 @@ import Testing
 
     @Test func malformedCSVIsADiagnosticAtItsPlace() throws {
         let ragged = try survey("rid,exp_price,perc_price,recommend,plan,comment\na,1,2,3,basic\n")
-        #expect(ragged.1.map { "\($0.location!) \($0.message)" } == ["content/surveys/s.csv:2:1 row has 5 fields; the header has 6"])
+        // Too few fields: the caret stands just past the row's end, where the missing one goes.
+        #expect(ragged.1.map { "\($0.location!) \($0.message)" } == ["content/surveys/s.csv:2:14 row has 5 fields; the header has 6"])
+        #expect(ragged.1[0].formatted.contains("    a,1,2,3,basic\n                 ^"))
+        #expect(ragged.1[0].hint?.contains("`comment`") == true)
+        // Too many: under the first field the header has no column for.
+        let long = try survey("rid,exp_price,perc_price,recommend,plan,comment\na,1,2,3,basic,ok,extra\n")
+        #expect(long.1.map { "\($0.location!) \($0.message)" } == ["content/surveys/s.csv:2:18 row has 7 fields; the header has 6"])
+        // After a quoted field that holds a line break, the place is on the line the row ends on.
+        let multiline = try survey("rid,exp_price,perc_price,recommend,plan,comment\na,1,2,3,\"two\nlines\"\n")
+        #expect(multiline.1.map { $0.location!.description } == ["content/surveys/s.csv:3:7"])
         let open = try survey("rid,exp_price,perc_price,recommend,plan,comment\na,1,2,3,basic,\"never closed\n")
         #expect(open.1.map { "\($0.location!) \($0.message)" } == ["content/surveys/s.csv:2:15 quoted field is never closed"])
         let stray = try survey("rid,exp_price,perc_price,recommend,plan,comment\na,1,2,3,\"basic\"x,\n")
