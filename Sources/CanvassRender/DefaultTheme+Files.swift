@@ -43,10 +43,31 @@ extension DefaultTheme {
     apply();
   });
 
+  // The body column under each header cell, counting the row and column spans of a grouped
+  // header (a two-row head whose groups span their columns).
+  function headerColumns(head) {
+    var taken = [], columns = [];
+    Array.prototype.forEach.call(head.rows, function (row, r) {
+      var c = 0;
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        while (taken[r] && taken[r][c]) c++;
+        columns.push([cell, c]);
+        for (var dr = 0; dr < cell.rowSpan; dr++) {
+          taken[r + dr] = taken[r + dr] || [];
+          for (var dc = 0; dc < cell.colSpan; dc++) taken[r + dr][c + dc] = true;
+        }
+        c += cell.colSpan;
+      });
+    });
+    return columns;
+  }
+
   // Sortable tables: click a header with data-sort="number|text"; cells may carry data-value.
   document.querySelectorAll("table.sortable").forEach(function (table) {
-    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    headers.forEach(function (header, column) {
+    var placed = headerColumns(table.tHead);
+    var headers = placed.map(function (entry) { return entry[0]; });
+    placed.forEach(function (entry) {
+      var header = entry[0], column = entry[1];
       var kind = header.getAttribute("data-sort");
       if (!kind) return;
       header.tabIndex = 0;
@@ -262,7 +283,9 @@ main { padding-bottom: 3rem; min-height: 60vh; }
 .table-scroll { overflow-x: auto; }
 .data-table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 .data-table th, .data-table td { text-align: left; padding: 0.55rem 0.6rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-.data-table thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); white-space: nowrap; }
+.data-table thead th { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted); vertical-align: bottom; }
+.data-table thead th.group { text-align: center; border-bottom: 1px solid var(--line); padding-bottom: 0.2rem; }
+.data-table .num.within { white-space: normal; }
 .data-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .data-table tbody tr:hover { background: var(--wash); }
 
@@ -392,11 +415,15 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .chart text { font-size: 21px; }
   .chart .chart-axis, .chart .chart-legend, .chart .quadrant-label, .chart .chart-axis-title { font-size: 18px; }
   .chart .bar-value { font-size: 16px; }
-  /* Stacked tables: each row a block, each cell labelled by its column. */
+  /* Stacked tables: each row a card, its heading across the top and each cell labelled by its
+     column, as many cells to a line as fit (two on a phone, four on a tablet). */
   .data-table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .data-table.stack tr { display: block; padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
-  .data-table.stack td { display: block; border: 0; padding: 0.1rem 0; text-align: left; white-space: normal; }
-  .data-table.stack td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); font-size: 0.85rem; }
+  .data-table.stack, .data-table.stack tbody, .data-table.stack tfoot { display: block; }
+  .data-table.stack tr { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.1rem 1rem; padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
+  .data-table.stack tr > th, .data-table.stack td:not([data-label]) { grid-column: 1 / -1; }
+  .data-table.stack th, .data-table.stack td { display: block; border: 0; padding: 0.1rem 0; text-align: left; white-space: normal; }
+  .data-table.stack td[data-label]::before { content: attr(data-label); display: block; color: var(--muted); font-size: 0.78rem; line-height: 1.3; }
+  .data-table.stack tr > th { font-weight: 600; }
   .data-table.stack td:empty { display: none; }
 }
 
@@ -468,8 +495,9 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 """# + "\n",
         "blocks/service-levels.mustache": #"""
 <div class="block table-scroll">
-<table class="data-table">
-  <thead><tr><th scope="col"></th><th scope="col" class="num">{{t.col_records}}</th><th scope="col" class="num">{{t.col_responded}}</th><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_resolution}}</th><th scope="col" class="num">{{t.col_resolution_p90}}</th><th scope="col" class="num">{{t.col_within}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
+<table class="data-table stack">
+  <thead><tr><th scope="col" rowspan="2"></th><th scope="col" rowspan="2" class="num">{{t.col_records}}</th><th scope="col" rowspan="2" class="num">{{t.col_responded}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_first_response}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_resolution}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_within_commitment}}</th></tr>
+  <tr><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_share}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
   <tbody>{{#block}}{{#rows}}{{>partials.service-row}}{{/rows}}{{/block}}</tbody>
 </table>
 {{#block}}<p class="meta"><a href="{{href}}">{{t.service_title}} →</a></p>{{/block}}
@@ -769,7 +797,9 @@ col_records: "Records"
 col_responded: "Responded"
 col_median: "Median"
 col_p90: "90th pct."
-col_resolution: "Resolution (median)"
+col_resolution: "Resolution"
+col_first_response: "First response"
+col_within_commitment: "Within commitment"
 col_within: "Within"
 col_month: "Month"
 col_response: "Response"
@@ -800,7 +830,6 @@ sentiment_positive: "positive"
 sentiment_neutral: "neutral"
 sentiment_negative: "negative"
 persona_answers: "What they wrote in the survey"
-col_resolution_p90: "Resolution (90th pct.)"
 methodology_text: "Words, needs and service"
 methodology_sentiment_term: "Sentiment"
 methodology_sentiment: "Each excerpt and free-text answer is scored with a lexicon: VADER's for English (MIT licence) with Canvass's adjustments for customer feedback, and Canvass's own for Chinese (split by longest dictionary match). A negation within the three words before a sentiment word flips and damps it (× −0.74); a degree word adds or removes 0.293; after “but” the clause counts 1.5 and the one before 0.5; a negation with nothing to negate counts −0.9. The sum x becomes x / √(x² + 15), in [−1, 1]: ≥ 0.05 positive, ≤ −0.05 negative. Measured accuracy: 0.67 on customer-service tweets, 0.71 on Chinese reviews (held-out halves)."
@@ -1120,7 +1149,9 @@ col_records: "记录数"
 col_responded: "已响应"
 col_median: "中位数"
 col_p90: "第 90 百分位"
-col_resolution: "解决（中位数）"
+col_resolution: "解决"
+col_first_response: "首次响应"
+col_within_commitment: "承诺内达标"
 col_within: "达标"
 col_month: "月份"
 col_response: "响应"
@@ -1151,7 +1182,6 @@ sentiment_positive: "正面"
 sentiment_neutral: "中性"
 sentiment_negative: "负面"
 persona_answers: "他们在问卷中写的话"
-col_resolution_p90: "解决（第 90 百分位）"
 methodology_text: "文本、需求与服务"
 methodology_sentiment_term: "情感"
 methodology_sentiment: "每条摘录和问卷开放回答都用词典打分：英文用 VADER 词典（MIT 许可）并按客户反馈做了调整，中文用 Canvass 自己的词典（按最长匹配分词）。情感词前三个词内的否定词使其反转并减弱（× −0.74）；程度词增减 0.293；“但是”之后的分句计 1.5 倍，之前的计 0.5 倍；没有否定对象的否定词计 −0.9。总和 x 换算为 x / √(x² + 15)，范围 [−1, 1]：≥ 0.05 为正面，≤ −0.05 为负面。实测准确率：英文客服推文 0.67，中文评论 0.71（留出的一半数据）。"
@@ -1333,7 +1363,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 <section aria-labelledby="table-heading">
   <h2 id="table-heading">{{t.gaps_table}}</h2>
   <div class="table-scroll">
-  <table class="data-table sortable">
+  <table class="data-table sortable stack">
     <thead><tr>
       <th scope="col" data-sort="text">{{t.col_dimension}}</th><th scope="col" class="num" data-sort="number">n</th>
       <th scope="col" class="num" data-sort="number">{{t.col_importance}}</th><th scope="col" class="num" data-sort="number">{{t.col_expectation}}</th>
@@ -1345,9 +1375,9 @@ profile_notice_public: "公开版：不含姓名和联系方式"
     {{#dimensions}}
     <tr>
       <th scope="row"><a href="{{href}}">{{label}}</a>{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</th>
-      <td class="num">{{n}}</td><td class="num">{{importance}}</td><td class="num">{{expectation}}</td><td class="num">{{perception}}</td>
-      <td class="num{{#shortfall}} shortfall{{/shortfall}}" data-value="{{gapValue}}"><strong>{{gap}}</strong></td>
-      <td class="num">{{ci}}</td><td class="num">{{p}}</td><td>{{quadrant}}</td><td class="num" data-value="{{weightValue}}">{{weight}}</td>
+      <td class="num" data-label="n">{{n}}</td><td class="num" data-label="{{t.col_importance}}">{{importance}}</td><td class="num" data-label="{{t.col_expectation}}">{{expectation}}</td><td class="num" data-label="{{t.col_perception}}">{{perception}}</td>
+      <td class="num{{#shortfall}} shortfall{{/shortfall}}" data-label="{{t.col_gap}}" data-value="{{gapValue}}"><strong>{{gap}}</strong></td>
+      <td class="num" data-label="{{t.col_ci}}">{{ci}}</td><td class="num" data-label="p">{{p}}</td><td data-label="{{t.col_quadrant}}">{{quadrant}}</td><td class="num" data-label="{{t.col_weight}}" data-value="{{weightValue}}">{{weight}}</td>
     </tr>
     {{/dimensions}}
     </tbody>
@@ -1756,13 +1786,13 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 <section aria-labelledby="compare-heading">
   <h2 id="compare-heading">{{t.personas_compare}}</h2>
   <div class="table-scroll">
-  <table class="data-table sortable">
+  <table class="data-table sortable stack">
     <thead><tr><th scope="col" data-sort="text">{{t.col_persona}}</th><th scope="col" class="num" data-sort="number">n</th><th scope="col" class="num" data-sort="number">{{t.col_share}}</th><th scope="col" class="num" data-sort="number">NPS</th><th scope="col" class="num" data-sort="number">CSAT</th>{{#dimensions}}<th scope="col" class="num" data-sort="number">{{label}}</th>{{/dimensions}}</tr></thead>
     <tbody>
-    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num">{{size}}</td><td class="num">{{share}}</td><td class="num">{{nps}}</td><td class="num">{{csat}}</td>{{#gaps}}<td class="num{{#shortfall}} shortfall{{/shortfall}}">{{gap}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</td>{{/gaps}}</tr>
+    {{#rows}}<tr><th scope="row"><a href="{{href}}">{{name}}</a></th><td class="num" data-label="n">{{size}}</td><td class="num" data-label="{{t.col_share}}">{{share}}</td><td class="num" data-label="NPS">{{nps}}</td><td class="num" data-label="CSAT">{{csat}}</td>{{#gaps}}<td class="num{{#shortfall}} shortfall{{/shortfall}}" data-label="{{label}}">{{gap}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</td>{{/gaps}}</tr>
     {{/rows}}
     </tbody>
-    <tfoot>{{#overall}}<tr><th scope="row">{{t.all_respondents}}</th><td class="num">{{size}}</td><td class="num">100%</td><td class="num">{{nps}}</td><td class="num">{{csat}}</td>{{#gaps}}<td class="num">{{gap}}</td>{{/gaps}}</tr>{{/overall}}</tfoot>
+    <tfoot>{{#overall}}<tr><th scope="row">{{t.all_respondents}}</th><td class="num" data-label="n">{{size}}</td><td class="num" data-label="{{t.col_share}}">100%</td><td class="num" data-label="NPS">{{nps}}</td><td class="num" data-label="CSAT">{{csat}}</td>{{#gaps}}<td class="num" data-label="{{label}}">{{gap}}</td>{{/gaps}}</tr>{{/overall}}</tfoot>
   </table>
   </div>
   <p class="meta">{{t.personas_compare_caption}}</p>
@@ -1846,10 +1876,11 @@ profile_notice_public: "公开版：不含姓名和联系方式"
   <h2 id="priority-heading">{{t.service_by_priority}}</h2>
   <figure class="chart-figure">{{{chartSVG}}}<figcaption>{{t.service_chart_caption}}</figcaption></figure>
   <div class="table-scroll">
-  <table class="data-table">
-    <thead><tr><th scope="col">{{t.col_priority}}</th><th scope="col" class="num">{{t.col_committed}}</th><th scope="col" class="num">{{t.col_records}}</th><th scope="col" class="num">{{t.col_responded}}</th><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_resolution}}</th><th scope="col" class="num">{{t.col_resolution_p90}}</th><th scope="col" class="num">{{t.col_within}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
+  <table class="data-table stack">
+    <thead><tr><th scope="col" rowspan="2">{{t.col_priority}}</th><th scope="col" rowspan="2" class="num">{{t.col_committed}}</th><th scope="col" rowspan="2" class="num">{{t.col_records}}</th><th scope="col" rowspan="2" class="num">{{t.col_responded}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_first_response}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_resolution}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_within_commitment}}</th></tr>
+    <tr><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_share}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
     <tbody>
-    {{#priorities}}<tr><th scope="row">{{label}}</th><td class="num">{{committed}}</td><td class="num">{{records}}</td><td class="num">{{responded}}</td><td class="num">{{median}}</td><td class="num">{{p90}}</td><td class="num">{{resolutionMedian}}</td><td class="num">{{resolutionP90}}</td><td class="num{{#breached}} shortfall{{/breached}}">{{within}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</td><td class="num">{{withinCI}}</td></tr>
+    {{#priorities}}<tr><th scope="row">{{label}}</th><td class="num" data-label="{{t.col_committed}}">{{committed}}</td>{{>partials.service-cells}}</tr>
     {{/priorities}}
     </tbody>
   </table>
@@ -1859,8 +1890,9 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 <section aria-labelledby="dimension-heading">
   <h2 id="dimension-heading">{{t.service_by_dimension}}</h2>
   <div class="table-scroll">
-  <table class="data-table sortable">
-    <thead><tr><th scope="col" data-sort="text">{{t.col_dimension}}</th><th scope="col" class="num" data-sort="number">{{t.col_records}}</th><th scope="col" class="num">{{t.col_responded}}</th><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_resolution}}</th><th scope="col" class="num">{{t.col_resolution_p90}}</th><th scope="col" class="num" data-sort="number">{{t.col_within}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
+  <table class="data-table sortable stack">
+    <thead><tr><th scope="col" rowspan="2" data-sort="text">{{t.col_dimension}}</th><th scope="col" rowspan="2" class="num" data-sort="number">{{t.col_records}}</th><th scope="col" rowspan="2" class="num">{{t.col_responded}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_first_response}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_resolution}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_within_commitment}}</th></tr>
+    <tr><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num" data-sort="number">{{t.col_share}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
     <tbody>{{#dimensions}}{{>partials.service-row}}{{/dimensions}}</tbody>
   </table>
   </div>
@@ -1870,8 +1902,9 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 <section aria-labelledby="month-heading">
   <h2 id="month-heading">{{t.service_by_month}}</h2>
   <div class="table-scroll">
-  <table class="data-table">
-    <thead><tr><th scope="col">{{t.col_month}}</th><th scope="col" class="num">{{t.col_records}}</th><th scope="col" class="num">{{t.col_responded}}</th><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_resolution}}</th><th scope="col" class="num">{{t.col_resolution_p90}}</th><th scope="col" class="num">{{t.col_within}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
+  <table class="data-table stack">
+    <thead><tr><th scope="col" rowspan="2">{{t.col_month}}</th><th scope="col" rowspan="2" class="num">{{t.col_records}}</th><th scope="col" rowspan="2" class="num">{{t.col_responded}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_first_response}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_resolution}}</th><th scope="colgroup" colspan="2" class="group">{{t.col_within_commitment}}</th></tr>
+    <tr><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_median}}</th><th scope="col" class="num">{{t.col_p90}}</th><th scope="col" class="num">{{t.col_share}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
     <tbody>{{#months}}{{>partials.service-row}}{{/months}}</tbody>
   </table>
   </div>
@@ -2009,8 +2042,11 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 </table>
 </div>
 """# + "\n",
+        "partials/service-cells.mustache": #"""
+<td class="num" data-label="{{t.col_records}}">{{records}}</td><td class="num" data-label="{{t.col_responded}}">{{responded}}</td><td class="num" data-label="{{t.col_first_response}} · {{t.col_median}}">{{median}}</td><td class="num" data-label="{{t.col_first_response}} · {{t.col_p90}}">{{p90}}</td><td class="num" data-label="{{t.col_resolution}} · {{t.col_median}}">{{resolutionMedian}}</td><td class="num" data-label="{{t.col_resolution}} · {{t.col_p90}}">{{resolutionP90}}</td><td class="num within{{#breached}} shortfall{{/breached}}" data-label="{{t.col_within_commitment}}" data-value="{{withinValue}}">{{within}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</td><td class="num" data-label="{{t.col_ci}}">{{withinCI}}</td>
+"""# + "\n",
         "partials/service-row.mustache": #"""
-<tr><th scope="row">{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th><td class="num">{{records}}</td><td class="num">{{responded}}</td><td class="num">{{median}}</td><td class="num">{{p90}}</td><td class="num">{{resolutionMedian}}</td><td class="num">{{resolutionP90}}</td><td class="num{{#breached}} shortfall{{/breached}}" data-value="{{withinValue}}">{{within}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</td><td class="num">{{withinCI}}</td></tr>
+<tr><th scope="row">{{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</th>{{>partials.service-cells}}</tr>
 """# + "\n",
         "partials/site-header.mustache": ##"""
 <a class="skip-link" href="#main">{{t.skip_to_content}}</a>

@@ -85,14 +85,15 @@ extension PageContext {
                     "nps": NumberFormat.fixed(persona.nps?.score, 0), "csat": NumberFormat.percent(persona.csat?.score, 0),
                     "gaps": dimensions.map { d -> [String: Any] in
                         let gap = persona.gaps.first { $0.label == d.dimension.id }?.value
-                        return ["gap": NumberFormat.signed(gap?.mean), "shortfall": (gap?.mean ?? 0) < 0, "small": (gap?.n ?? 0) < 30]
+                        return ["gap": NumberFormat.signed(gap?.mean), "shortfall": (gap?.mean ?? 0) < 0, "small": (gap?.n ?? 0) < 30,
+                                "label": d.dimension.label]
                     },
                 ]
             },
             "overall": [
                 "nps": NumberFormat.fixed(analysis.surveys?.nps?.overall.score, 0), "csat": NumberFormat.percent(analysis.surveys?.csat?.overall.score, 0),
                 "size": strings.formatNumber(analysis.surveys?.respondents ?? 0),
-                "gaps": dimensions.map { ["gap": NumberFormat.signed($0.gap.mean)] },
+                "gaps": dimensions.map { ["gap": NumberFormat.signed($0.gap.mean), "label": $0.dimension.label] },
             ] as [String: Any],
             "method": strings["persona_method_\(results.method == .rules ? "rules" : "kprototypes")"],
         ])

@@ -4,8 +4,11 @@
     python3 Tests/Browser/browser_check.py SITE_FOLDER
 
 * every internal link and image of every page resolves, anchors included (read from the files);
-* each page type, at 375 and 1280 pixels: no console errors, no sideways scrolling of the page,
-  every chart drawn with a size;
+* each page type, at 375, 768 and 1280 pixels: no console errors, no sideways scrolling of the
+  page, every chart drawn with a size; at 768 and 1280 no table scrolls or is cut inside its box;
+* clicking a sortable table's header sorts the column under it (grouped heads included);
+* every Chinese (and other East Asian) character on those pages is drawn by a font, not as the
+  empty box a missing font leaves;
 * search finds results for an English and a Chinese query, from file://, its status line counts them
   ("1 result"), and "constructor" finds nothing without a script error.
 
@@ -93,13 +96,101 @@ def first(pattern):
 
 
 types = [p for p in [
-    "index.html", "notes/index.html", first("notes/*/index.html"), "themes/index.html", first("themes/*/index.html"),
+    "index.html", "notes/index.html", first("notes/*/index.html"), first("notes/zh-*/index.html"), "themes/index.html", first("themes/*/index.html"),
     "gaps/index.html", first("gaps/*/index.html"), "personas/index.html", first("personas/*/index.html"),
     "needs/index.html", "service/index.html", "quality/index.html", "methodology/index.html",
     first("pages/*/index.html"), "search/index.html", "404.html",
 ] if p and os.path.exists(os.path.join(site, p))]
+# A table or chart whose box scrolls sideways, or which is wider than a box that clips it, hides
+# columns a reader came for (at 375 px a table may scroll: a phone has no room for six columns).
+CLIPPED_BOXES = """
+return Array.from(document.querySelectorAll('table, svg.chart')).flatMap(item => {
+  for (let box = item.parentElement; box && box !== document.body; box = box.parentElement) {
+    const overflow = getComputedStyle(box).overflowX;
+    if (overflow === 'visible') continue;
+    const hidden = box.scrollWidth - box.clientWidth;
+    if (hidden > 1) return [`${item.tagName.toLowerCase()}${item.id ? '#' + item.id : ''} in ${box.tagName.toLowerCase()}.${box.className} (${overflow}) is ${box.scrollWidth}px in ${box.clientWidth}px`];
+    break;
+  }
+  return [];
+});
+"""
+
+# Each East Asian character is drawn on a canvas in the font its element asks for and compared,
+# pixel for pixel, with a private-use code point no font has: the same picture is the box of a
+# missing glyph (tofu). Characters are collected from every text node, SVG chart labels included.
+MISSING_GLYPHS = """
+const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);
+const wanted = new Map();
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const element = node.parentElement;
+  if (!element || element.closest('script, style')) continue;
+  for (const c of node.data) {
+    if (c.codePointAt(0) < 0x2E80) continue;
+    const style = getComputedStyle(element);
+    const font = `${style.fontWeight} 32px ${style.fontFamily}`;
+    if (!wanted.has(font)) wanted.set(font, new Set());
+    wanted.get(font).add(c);
+  }
+}
+const canvas = document.createElement('canvas');
+canvas.width = 48; canvas.height = 48;
+const context = canvas.getContext('2d', {willReadFrequently: true});
+const picture = (font, c) => {
+  context.clearRect(0, 0, 48, 48);
+  context.font = font; context.fillStyle = '#000'; context.textBaseline = 'top';
+  context.fillText(c, 4, 4);
+  return context.getImageData(0, 0, 48, 48).data.join(',');
+};
+const boxes = [];
+let checked = 0;
+for (const [font, characters] of wanted) {
+  const missing = picture(font, String.fromCodePoint(0x10FFFD));
+  for (const c of characters) {
+    checked += 1;
+    if (picture(font, c) === missing) boxes.push(c);
+  }
+}
+return [checked, boxes.slice(0, 20).join('')];
+"""
+
+# Clicks every sortable header and reads the column under it (spans of a grouped head counted):
+# its values must come out in order. Returns the headers whose column did not.
+UNSORTED_COLUMNS = """
+const problems = [];
+for (const table of document.querySelectorAll('table.sortable')) {
+  const taken = [], placed = [];
+  Array.from(table.tHead.rows).forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (taken[r] && taken[r][c]) c++;
+      placed.push([cell, c]);
+      for (let dr = 0; dr < cell.rowSpan; dr++) { taken[r + dr] = taken[r + dr] || []; for (let dc = 0; dc < cell.colSpan; dc++) taken[r + dr][c + dc] = true; }
+      c += cell.colSpan;
+    }
+  });
+  for (const [header, column] of placed) {
+    const kind = header.getAttribute('data-sort');
+    if (!kind) continue;
+    header.click();
+    const keys = Array.from(table.tBodies[0].rows).map(row => {
+      const cell = row.cells[column];
+      const raw = cell.hasAttribute('data-value') ? cell.getAttribute('data-value') : cell.textContent.trim();
+      if (kind !== 'number') return raw.toLowerCase();
+      const number = parseFloat(raw.replace('\u2212', '-').replace(/[^0-9eE.+-]/g, ''));
+      return isNaN(number) ? -Infinity : number;
+    });
+    const ascending = header.getAttribute('aria-sort') === 'ascending';
+    const ordered = keys.every((key, i) => i === 0 || (ascending ? keys[i - 1] <= key : keys[i - 1] >= key));
+    if (!ordered) problems.push(`${header.textContent.trim()}: ${keys.slice(0, 6).join(', ')}`);
+  }
+}
+return problems;
+"""
+
 try:
-    for width in (375, 1280):
+    glyphs_checked = 0
+    for width in (375, 768, 1280):
         driver.set_window_size(width, 900)
         for page in types:
             driver.get("file://" + os.path.join(site, page))
@@ -113,6 +204,15 @@ try:
             check(all(w > 0 and h > 0 for w, h in charts), f"{page} at {width}px: a chart is not drawn {charts}")
             images = driver.execute_script("return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
             check(not images, f"{page} at {width}px: images not loaded {images}")
+            if width >= 768:
+                clipped = driver.execute_script(CLIPPED_BOXES)
+                check(not clipped, f"{page} at {width}px: scrolls or cuts inside its box: {clipped[:3]}")
+            if width == 1280:
+                unsorted = driver.execute_script(UNSORTED_COLUMNS)
+                check(not unsorted, f"{page}: a sortable column does not sort by its header: {unsorted[:3]}")
+                count, boxes = driver.execute_script(MISSING_GLYPHS)
+                glyphs_checked += count
+                check(not boxes, f"{page}: characters drawn as empty boxes (no font has them): {boxes}")
     # 3. Search, offline, in both languages; a word every JavaScript object has a property for
     #    ("constructor") finds nothing rather than stopping the script; one result is "1 result".
     for query, found in (("reminders", True), ("培训", True), ("allergy", True), ("constructor", False), ("reminders constructor", False)):
@@ -133,6 +233,7 @@ try:
 finally:
     driver.quit()
 
-print(f"browser: checked {len(pages)} pages' links, {len(types)} page types at two widths")
+print(f"browser: checked {len(pages)} pages' links, {len(types)} page types at three widths, "
+      f"{glyphs_checked} East Asian characters drawn in a font")
 print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)
