@@ -37,10 +37,31 @@
     apply();
   });
 
+  // The body column under each header cell, counting the row and column spans of a grouped
+  // header (a two-row head whose groups span their columns).
+  function headerColumns(head) {
+    var taken = [], columns = [];
+    Array.prototype.forEach.call(head.rows, function (row, r) {
+      var c = 0;
+      Array.prototype.forEach.call(row.cells, function (cell) {
+        while (taken[r] && taken[r][c]) c++;
+        columns.push([cell, c]);
+        for (var dr = 0; dr < cell.rowSpan; dr++) {
+          taken[r + dr] = taken[r + dr] || [];
+          for (var dc = 0; dc < cell.colSpan; dc++) taken[r + dr][c + dc] = true;
+        }
+        c += cell.colSpan;
+      });
+    });
+    return columns;
+  }
+
   // Sortable tables: click a header with data-sort="number|text"; cells may carry data-value.
   document.querySelectorAll("table.sortable").forEach(function (table) {
-    var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
-    headers.forEach(function (header, column) {
+    var placed = headerColumns(table.tHead);
+    var headers = placed.map(function (entry) { return entry[0]; });
+    placed.forEach(function (entry) {
+      var header = entry[0], column = entry[1];
       var kind = header.getAttribute("data-sort");
       if (!kind) return;
       header.tabIndex = 0;
