@@ -113,7 +113,7 @@ struct DataFiles {
                     ("id", .string(d.dimension.id)), ("label", .string(d.dimension.label)), ("weight", .number(d.weight)),
                     ("expectation", Self.stats(d.expectation)), ("perception", Self.stats(d.perception)),
                     ("importance", d.importance.map(Self.stats) ?? .null),
-                    ("gap", Self.gap(d.gap)), ("quadrant", .string(d.quadrant?.rawValue)),
+                    ("gap", Self.gap(d.gap)), ("quadrant", .string(d.quadrant?.rawValue)), ("verdict", .string(d.verdict?.rawValue)),
                     ("by", Self.breakdowns(d.byAttribute, Self.gap)),
                     ("byPersona", Self.groups(d.byPersona, Self.gap)),
                     ("byWave", Self.groups(d.byWave, Self.gap)),

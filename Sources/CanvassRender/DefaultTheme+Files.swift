@@ -451,8 +451,8 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
         "blocks/gap-table.mustache": #"""
 <div class="block table-scroll">
 <table class="data-table">
-  <thead><tr><th scope="col">{{t.col_dimension}}</th><th scope="col" class="num">n</th><th scope="col" class="num">{{t.col_gap}}</th><th scope="col" class="num">{{t.col_ci}}</th><th scope="col" class="num">p</th></tr></thead>
-  <tbody>{{#block}}{{#rows}}<tr><th scope="row"><a href="{{href}}">{{label}}</a>{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</th><td class="num">{{n}}</td><td class="num{{#shortfall}} shortfall{{/shortfall}}">{{gap}}</td><td class="num">{{ci}}</td><td class="num">{{p}}</td></tr>
+  <thead><tr><th scope="col">{{t.col_dimension}}</th><th scope="col" class="num">n</th><th scope="col" class="num">{{t.col_gap}}</th><th scope="col" class="num">{{t.col_ci}}</th><th scope="col" class="num">p</th>{{#block.hasVerdict}}<th scope="col">{{t.col_verdict}}</th>{{/block.hasVerdict}}</tr></thead>
+  <tbody>{{#block}}{{#rows}}<tr><th scope="row"><a href="{{href}}">{{label}}</a>{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</th><td class="num">{{n}}</td><td class="num{{#shortfall}} shortfall{{/shortfall}}">{{gap}}</td><td class="num">{{ci}}</td><td class="num">{{p}}</td>{{#hasVerdict}}<td>{{verdict}}</td>{{/hasVerdict}}</tr>
   {{/rows}}{{/block}}</tbody>
 </table>
 </div>
@@ -641,6 +641,7 @@ quadrant_concentrate: "Concentrate here"
 quadrant_keep_up: "Keep up the good work"
 quadrant_low_priority: "Low priority"
 quadrant_possible_overkill: "Possible overkill"
+verdict_fix_later: "Fix after the priorities"
 
 chart_expectation: "Expectation"
 chart_perception: "Perception"
@@ -673,7 +674,8 @@ col_gap: "Gap"
 col_expectation: "Expected"
 col_perception: "Perceived"
 col_importance: "Importance"
-col_quadrant: "Quadrant"
+col_quadrant: "Importance–performance quadrant"
+col_verdict: "Verdict"
 col_weight: "Weight"
 col_wave: "Wave"
 col_change: "Change"
@@ -724,7 +726,7 @@ methodology_gap: "For each respondent who answered both, perception minus expect
 methodology_overall_term: "Overall gap"
 methodology_overall: "Unweighted: the mean of the dimension gaps. Weighted: the sum of each gap times its weight, the weights scaled to sum to one;"
 methodology_ipa_term: "Importance–performance"
-methodology_ipa: "Each dimension is placed by mean importance (mean expectation where importance was not asked) and mean perception. The lines cross at the mean of the dimension points; a value on a line counts as high."
+methodology_ipa: "Each dimension is placed by mean importance (mean expectation where importance was not asked) and mean perception. The lines cross at the mean of the dimension points; a value on a line counts as high. The map compares dimensions with each other; the verdict beside each gap also reads the gap itself, so it never contradicts it: an important dimension whose gap's 95% interval lies below zero is to concentrate on, a less important one to fix after the priorities; an important dimension that meets or exceeds expectations is to keep up, a less important one that meets them is low priority and one that clearly exceeds them possible overkill."
 methodology_nps: "Answers 0–6 are detractors, 7–8 passives, 9–10 promoters; NPS = 100 · (promoters − detractors) / n, with a 95% margin of error of 1.96 · 100 · √((p + d − (p − d)²) / n)."
 methodology_csat: "The share of answers in the top points of the satisfaction scale, with a Wilson 95% interval."
 methodology_kano: "Each pair of functional and dysfunctional answers is classified with Berger's evaluation table; a feature's category is the most frequent, ties broken must-be, one-dimensional, attractive, indifferent."
@@ -993,6 +995,7 @@ quadrant_concentrate: "重点改进"
 quadrant_keep_up: "继续保持"
 quadrant_low_priority: "次要"
 quadrant_possible_overkill: "可能过度"
+verdict_fix_later: "次要改进"
 
 chart_expectation: "期望"
 chart_perception: "感知"
@@ -1025,7 +1028,8 @@ col_gap: "差距"
 col_expectation: "期望"
 col_perception: "感知"
 col_importance: "重要性"
-col_quadrant: "象限"
+col_quadrant: "重要性–表现象限"
+col_verdict: "结论"
 col_weight: "权重"
 col_wave: "轮次"
 col_change: "变化"
@@ -1076,7 +1080,7 @@ methodology_gap: "对同时回答了两项的受访者，计算感知减期望�
 methodology_overall_term: "总体差距"
 methodology_overall: "未加权：各维度差距的平均值。加权：各维度差距乘以权重后求和，权重归一化为 1；"
 methodology_ipa_term: "重要性—表现"
-methodology_ipa: "每个维度按平均重要性（未询问重要性时用平均期望）和平均感知定位。两条线交于各维度点的平均值；落在线上算作“高”。"
+methodology_ipa: "每个维度按平均重要性（未询问重要性时用平均期望）和平均感知定位。两条线交于各维度点的平均值；落在线上算作“高”。象限只在维度之间比较；差距旁的结论同时看差距本身，因此不会与差距矛盾：重要且差距的95%置信区间低于零的维度为“重点改进”，不太重要的为“次要改进”；重要且达到或超出期望的为“继续保持”，不太重要且达到期望的为“次要”，明显超出期望的为“可能过度”。"
 methodology_nps: "0–6 分为贬损者，7–8 分为被动者，9–10 分为推荐者；NPS = 100 · (推荐者 − 贬损者) / n，95% 误差范围为 1.96 · 100 · √((p + d − (p − d)²) / n)。"
 methodology_csat: "满意度量表最高几档回答所占的比例，附 Wilson 95% 区间。"
 methodology_kano: "每对正向与反向回答按 Berger 评价表分类；功能的类别取出现最多的一类，并列时依次取必备型、一维型、魅力型、无差异型。"
@@ -1252,7 +1256,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 <nav class="breadcrumb" aria-label="{{t.breadcrumb_label}}"><a href="{{root}}gaps/index.html">{{t.gaps_title}}</a></nav>
 <h1>{{label}}</h1>
 <p class="lead"><strong class="gap-value{{#shortfall}} shortfall{{/shortfall}}">{{t.col_gap}} {{gap}}</strong> · {{t.col_ci}} {{ci}} · n = {{n}} · t = {{tValue}} · p {{p}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</p>
-<p class="meta">{{t.col_quadrant}}: {{quadrant}} · {{t.col_weight}}: {{weight}}</p>
+<p class="meta">{{t.col_verdict}}: {{verdict}} · {{t.col_quadrant}}: {{quadrant}} · {{t.col_weight}}: {{weight}}</p>
 {{/dimension}}
 
 <section aria-labelledby="distribution-heading">
@@ -1369,7 +1373,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
       <th scope="col" class="num" data-sort="number">{{t.col_importance}}</th><th scope="col" class="num" data-sort="number">{{t.col_expectation}}</th>
       <th scope="col" class="num" data-sort="number">{{t.col_perception}}</th><th scope="col" class="num" data-sort="number">{{t.col_gap}}</th>
       <th scope="col" class="num">{{t.col_ci}}</th><th scope="col" class="num" data-sort="number">p</th>
-      <th scope="col" data-sort="text">{{t.col_quadrant}}</th><th scope="col" class="num" data-sort="number">{{t.col_weight}}</th>
+      <th scope="col" data-sort="text">{{t.col_verdict}}</th><th scope="col" class="num" data-sort="number">{{t.col_weight}}</th>
     </tr></thead>
     <tbody>
     {{#dimensions}}
@@ -1377,7 +1381,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
       <th scope="row"><a href="{{href}}">{{label}}</a>{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</th>
       <td class="num" data-label="n">{{n}}</td><td class="num" data-label="{{t.col_importance}}">{{importance}}</td><td class="num" data-label="{{t.col_expectation}}">{{expectation}}</td><td class="num" data-label="{{t.col_perception}}">{{perception}}</td>
       <td class="num{{#shortfall}} shortfall{{/shortfall}}" data-label="{{t.col_gap}}" data-value="{{gapValue}}"><strong>{{gap}}</strong></td>
-      <td class="num" data-label="{{t.col_ci}}">{{ci}}</td><td class="num" data-label="p">{{p}}</td><td data-label="{{t.col_quadrant}}">{{quadrant}}</td><td class="num" data-label="{{t.col_weight}}" data-value="{{weightValue}}">{{weight}}</td>
+      <td class="num" data-label="{{t.col_ci}}">{{ci}}</td><td class="num" data-label="p">{{p}}</td><td data-label="{{t.col_verdict}}">{{verdict}}</td><td class="num" data-label="{{t.col_weight}}" data-value="{{weightValue}}">{{weight}}</td>
     </tr>
     {{/dimensions}}
     </tbody>
@@ -1459,7 +1463,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
     <h2 id="shortfalls-heading">{{t.home_shortfalls}}</h2>
     {{#survey.hasShortfalls}}
     <ol class="shortfalls">
-      {{#survey.shortfalls}}<li><a href="{{href}}">{{label}}</a> <strong class="gap-value shortfall">{{gap}}</strong> <span class="meta">{{t.col_ci}} {{ci}} · n = {{n}} · {{quadrant}}</span></li>{{/survey.shortfalls}}
+      {{#survey.shortfalls}}<li><a href="{{href}}">{{label}}</a> <strong class="gap-value shortfall">{{gap}}</strong> <span class="meta">{{t.col_ci}} {{ci}} · n = {{n}} · {{verdict}}</span></li>{{/survey.shortfalls}}
     </ol>
     {{/survey.hasShortfalls}}
     {{^survey.hasShortfalls}}<p class="empty">{{t.home_no_shortfalls}}</p>{{/survey.hasShortfalls}}
@@ -1769,7 +1773,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 {{#hasAnswers}}
 <section aria-labelledby="answers-heading">
   <h2 id="answers-heading">{{t.persona_answers}}</h2>
-  <ul class="answers">{{#answers}}<li><q>{{text}}</q> <span class="meta">{{respondent}} · {{sentiment}} · <code>{{place}}</code></span></li>{{/answers}}</ul>
+  <ul class="answers">{{#answers}}<li><q>{{text}}</q> {{#repeated}}<strong class="answer-count">{{count}}</strong> {{/repeated}}<span class="meta">{{respondent}} · {{sentiment}} · <code>{{place}}</code></span></li>{{/answers}}</ul>
 </section>
 {{/hasAnswers}}
 {{/content}}

@@ -67,7 +67,7 @@ extension PageContext {
                     rows.append(dimensionRow(d))
                 }
             }
-            return ["rows": rows]
+            return ["rows": rows, "hasVerdict": block.text("persona") == nil && block.text("by") == nil]
         case "ipa-chart":
             guard let results, let cx = results.crosshair.x, let cy = results.crosshair.y else { return [:] }
             let points = results.dimensions.compactMap { d in d.x.flatMap { x in d.y.map { Charts.IPAPoint(label: d.dimension.label, x: x, y: $0) } } }

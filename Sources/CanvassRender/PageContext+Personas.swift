@@ -71,6 +71,18 @@ extension PageContext {
             .sorted { ($0.sentiment, $0.file, $0.line) < ($1.sentiment, $1.file, $1.line) }
     }
 
+    /// A persona's free-text answers with identical answers (after trimming) grouped: the most
+    /// repeated first, then in the order of `answers(of:)`. Each group keeps its answers in order.
+    func answerGroups(of persona: Persona) -> [[SurveyAnswer]] {
+        var groups: [[SurveyAnswer]] = []
+        var index: [String: Int] = [:]
+        for answer in answers(of: persona) {
+            let key = answer.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let at = index[key] { groups[at].append(answer) } else { index[key] = groups.count; groups.append([answer]) }
+        }
+        return groups.enumerated().sorted { ($1.element.count, $0.offset) < ($0.element.count, $1.offset) }.map(\.element)
+    }
+
     // MARK: - Pages
 
     func personasIndex(_ results: PersonaResults) -> [String: Any] {
@@ -137,9 +149,12 @@ extension PageContext {
             "quotes": persona.quotes.map { excerpt($0, notes: notes) },
             "hasQuotes": !persona.quotes.isEmpty,
             "participants": strings.count("participants", persona.participants.count),
-            "answers": answers(of: persona).prefix(8).map { answer -> [String: Any] in
-                ["text": answer.text, "sentiment": strings["sentiment_\(answer.label)"], "respondent": answer.respondent,
-                 "place": "\(answer.file):\(answer.line)"]
+            "answers": answerGroups(of: persona).prefix(8).map { group -> [String: Any] in
+                let answer = group[0]
+                let shown = group.prefix(3).map(\.respondent).joined(separator: ", ") + (group.count > 3 ? ", …" : "")
+                return ["text": answer.text, "sentiment": strings["sentiment_\(answer.label)"], "respondent": shown,
+                        "place": "\(answer.file):\(answer.line)", "repeated": group.count > 1,
+                        "count": strings.count("respondents", group.count)]
             },
             "hasAnswers": !answers(of: persona).isEmpty,
             "notesHref": path.link(to: PagePath.notes.path) + "?persona=" + persona.id,

@@ -34,11 +34,22 @@ extension PageContext {
         }
     }
 
+    func verdictLabel(_ verdict: Verdict?) -> String {
+        switch verdict {
+        case .concentrateHere?: return strings["quadrant_concentrate"]
+        case .fixLater?: return strings["verdict_fix_later"]
+        case .keepUpTheGoodWork?: return strings["quadrant_keep_up"]
+        case .lowPriority?: return strings["quadrant_low_priority"]
+        case .possibleOverkill?: return strings["quadrant_possible_overkill"]
+        case nil: return "–"
+        }
+    }
+
     func dimensionRow(_ d: DimensionResult) -> [String: Any] {
         gapRow(d.dimension.label, d.gap).merging([
             "href": path.link(to: PagePath.dimension(d.dimension.id).path),
             "expectation": NumberFormat.fixed(d.expectation.mean), "perception": NumberFormat.fixed(d.perception.mean),
-            "importance": NumberFormat.fixed(d.importance?.mean), "quadrant": quadrantLabel(d.quadrant),
+            "importance": NumberFormat.fixed(d.importance?.mean), "quadrant": quadrantLabel(d.quadrant), "verdict": verdictLabel(d.verdict),
             "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 0), "weightValue": d.weight.map { String($0) } ?? "",
         ]) { _, new in new }
     }
@@ -159,7 +170,7 @@ extension PageContext {
                 "gap": NumberFormat.signed(d.gap.mean), "ci": NumberFormat.interval(d.gap.ci95?.lower, d.gap.ci95?.upper),
                 "n": strings.formatNumber(d.gap.n), "p": NumberFormat.pValue(d.gap.p), "tValue": NumberFormat.fixed(d.gap.t),
                 "small": d.gap.isSmallSample, "shortfall": (d.gap.mean ?? 0) < 0,
-                "quadrant": quadrantLabel(d.quadrant), "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 0),
+                "quadrant": quadrantLabel(d.quadrant), "verdict": verdictLabel(d.verdict), "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 0),
             ] as [String: Any],
             "distributionSVG": charts.distribution(distributionRows, scale: scale),
             "scalePoints": scalePoints(scale),
