@@ -103,4 +103,46 @@ import Testing
         let outcome = Golden.compare(String(decoding: data.bytes, as: UTF8.self), toFileAt: goldenFolder + "/example/" + (file as NSString).lastPathComponent)
         #expect(outcome == .matches, "\(outcome)")
     }
+
+    /// SPEC §4.13: each wave after the first shows its change from the wave before, with the sign
+    /// of later minus earlier; the first wave has none. NPS per wave comes from `data/nps.json`.
+    @Test func eachWaveShowsItsChangeFromTheWaveBefore() throws {
+        let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        #expect(report.succeeded)
+        let page = String(decoding: try #require(files.first { $0.path == "gaps/index.html" }).bytes, as: UTF8.self)
+        let rows = page.components(separatedBy: "<tr><th scope=\"row\">2026-").dropFirst().map { row in
+            row.components(separatedBy: "</tr>")[0].components(separatedBy: "<td class=\"num\">").dropFirst()
+                .map { $0.replacingOccurrences(of: "</td>", with: "").replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "%", with: "") }
+        }
+        #expect(rows.count == 2)
+        // Columns: n, gap, change, NPS, ±, change, CSAT, change.
+        #expect(rows[0][2] == "–" && rows[0][5] == "–" && rows[0][7] == "–")
+        func number(_ text: String) throws -> Double { try #require(Double(text.replacingOccurrences(of: "+", with: ""))) }
+        #expect(try abs(number(rows[1][2]) - (number(rows[1][1]) - number(rows[0][1]))) <= 0.011)
+        #expect(try abs(number(rows[1][7]) - (number(rows[1][6]) - number(rows[0][6]))) <= 0.11)
+        let npsFile = try #require(files.first { $0.path == "data/nps.json" })
+        let nps = try #require(JSONSerialization.jsonObject(with: Data(npsFile.bytes)) as? [String: Any])
+        let byWave = try #require(nps["byWave"] as? [String: [String: Any]])
+        let q2 = try #require(byWave["2026-Q2"]?["score"] as? Double), q3 = try #require(byWave["2026-Q3"]?["score"] as? Double)
+        #expect(q3 > q2, "the example's NPS rises between its waves")
+        #expect(rows[1][5] == String(format: "+%.1f", q3 - q2))
+    }
+
+    /// The issue a researcher hit: "Service −1.34 · Keep up the good work". On the gaps page no
+    /// shortfall reads as one to keep up or as overkill, and the example's service row is one to
+    /// concentrate on.
+    @Test func noVerdictOnTheGapsPageContradictsItsGap() throws {
+        let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        #expect(report.succeeded)
+        let page = String(decoding: try #require(files.first { $0.path == "gaps/index.html" }).bytes, as: UTF8.self)
+        let rows = page.components(separatedBy: "<tr>").dropFirst().filter { $0.contains("data-label=\"Verdict\">") }
+        #expect(rows.count == 5)
+        for row in rows {
+            let verdict = try #require(row.components(separatedBy: "data-label=\"Verdict\">").last?.components(separatedBy: "</td>").first)
+            if row.contains("class=\"num shortfall\"") {
+                #expect(verdict != "Keep up the good work" && verdict != "Possible overkill", "\(row)")
+            }
+            if row.contains(">Service</a>") { #expect(verdict == "Concentrate here") }
+        }
+    }
 }
