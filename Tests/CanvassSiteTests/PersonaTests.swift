@@ -84,6 +84,26 @@ import Testing
         #expect(json.contains("\"a\": \"basic-users\""))
     }
 
+    /// Eight copies of the same comment read as noise: identical free-text answers appear once,
+    /// with how many respondents gave them.
+    @Test func repeatedAnswersAreGroupedWithACount() throws {
+        let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        #expect(report.succeeded)
+        let pages = files.filter { $0.path.hasPrefix("personas/") && $0.path.hasSuffix("/index.html") && $0.path != "personas/index.html" }
+        #expect(pages.count >= 3)
+        var counted = 0
+        for page in pages {
+            let html = String(decoding: page.bytes, as: UTF8.self)
+            guard let list = html.components(separatedBy: "<ul class=\"answers\">").dropFirst().first?.components(separatedBy: "</ul>").first else { continue }
+            let texts = list.components(separatedBy: "<li><q>").dropFirst().map { $0.components(separatedBy: "</q>")[0] }
+            #expect(Set(texts).count == texts.count, "\(page.path) lists an answer twice")
+            counted += list.components(separatedBy: "<strong class=\"answer-count\">").count - 1
+        }
+        #expect(counted > 0, "the example's personas share answers, so some carry a count")
+        let basic = String(decoding: try #require(files.first { $0.path == "personas/plan-basic-clinic-size-small/index.html" }).bytes, as: UTF8.self)
+        #expect(basic.contains("<q>客服态度好，但是问题解决得慢。</q> <strong class=\"answer-count\">8 respondents</strong>"))
+    }
+
     @Test func personaPagesAreByteIdenticalAcrossBuilds() throws {
         let (_, first) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
         let (_, second) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
