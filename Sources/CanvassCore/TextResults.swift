@@ -62,6 +62,11 @@ public struct Need: Sendable {
     public var dimension: String?
     /// Distinct participants who raised it (speakers, or the sole participant of a note).
     public var participants: [String]
+    /// Notes with several participants (a focus group, a workshop) where it was raised without a
+    /// named speaker: each counts as one voice.
+    public var groupNotes: Int
+    /// Participants plus group notes: the voices that raised it.
+    public var voices: Int { participants.count + groupNotes }
     public var excerpts: ExcerptList
     /// The dimension's mean importance and gap, when the survey has them.
     public var importance: Double?
@@ -74,11 +79,19 @@ public struct Need: Sendable {
 
     /// Where the priority score's bands start (documented on the needs page).
     public static let thresholds: [(priority: String, from: Double)] = [("P1", 0.6), ("P2", 0.4), ("P3", 0)]
+    /// The fewest voices a priority needs: one person's wish is never above P3, P1 needs three.
+    public static let minimumVoices: [String: Int] = ["P1": 3, "P2": 2, "P3": 0]
+
+    /// The priority of `score` from `thresholds`, lowered until `voices` reach its minimum.
+    public static func priority(score: Double, voices: Int) -> String {
+        thresholds.first { score >= $0.from && voices >= (minimumVoices[$0.priority] ?? 0) }?.priority ?? thresholds[thresholds.count - 1].priority
+    }
 
     public init(
-        id: String, label: String, description: String?, dimension: String?, participants: [String], excerpts: ExcerptList,
-        importance: Double?, gap: Double?, score: Double, priority: String, commitment: String?
+        id: String, label: String, description: String?, dimension: String?, participants: [String], groupNotes: Int = 0,
+        excerpts: ExcerptList, importance: Double?, gap: Double?, score: Double, priority: String, commitment: String?
     ) {
+        self.groupNotes = groupNotes
         self.id = id
         self.label = label
         self.description = description

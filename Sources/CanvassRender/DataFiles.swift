@@ -210,7 +210,7 @@ struct DataFiles {
         .object([("needs", .array(analysis.needs.map { n in
             .object([
                 ("id", .string(n.id)), ("label", .string(n.label)), ("dimension", .string(n.dimension)),
-                ("participants", .int(n.participants.count)), ("mentions", .int(n.excerpts.count)),
+                ("participants", .int(n.participants.count)), ("groupNotes", .int(n.groupNotes)), ("mentions", .int(n.excerpts.count)),
                 ("importance", .number(n.importance)), ("gap", .number(n.gap)), ("score", .number(n.score)),
                 ("priority", .string(n.priority)), ("commitment", .string(n.commitment)),
                 ("evidence", .array(n.excerpts.map { .string(TextResults.key($0)) })),

@@ -475,8 +475,8 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
         "blocks/needs-table.mustache": #"""
 <div class="block table-scroll">
 <table class="data-table stack">
-  <thead><tr><th scope="col">{{t.col_need}}</th><th scope="col">{{t.col_priority}}</th><th scope="col" class="num">{{t.col_participants}}</th><th scope="col" class="num">{{t.col_gap}}</th><th scope="col">{{t.col_committed}}</th></tr></thead>
-  <tbody>{{#block}}{{#rows}}<tr><th scope="row"><a href="{{href}}">{{label}}</a></th><td data-label="{{t.col_priority}}"><span class="priority priority-{{priority}}">{{priority}}</span></td><td class="num" data-label="{{t.col_participants}}">{{participants}}</td><td class="num" data-label="{{t.col_gap}}">{{gap}}</td><td data-label="{{t.col_committed}}">{{commitment}}</td></tr>
+  <thead><tr><th scope="col">{{t.col_need}}</th><th scope="col">{{t.col_priority}}</th><th scope="col" class="num">{{t.col_raised_by}}</th><th scope="col" class="num">{{t.col_gap}}</th></tr></thead>
+  <tbody>{{#block}}{{#rows}}<tr><th scope="row"><a href="{{href}}">{{label}}</a></th><td data-label="{{t.col_priority}}"><span class="priority priority-{{priority}}">{{priority}}</span></td><td class="num" data-label="{{t.col_raised_by}}">{{participants}}</td><td class="num" data-label="{{t.col_gap}}">{{gap}}</td></tr>
   {{/rows}}{{/block}}</tbody>
 </table>
 </div>
@@ -641,6 +641,7 @@ quadrant_concentrate: "Concentrate here"
 quadrant_keep_up: "Keep up the good work"
 quadrant_low_priority: "Low priority"
 quadrant_possible_overkill: "Possible overkill"
+need_chip: "Need: {label}"
 verdict_fix_later: "Fix after the priorities"
 
 chart_expectation: "Expectation"
@@ -795,6 +796,11 @@ chart_commitment: "commitment"
 chart_service_title: "First response against commitment"
 col_priority: "Priority"
 col_committed: "Committed"
+col_raised_by: "Raised by"
+group_notes_one: "{count} group note"
+group_notes_other: "{count} group notes"
+voices_one: "at least {count} voice"
+voices_other: "at least {count} voices"
 col_records: "Records"
 col_responded: "Responded"
 col_median: "Median"
@@ -813,7 +819,7 @@ duration_minutes: "{n}m"
 nav_needs: "Needs"
 needs_title: "Needs and priorities"
 needs_lead: "What customers asked for (tags under #need/), with how many raised it, how important their dimension is and how far it falls short. Plan from the top."
-needs_score: "Priority score = 0.5 × reach (participants raising it, relative to the most-raised need) + 0.25 × the dimension's importance + 0.25 × its shortfall, each on 0–1:"
+needs_score: "Priority score = 0.5 × reach (voices raising it, relative to the most-raised need; a voice is a participant, or a group note where no speaker is named) + 0.25 × the dimension's importance + 0.25 × its shortfall, each on 0–1:"
 needs_evidence: "The evidence behind each need"
 col_need: "Need"
 col_mentions: "Mentions"
@@ -838,7 +844,7 @@ methodology_sentiment: "Each excerpt and free-text answer is scored with a lexic
 methodology_keywords_term: "Keywords"
 methodology_keywords: "TF-IDF over themes: term frequency ÷ terms in the theme, times ln((1 + N) / (1 + themes with the term)) + 1. Terms are English words of three letters or more that are not stopwords, and pairs of adjacent Chinese characters."
 methodology_needs_term: "Need priority"
-methodology_needs: "Score = 0.5 × reach (participants raising it ÷ the most for any need) + 0.25 × the dimension's importance (mean, rescaled to 0–1) + 0.25 × its shortfall (−gap ÷ half the scale range, 0–1). P1 from 0.6, P2 from 0.4, P3 below; each takes its priority's committed response time."
+methodology_needs: "Score = 0.5 × reach (voices raising it ÷ the most for any need; a voice is a participant, or a note with several participants where no speaker is named) + 0.25 × the dimension's importance (mean, rescaled to 0–1) + 0.25 × its shortfall (−gap ÷ half the scale range, 0–1). P1 from 0.6 with at least three voices, P2 from 0.4 with at least two, P3 otherwise: one person's wish is never above P3. The support commitments per priority apply to tickets, not to needs, so need pages do not show them; data/needs.json still carries them."
 methodology_service_term: "Service levels"
 methodology_service: "First response and resolution times from the records' ISO 8601 timestamps (a time without a zone is read as UTC). Medians and 90th percentiles interpolate between records. A response counts as within commitment when it is no later than its priority's committed time; the share has a Wilson 95% interval. Records with unreadable times, responses before opening or unknown priorities are listed and left out."
 
@@ -995,6 +1001,7 @@ quadrant_concentrate: "重点改进"
 quadrant_keep_up: "继续保持"
 quadrant_low_priority: "次要"
 quadrant_possible_overkill: "可能过度"
+need_chip: "需求：{label}"
 verdict_fix_later: "次要改进"
 
 chart_expectation: "期望"
@@ -1149,6 +1156,11 @@ chart_commitment: "承诺时间"
 chart_service_title: "首次响应与承诺时间"
 col_priority: "优先级"
 col_committed: "承诺"
+col_raised_by: "提出者"
+group_notes_one: "{count} 份小组记录"
+group_notes_other: "{count} 份小组记录"
+voices_one: "至少 {count} 个声音"
+voices_other: "至少 {count} 个声音"
 col_records: "记录数"
 col_responded: "已响应"
 col_median: "中位数"
@@ -1167,7 +1179,7 @@ duration_minutes: "{n}分钟"
 nav_needs: "需求"
 needs_title: "需求与优先级"
 needs_lead: "客户提出的需求（#need/ 下的标签），包括提出人数、所属维度的重要性和差距。按从上到下的顺序规划。"
-needs_score: "优先级得分 = 0.5 × 覆盖度（提出该需求的参与者数相对最多的需求）+ 0.25 × 维度重要性 + 0.25 × 维度差距，均在 0–1 之间："
+needs_score: "优先级得分 = 0.5 × 覆盖度（提出该需求的声音数相对最多的需求；一个声音是一位参与者，或未注明发言人的一份小组记录）+ 0.25 × 维度重要性 + 0.25 × 维度差距，均在 0–1 之间："
 needs_evidence: "每项需求的证据"
 col_need: "需求"
 col_mentions: "提及"
@@ -1192,7 +1204,7 @@ methodology_sentiment: "每条摘录和问卷开放回答都用词典打分：�
 methodology_keywords_term: "关键词"
 methodology_keywords: "在主题之间计算 TF-IDF：词频 ÷ 主题的总词数，乘以 ln((1 + N) / (1 + 含该词的主题数)) + 1。英文取三个字母以上且不是停用词的词，中文取相邻的两个汉字。"
 methodology_needs_term: "需求优先级"
-methodology_needs: "得分 = 0.5 × 覆盖度（提出该需求的参与者数 ÷ 任一需求的最多人数）+ 0.25 × 维度重要性（平均值换算到 0–1）+ 0.25 × 维度差距（−差距 ÷ 量表范围的一半，0–1）。0.6 以上为 P1，0.4 以上为 P2，其余为 P3；各优先级对应承诺的响应时间。"
+methodology_needs: "得分 = 0.5 × 覆盖度（提出该需求的声音数 ÷ 任一需求的最多声音数；一个声音是一位参与者，或未注明发言人的多人记录）+ 0.25 × 维度重要性（平均值换算到 0–1）+ 0.25 × 维度差距（−差距 ÷ 量表范围的一半，0–1）。0.6 以上且至少三个声音为 P1，0.4 以上且至少两个声音为 P2，其余为 P3：一个人的愿望不会高于 P3。各优先级的服务承诺适用于工单而非需求，因此需求页面不显示；data/needs.json 仍保留。"
 methodology_service_term: "服务水平"
 methodology_service: "首次响应和解决时间由记录中的 ISO 8601 时间计算（未写时区的按 UTC）。中位数和第 90 百分位数在记录之间插值。响应不晚于该优先级的承诺时间即算达标，比例附 Wilson 95% 区间。时间无法识别、响应早于创建或优先级未知的记录会列出并不计入。"
 
@@ -1592,9 +1604,9 @@ profile_notice_public: "公开版：不含姓名和联系方式"
 {{#hasNeeds}}
 <div class="table-scroll">
 <table class="data-table sortable stack">
-  <thead><tr><th scope="col" data-sort="text">{{t.col_need}}</th><th scope="col" data-sort="text">{{t.col_dimension}}</th><th scope="col" class="num" data-sort="number">{{t.col_participants}}</th><th scope="col" class="num" data-sort="number">{{t.col_mentions}}</th><th scope="col" class="num" data-sort="number">{{t.col_importance}}</th><th scope="col" class="num" data-sort="number">{{t.col_gap}}</th><th scope="col" class="num" data-sort="number">{{t.col_score}}</th><th scope="col" data-sort="text">{{t.col_priority}}</th><th scope="col">{{t.col_committed}}</th></tr></thead>
+  <thead><tr><th scope="col" data-sort="text">{{t.col_need}}</th><th scope="col" data-sort="text">{{t.col_dimension}}</th><th scope="col" class="num" data-sort="number">{{t.col_raised_by}}</th><th scope="col" class="num" data-sort="number">{{t.col_mentions}}</th><th scope="col" class="num" data-sort="number">{{t.col_importance}}</th><th scope="col" class="num" data-sort="number">{{t.col_gap}}</th><th scope="col" class="num" data-sort="number">{{t.col_score}}</th><th scope="col" data-sort="text">{{t.col_priority}}</th></tr></thead>
   <tbody>
-  {{#needs}}<tr><th scope="row"><a href="#need-{{id}}">{{label}}</a></th><td data-label="{{t.col_dimension}}">{{#dimensionHref}}<a href="{{dimensionHref}}">{{dimension}}</a>{{/dimensionHref}}{{^dimensionHref}}{{dimension}}{{/dimensionHref}}</td><td class="num" data-label="{{t.col_participants}}">{{participants}}</td><td class="num" data-label="{{t.col_mentions}}">{{mentions}}</td><td class="num" data-label="{{t.col_importance}}">{{importance}}</td><td class="num{{#shortfall}} shortfall{{/shortfall}}" data-label="{{t.col_gap}}">{{gap}}</td><td class="num" data-value="{{scoreValue}}" data-label="{{t.col_score}}">{{score}}</td><td data-label="{{t.col_priority}}"><strong class="priority priority-{{priority}}">{{priority}}</strong></td><td data-label="{{t.col_committed}}">{{commitment}}</td></tr>
+  {{#needs}}<tr><th scope="row"><a href="#need-{{id}}">{{label}}</a></th><td data-label="{{t.col_dimension}}">{{#dimensionHref}}<a href="{{dimensionHref}}">{{dimension}}</a>{{/dimensionHref}}{{^dimensionHref}}{{dimension}}{{/dimensionHref}}</td><td class="num" data-label="{{t.col_raised_by}}" data-value="{{voices}}">{{participants}}</td><td class="num" data-label="{{t.col_mentions}}">{{mentions}}</td><td class="num" data-label="{{t.col_importance}}">{{importance}}</td><td class="num{{#shortfall}} shortfall{{/shortfall}}" data-label="{{t.col_gap}}">{{gap}}</td><td class="num" data-value="{{scoreValue}}" data-label="{{t.col_score}}">{{score}}</td><td data-label="{{t.col_priority}}"><strong class="priority priority-{{priority}}">{{priority}}</strong></td></tr>
   {{/needs}}
   </tbody>
 </table>

@@ -122,8 +122,7 @@ extension PageContext {
             let needs = analysis.needs.filter { n in block.list("priority").map { $0.contains(n.priority) } ?? true }.prefix(limit(block, default: 10))
             return ["rows": needs.map { need -> [String: Any] in
                 ["label": need.label, "href": path.link(to: PagePath.needs.path) + "#need-" + need.id, "priority": need.priority,
-                 "participants": strings.formatNumber(need.participants.count), "gap": NumberFormat.signed(need.gap),
-                 "commitment": need.commitment ?? "–"]
+                 "participants": raisedBy(need), "gap": NumberFormat.signed(need.gap), "commitment": need.commitment ?? "–"]
             }]
         default:
             return [:]

@@ -7,6 +7,13 @@ extension PageContext {
         return strings["sentiment_\(SentimentScore(score: score).label.rawValue)"] + " (" + NumberFormat.signed(score) + ")"
     }
 
+    /// Who raised a need: its participants, and the group notes that raised it without a speaker.
+    func raisedBy(_ need: Need) -> String {
+        let people = strings.formatNumber(need.participants.count)
+        let groups = strings.count("group_notes", need.groupNotes)
+        return need.groupNotes == 0 ? people : need.participants.isEmpty ? groups : people + " + " + groups
+    }
+
     func needs(_ needs: [Need]) -> [String: Any] {
         let notes = notesByID
         return merged(base(title: strings["needs_title"], section: "needs"), [
@@ -17,7 +24,7 @@ extension PageContext {
                     "id": need.id, "label": need.label, "description": need.description ?? "",
                     "dimension": dimension?.label ?? "–",
                     "dimensionHref": dimension.map { path.link(to: PagePath.dimension($0.id).path) } ?? "",
-                    "participants": strings.formatNumber(need.participants.count), "mentions": strings.formatNumber(need.excerpts.count),
+                    "participants": raisedBy(need), "voices": String(need.voices), "mentions": strings.formatNumber(need.excerpts.count),
                     "importance": NumberFormat.fixed(need.importance), "gap": NumberFormat.signed(need.gap), "shortfall": (need.gap ?? 0) < 0,
                     "score": NumberFormat.fixed(need.score), "scoreValue": String(need.score), "priority": need.priority,
                     "commitment": need.commitment ?? "–",
@@ -26,7 +33,10 @@ extension PageContext {
                 ]
             },
             "hasNeeds": !needs.isEmpty,
-            "thresholds": Need.thresholds.map { "\($0.priority) ≥ \(NumberFormat.fixed($0.from, 1))" }.joined(separator: " · "),
+            "thresholds": Need.thresholds.map { band in
+                let voices = Need.minimumVoices[band.priority] ?? 0
+                return "\(band.priority) ≥ \(NumberFormat.fixed(band.from, 1))" + (voices > 0 ? ", " + strings.count("voices", voices) : "")
+            }.joined(separator: " · "),
         ])
     }
 

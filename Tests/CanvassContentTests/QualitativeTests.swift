@@ -18,7 +18,8 @@ import Testing
         // cheaper: 1 participant → reach 0.5. Scores 0.5 + 0.125 and 0.25 + 0.125.
         #expect(analysis.needs.map(\.id) == ["checklist", "cheaper"])
         #expect(analysis.needs.map(\.score) == [0.625, 0.375])
-        #expect(analysis.needs.map(\.priority) == ["P1", "P3"])
+        // 0.625 scores as P1, but two voices are too few for P1 (three needed): P2.
+        #expect(analysis.needs.map(\.priority) == ["P2", "P3"])
         #expect(analysis.needs[0].label == "A checklist")
         #expect(analysis.needs[0].dimension == "service")
         // Without a codebook entry the dimension is the one most of the evidence's themes have.
@@ -37,11 +38,34 @@ import Testing
         """
         // Service: importance mean 6 on 1–7 → 5/6; gap mean −1.5 → shortfall 1.5 / 3 = 0.5.
         let csv = "id,e,p,i\na,6,4,6\nb,6,5,6\n"
-        let files = Self.notes.merging(["content/data/codebook.yml": Self.codebook, "canvass.yml": config, "content/surveys/s.csv": csv]) { _, n in n }
+        // A workshop raising it without a named speaker is a third voice, enough for P1.
+        let workshop = "---\ntitle: W\nmethod: field-note\nparticipants: [{id: p4}, {id: p5}]\n---\n- The room wanted a list #need/checklist\n"
+        let files = Self.notes.merging([
+            "content/data/codebook.yml": Self.codebook, "canvass.yml": config, "content/surveys/s.csv": csv, "content/interviews/w.md": workshop,
+        ]) { _, n in n }
         let project = try #require(try load(files).project)
         let checklist = try #require(Analyzer.analyse(project).needs.first { $0.id == "checklist" })
+        #expect(checklist.participants == ["p1", "p2"] && checklist.groupNotes == 1 && checklist.voices == 3)
         #expect(abs(checklist.score - (0.5 + 0.25 * 5 / 6 + 0.25 * 0.5)) < 1e-12)
         #expect(checklist.priority == "P1" && checklist.commitment == "4h")
+    }
+
+    /// "0 participants, 1 mention" and a one-person wish at P2 were what a researcher hit.
+    @Test func groupNotesAreVoicesAndOneVoiceIsNeverAboveP3() throws {
+        let group = "---\ntitle: G\nmethod: focus-group\nparticipants: [{id: q1}, {id: q2}, {id: q3}]\n---\n- Faster search (3 votes) #need/search\n- Faster search again #need/search\n"
+        let project = try #require(try load(["content/interviews/g.md": group]).project)
+        let search = try #require(Analyzer.analyse(project).needs.first { $0.id == "search" })
+        // One group note, two mentions: one voice, the most of any need → reach 1, score 0.625.
+        #expect(search.participants.isEmpty && search.groupNotes == 1 && search.excerpts.count == 2)
+        #expect(search.score == 0.625)
+        #expect(search.priority == "P3")
+        #expect(Need.priority(score: 0.9, voices: 1) == "P3")
+        #expect(Need.priority(score: 0.9, voices: 2) == "P2")
+        #expect(Need.priority(score: 0.6, voices: 3) == "P1")
+        #expect(Need.priority(score: 0.59, voices: 9) == "P2")
+        #expect(Need.priority(score: 0.4, voices: 2) == "P2")
+        #expect(Need.priority(score: 0.39, voices: 9) == "P3")
+        #expect(Need.priority(score: 0, voices: 0) == "P3")
     }
 
     @Test func themesCountCooccurrenceMethodsAndSentiment() throws {
