@@ -139,12 +139,18 @@ extension PageContext {
                     "href": path.link(to: PagePath.dimension(d.dimension.id).path), "overall": NumberFormat.signed(d.gap.mean),
                 ]) { _, new in new }
             },
-            "themes": persona.themes.prefix(8).compactMap { group -> [String: Any]? in
+            "themes": persona.themes.filter { !$0.label.hasPrefix(Need.tagPrefix) }.prefix(8).compactMap { group -> [String: Any]? in
                 guard let theme = analysis.themeIndex.theme(id: group.label) else { return nil }
                 return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
             },
             "hasThemes": !persona.themes.isEmpty,
-            "needs": persona.needs.map { ["label": "#" + $0.label, "href": tagHref($0.label) ?? "", "count": strings.formatNumber($0.value)] },
+            "needs": persona.needs.map { group -> [String: Any] in
+                let id = group.label.hasPrefix(Need.tagPrefix) ? String(group.label.dropFirst(Need.tagPrefix.count)) : group.label
+                guard let need = analysis.needs.first(where: { $0.id == id }) else {
+                    return ["label": "#" + group.label, "href": tagHref(group.label) ?? "", "count": strings.formatNumber(group.value)]
+                }
+                return ["label": need.label, "href": path.link(to: PagePath.needs.path) + "#need-" + need.id, "count": strings.formatNumber(group.value)]
+            },
             "hasNeeds": !persona.needs.isEmpty,
             "quotes": persona.quotes.map { excerpt($0, notes: notes) },
             "hasQuotes": !persona.quotes.isEmpty,

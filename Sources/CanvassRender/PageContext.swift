@@ -121,8 +121,13 @@ struct PageContext {
         return target.map(path.link)
     }
 
+    /// Tag chips; a `need/…` tag reads as the need it names and links to it on the needs page.
     func tagChips(_ tags: [String]) -> [[String: Any]] {
         tags.map { tag in
+            if tag.hasPrefix(Need.tagPrefix), let need = analysis.needs.first(where: { $0.id == tag.dropFirst(Need.tagPrefix.count) }) {
+                return ["label": strings["need_chip"].replacingOccurrences(of: "{label}", with: need.label),
+                        "href": path.link(to: PagePath.needs.path) + "#need-" + need.id]
+            }
             var chip: [String: Any] = ["label": "#" + tag]
             if let href = tagHref(tag) { chip["href"] = href }
             return chip

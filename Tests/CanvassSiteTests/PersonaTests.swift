@@ -104,6 +104,16 @@ import Testing
         #expect(basic.contains("<q>客服态度好，但是问题解决得慢。</q> <strong class=\"answer-count\">8 respondents</strong>"))
     }
 
+    /// Needs on a persona page read as the codebook names them and link to the needs page; the
+    /// raw `#need/…` tag is neither a theme nor a need label there.
+    @Test func personaPagesNameNeedsNotTags() throws {
+        let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        #expect(report.succeeded)
+        let page = String(decoding: try #require(files.first { $0.path == "personas/plan-basic-clinic-size-small/index.html" }).bytes, as: UTF8.self)
+        #expect(!page.contains("#need/"))
+        #expect(page.contains("<a class=\"tag\" href=\"../../needs/index.html#need-checklist\">A first-day checklist</a>"))
+    }
+
     @Test func personaPagesAreByteIdenticalAcrossBuilds() throws {
         let (_, first) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
         let (_, second) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
