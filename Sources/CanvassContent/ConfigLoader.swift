@@ -8,7 +8,7 @@ import CanvassCore
 struct ConfigLoader {
     static let topLevelKeys = [
         "title", "language", "baseURL", "scale", "dimensions", "surveys", "breakdowns", "personas",
-        "commitments", "records", "profile", "markdown", "quality",
+        "commitments", "records", "profile", "markdown", "quality", "labels",
     ]
 
     let reader: YAMLReader
@@ -62,6 +62,7 @@ struct ConfigLoader {
             config.breakdowns = names
             checkAttributes(names, at: node, key: "breakdowns", surveys: config.surveys)
         }
+        if let node = fields["labels"] { config.labels = readLabels(node, language: config.language, surveys: config.surveys) }
         if let node = fields["personas"] { config.personas = readPersonas(node, surveys: config.surveys) }
         if let node = fields["commitments"] { config.commitments = readCommitments(node) }
         if let node = fields["records"], let items = reader.sequence(node, "`records`") {
@@ -106,6 +107,43 @@ struct ConfigLoader {
             dimensions.append(CanvassCore.Dimension(id: id, label: fields.string("label") ?? id, weight: weight))
         }
         return dimensions
+    }
+
+    /// `labels:` maps an attribute, `attribute.value` or rating column to text, or to text per
+    /// language (`{en: Plan, zh-Hans: 套餐}`); the site's language is kept, falling back to `en`.
+    func readLabels(_ node: YAMLNode, language: Language, surveys: [SurveyConfig]) -> [String: String] {
+        guard let entries = reader.mapping(node, "`labels`") else { return [:] }
+        let attributes = Set(surveys.flatMap { $0.attributes.map(\.name) })
+        let questions = Set(surveys.flatMap(\.ratings))
+        let known = attributes.union(questions)
+        var labels: [String: String] = [:]
+        for entry in entries {
+            let name = entry.key.split(separator: ".", maxSplits: 1).first.map(String.init) ?? entry.key
+            if !surveys.isEmpty, !known.contains(name) {
+                reader.error(
+                    "`labels` names `\(name)`, which is neither a survey attribute nor a rating question", at: entry.keyNode,
+                    hint: Suggestion.didYouMean(name, in: known) ?? "label an attribute (`plan`), a value (`plan.basic`) or a column under `ratings`")
+                continue
+            }
+            if entry.key.contains("."), !attributes.contains(name) {
+                reader.error("`labels.\(entry.key)` labels a value, but `\(name)` is not an attribute", at: entry.keyNode,
+                             hint: "values are labelled as `attribute.value`, e.g. `plan.basic`")
+                continue
+            }
+            if case .mapping = entry.value {
+                guard let fields = reader.fields(entry.value, "`labels.\(entry.key)`", allowed: Language.allCases.map(\.rawValue)) else { continue }
+                guard let text = fields.string(language.rawValue) ?? fields.string(Language.english.rawValue) else {
+                    let wanted = language == .english ? "`en`" : "`\(language.rawValue)` or `en`"
+                    reader.error("`labels.\(entry.key)` has no text for \(wanted)", at: entry.value,
+                                 hint: "e.g. \(entry.key): {en: \"…\", zh-Hans: \"…\"}")
+                    continue
+                }
+                labels[entry.key] = text
+            } else if let text = reader.string(entry.value, "`labels.\(entry.key)`") {
+                labels[entry.key] = text
+            }
+        }
+        return labels
     }
 
     func readCommitments(_ node: YAMLNode) -> [Commitment] {

@@ -14,6 +14,9 @@ public struct ProjectConfig: Sendable, Equatable {
     public var profile: Profile = .internal
     public var markdown = MarkdownConfig()
     public var quality = QualityConfig()
+    /// What readers see for survey names, in the site's language: an attribute (`plan`), one of
+    /// its values (`plan.basic`) or a rating question's column (`q_ease`).
+    public var labels: [String: String] = [:]
 
     public init(title: String) {
         self.title = title
@@ -21,6 +24,21 @@ public struct ProjectConfig: Sendable, Equatable {
 
     public func dimension(id: String) -> Dimension? {
         dimensions.first { $0.id == id }
+    }
+
+    /// The label of an attribute, or the attribute's name with `_` read as a space.
+    public func label(attribute: String) -> String {
+        labels[attribute] ?? attribute.replacingOccurrences(of: "_", with: " ")
+    }
+
+    /// The label of an attribute's value, or the value as the data has it.
+    public func label(attribute: String, value: String) -> String {
+        labels[attribute + "." + value] ?? value
+    }
+
+    /// The label of a rating question, or its column name.
+    public func label(question column: String) -> String {
+        labels[column] ?? column
     }
 }
 

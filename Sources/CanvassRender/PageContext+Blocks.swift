@@ -39,7 +39,7 @@ extension PageContext {
             switch block.text("by") {
             case "wave"?: rows += nps.byWave.map { ($0.label, $0.value) }
             case "persona"?: rows += nps.byPersona.compactMap { g in analysis.personas?.persona(id: g.label).map { (personaName($0), g.value) } }
-            case let attribute?: rows += (nps.by.first { $0.attribute == attribute }?.groups ?? []).map { ($0.label, $0.value) }
+            case let attribute?: rows += (nps.by.first { $0.attribute == attribute }?.groups ?? []).map { (project.config.label(attribute: attribute, value: $0.label), $0.value) }
             case nil: break
             }
             return ["svg": charts.nps(rows)]
@@ -61,7 +61,7 @@ extension PageContext {
                     rows.append(gapRow(d.dimension.label, gap).merging(["href": path.link(to: PagePath.dimension(d.dimension.id).path)]) { _, n in n })
                 } else if let attribute = block.text("by") {
                     for group in d.byAttribute.first(where: { $0.attribute == attribute })?.groups ?? [] {
-                        rows.append(gapRow("\(d.dimension.label) · \(group.label)", group.value).merging(["href": path.link(to: PagePath.dimension(d.dimension.id).path)]) { _, n in n })
+                        rows.append(gapRow("\(d.dimension.label) · \(project.config.label(attribute: attribute, value: group.label))", group.value).merging(["href": path.link(to: PagePath.dimension(d.dimension.id).path)]) { _, n in n })
                     }
                 } else {
                     rows.append(dimensionRow(d))

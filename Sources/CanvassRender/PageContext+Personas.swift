@@ -6,17 +6,25 @@ import CanvassMarkdown
 extension PageContext {
     /// `clinic_size` → `clinic size`.
     func attributeLabel(_ attribute: String) -> String {
-        attribute.replacingOccurrences(of: "_", with: " ")
+        project.config.label(attribute: attribute)
     }
 
     /// A trait in a few words: `basic plan`, `higher visits`.
     func traitPhrase(_ trait: PersonaTrait) -> String {
+        let attribute = midSentence(attributeLabel(trait.attribute))
         switch trait.kind {
         case .category(let value, _, _):
-            return strings.format("persona_trait_category", ["value": value, "attribute": attributeLabel(trait.attribute)])
+            return strings.format("persona_trait_category", ["value": project.config.label(attribute: trait.attribute, value: value), "attribute": attribute])
         case .numeric(let median, let overall, _):
-            return strings.format(median > overall ? "persona_trait_high" : "persona_trait_low", ["attribute": attributeLabel(trait.attribute)])
+            return strings.format(median > overall ? "persona_trait_high" : "persona_trait_low", ["attribute": attribute])
         }
+    }
+
+    /// A label as it reads inside an English phrase: `Clinic size` → `clinic size`, `NPS` kept.
+    func midSentence(_ label: String) -> String {
+        guard project.config.language == .english, let first = label.first, first.isUppercase,
+              label.dropFirst().first.map({ !$0.isUppercase }) ?? true else { return label }
+        return first.lowercased() + label.dropFirst()
     }
 
     /// A trait with its evidence: `78% basic plan (44% overall)`, `median age 52 (42 overall)`.
@@ -24,7 +32,8 @@ extension PageContext {
         switch trait.kind {
         case .category(let value, let share, let overall):
             return strings.format("persona_trait_category_evidence", [
-                "share": NumberFormat.percent(share * 100, 0), "value": value, "attribute": attributeLabel(trait.attribute),
+                "share": NumberFormat.percent(share * 100, 0), "value": project.config.label(attribute: trait.attribute, value: value),
+                "attribute": attributeLabel(trait.attribute),
                 "overall": NumberFormat.percent(overall * 100, 0)])
         case .numeric(let median, let overall, _):
             return strings.format("persona_trait_numeric_evidence", [

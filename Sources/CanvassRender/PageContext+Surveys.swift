@@ -116,9 +116,9 @@ extension PageContext {
             "trendSVG": trend,
             "waves": trendRows,
             "hasRatings": !ratings.isEmpty,
-            "ratingsSVG": ratings.isEmpty ? "" : charts.distribution(ratings.map { ($0.column, $0.overall) }, scale: ratingScale),
+            "ratingsSVG": ratings.isEmpty ? "" : charts.distribution(ratings.map { (project.config.label(question: $0.column), $0.overall) }, scale: ratingScale),
             "ratingPoints": scalePoints(ratingScale),
-            "ratings": ratings.map { statsRow($0.column, $0.overall, scale: $0.scale) },
+            "ratings": ratings.map { statsRow(project.config.label(question: $0.column), $0.overall, scale: $0.scale) },
             "hasKano": !results.kano.isEmpty,
             "kano": results.kano.map { k -> [String: Any] in
                 [
@@ -139,7 +139,8 @@ extension PageContext {
         var distributionRows: [(String, Descriptives)] = [(strings["chart_expectation"], d.expectation), (strings["chart_perception"], d.perception)]
         if let importance = d.importance { distributionRows.append((strings["chart_importance"], importance)) }
         let breakdowns = d.byAttribute.map { breakdown -> [String: Any] in
-            ["attribute": breakdown.attribute, "groups": breakdown.groups.map { gapRow($0.label, $0.value) }]
+            ["attribute": attributeLabel(breakdown.attribute),
+             "groups": breakdown.groups.map { gapRow(project.config.label(attribute: breakdown.attribute, value: $0.label), $0.value) }]
         }
         let competitors = results.competitors.filter { $0.dimension == d.dimension.id }
         let competitorSVGs = Dictionary(grouping: competitors, by: \.competitor).keys.sorted().map { name -> [String: Any] in

@@ -21,6 +21,40 @@ import Testing
         #expect(result.diagnostics[1].hint == "did you mean `dimensions`?")
     }
 
+    /// "q_ease" and "Plan为pro" on the pages: labels name attributes, their values and rating
+    /// questions, per language, and a label for nothing the surveys have is a located error.
+    @Test func labelsArePerLanguageAndMustNameSomethingTheSurveysHave() throws {
+        func config(_ language: String, _ labels: String) -> String {
+            """
+            title: S
+            language: \(language)
+            surveys:
+              - file: surveys/s.csv
+                id: id
+                ratings: [q_ease]
+                attributes: {plan: category}
+            labels:
+            \(labels)
+            """
+        }
+        let labels = "  plan: {en: Plan, zh-Hans: 套餐}\n  plan.pro: {en: Pro, zh-Hans: 专业版}\n  q_ease: Ease of use"
+        let csv = "id,q_ease,plan\na,5,pro\n"
+        let english = try #require(try load(["canvass.yml": config("en", labels), "content/surveys/s.csv": csv]).project)
+        #expect(english.config.labels == ["plan": "Plan", "plan.pro": "Pro", "q_ease": "Ease of use"])
+        #expect(english.config.label(attribute: "plan", value: "basic") == "basic")
+        #expect(english.config.label(attribute: "clinic_size") == "clinic size")
+        let chinese = try #require(try load(["canvass.yml": config("zh-Hans", labels), "content/surveys/s.csv": csv]).project)
+        #expect(chinese.config.label(attribute: "plan") == "套餐" && chinese.config.label(attribute: "plan", value: "pro") == "专业版")
+        #expect(chinese.config.label(question: "q_ease") == "Ease of use", "a plain label serves every language")
+
+        let wrong = try load(["canvass.yml": config("en", "  pln: Plan\n  q_ease.x: X\n  plan: {fr: Forfait}"), "content/surveys/s.csv": csv])
+        #expect(places(wrong.diagnostics) == ["canvass.yml:9:3 error", "canvass.yml:10:3 error", "canvass.yml:11:9 error", "canvass.yml:11:10 warning"])
+        #expect(wrong.diagnostics[0].hint == "did you mean `plan`?")
+        #expect(wrong.diagnostics[1].message == "`labels.q_ease.x` labels a value, but `q_ease` is not an attribute")
+        #expect(wrong.diagnostics[2].message == "`labels.plan` has no text for `en`")
+        #expect(wrong.diagnostics[3].message == "unknown key `fr` in `labels.plan`")
+    }
+
     @Test func loadsTheWholeSpecExampleConfig() throws {
         let config = """
         title: "Clinic software"

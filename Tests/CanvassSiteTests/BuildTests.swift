@@ -128,6 +128,17 @@ import Testing
         #expect(rows[1][5] == String(format: "+%.1f", q3 - q2))
     }
 
+    /// The example labels its questions and attribute values in canvass.yml: no column name shows.
+    @Test func labelsReplaceColumnNamesOnTheGapsPage() throws {
+        let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        #expect(report.succeeded)
+        let page = String(decoding: try #require(files.first { $0.path == "gaps/index.html" }).bytes, as: UTF8.self)
+        #expect(page.contains("Ease of use") && page.contains("Speed in daily use"))
+        #expect(!page.contains("q_ease") && !page.contains("q_speed"))
+        let price = String(decoding: try #require(files.first { $0.path == "gaps/price/index.html" }).bytes, as: UTF8.self)
+        #expect(price.contains("Clinic size") && !price.contains("clinic_size"))
+    }
+
     /// The issue a researcher hit: "Service −1.34 · Keep up the good work". On the gaps page no
     /// shortfall reads as one to keep up or as overkill, and the example's service row is one to
     /// concentrate on.
