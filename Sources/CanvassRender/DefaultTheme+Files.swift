@@ -382,6 +382,8 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .chart .matrix-value { font-size: 11px; fill: var(--ink); } .chart .matrix-value-dark { font-size: 11px; fill: #fff; }
 .chart .matrix-column { font-size: 11px; }
 .chart-matrix { max-width: 36rem; }
+.chart-nps { max-width: 34rem; }
+.chart-nps .chart-legend, .chart-nps .bar-value { font-size: 13px; }
 .theme-facts p { margin: 0.35rem 0; }
 .keyword { display: inline-block; font-size: 0.85rem; padding: 0 0.4em; border: 1px solid var(--line); border-radius: 3px; margin: 0 0.2rem 0.2rem 0; }
 .priority { display: inline-block; font-size: 0.8rem; padding: 0 0.45em; border-radius: 3px; border: 1px solid currentColor; }
@@ -415,6 +417,7 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .chart text { font-size: 21px; }
   .chart .chart-axis, .chart .chart-legend, .chart .quadrant-label, .chart .chart-axis-title { font-size: 18px; }
   .chart .bar-value { font-size: 16px; }
+  .chart-nps .bar-value { font-size: 17px; }
   /* Stacked tables: each row a card, its heading across the top and each cell labelled by its
      column, as many cells to a line as fit (two on a phone, four on a tablet). */
   .data-table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }

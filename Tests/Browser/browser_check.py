@@ -116,6 +116,19 @@ return Array.from(document.querySelectorAll('table, svg.chart')).flatMap(item =>
 });
 """
 
+# Chart text as a reader sees it: font size in chart units × the chart's drawn width ÷ its
+# viewBox. Only the charts listed in LEGIBLE_CHARTS are held to 11 px at every width so far; the
+# 640-unit charts still draw axis text at 9 px on a phone (issue "What a new user hit", item 3).
+LEGIBLE_CHARTS = ["chart-nps"]
+SMALL_CHART_TEXT = """
+return Array.from(document.querySelectorAll('svg.chart')).filter(s => s.getClientRects().length
+    && arguments[0].some(c => s.classList.contains(c))).flatMap(s => {
+  const k = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
+  return Array.from(s.querySelectorAll('text')).map(t => [s.getAttribute('class'), t.textContent, parseFloat(getComputedStyle(t).fontSize) * k])
+    .filter(x => x[2] < 11).map(x => `${x[0]} "${x[1]}" ${x[2].toFixed(1)}px`);
+});
+"""
+
 # Each East Asian character is drawn on a canvas in the font its element asks for and compared,
 # pixel for pixel, with a private-use code point no font has: the same picture is the box of a
 # missing glyph (tofu). Characters are collected from every text node, SVG chart labels included.
@@ -204,6 +217,8 @@ try:
             check(all(w > 0 and h > 0 for w, h in charts), f"{page} at {width}px: a chart is not drawn {charts}")
             images = driver.execute_script("return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
             check(not images, f"{page} at {width}px: images not loaded {images}")
+            small = driver.execute_script(SMALL_CHART_TEXT, LEGIBLE_CHARTS)
+            check(not small, f"{page} at {width}px: chart text under 11px: {small[:3]}")
             if width >= 768:
                 clipped = driver.execute_script(CLIPPED_BOXES)
                 check(not clipped, f"{page} at {width}px: scrolls or cuts inside its box: {clipped[:3]}")

@@ -134,13 +134,15 @@ struct Charts {
 
     // MARK: - NPS
 
+    /// Narrower than the other charts (480 units): it often sits in a half-width column, and its
+    /// legend and shares must stay legible there (≥ 11 px; the browser check measures it).
     func nps(_ rows: [(label: String, result: NPSResult)]) -> String {
-        let width = 640.0, top = 28.0
+        let width = 480.0, top = 28.0, labelWidth = 196.0
         let height = top + Double(rows.count) * Self.rowHeight + 6
-        let x = LinearScale(domain: (0, 1), range: (Self.labelWidth, width - 20))
+        let x = LinearScale(domain: (0, 1), range: (labelWidth, width - 12))
         var svg = SVG(width: width, height: height)
         let parts = [("nps-detractors", strings["nps_detractors"]), ("nps-passives", strings["nps_passives"]), ("nps-promoters", strings["nps_promoters"])]
-        var legendX = Self.labelWidth
+        var legendX = 8.0
         for (cls, label) in parts {
             svg.rect(legendX, 6, 12, 12, cls)
             svg.text(legendX + 16, 16, label, "chart-legend")
@@ -154,7 +156,7 @@ struct Charts {
             for ((cls, label), count) in zip(parts, [row.result.detractors, row.result.passives, row.result.promoters]) {
                 let share = Double(count) / Double(row.result.n)
                 svg.rect(x(start), y + 2, x(start + share) - x(start), 20, cls, title: "\(label): \(count) (\(NumberFormat.percent(share * 100)))")
-                if share >= 0.08 { svg.text((x(start) + x(start + share)) / 2, y + 16, NumberFormat.percent(share * 100, 0), "bar-value \(cls)-text", anchor: .middle) }
+                if share >= 0.12 { svg.text((x(start) + x(start + share)) / 2, y + 16, NumberFormat.percent(share * 100, 0), "bar-value \(cls)-text", anchor: .middle) }
                 start += share
             }
         }
