@@ -130,6 +130,11 @@ extension PageContext {
             ["text": traitEvidence(trait), "distinguishing": trait.strength > 0,
              "href": path.link(to: PagePath.notes.path) + "?persona=" + persona.id]
         }
+        // Need tags are listed under the persona's needs, by label, not among its themes.
+        let themes = persona.themes.filter { !$0.label.hasPrefix(Need.tagPrefix) }.prefix(8).compactMap { group -> [String: Any]? in
+            guard let theme = analysis.themeIndex.theme(id: group.label) else { return nil }
+            return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
+        }
         return merged(base(title: personaName(persona), section: "personas", description: personaSummary(persona)), [
             "persona": personaCard(persona).merging([
                 "narrativeHTML": persona.narrative.map { renderer(tagStyle: .link { tagHref($0) }).render($0.body) } ?? "",
@@ -148,11 +153,8 @@ extension PageContext {
                     "href": path.link(to: PagePath.dimension(d.dimension.id).path), "overall": NumberFormat.signed(d.gap.mean),
                 ]) { _, new in new }
             },
-            "themes": persona.themes.filter { !$0.label.hasPrefix(Need.tagPrefix) }.prefix(8).compactMap { group -> [String: Any]? in
-                guard let theme = analysis.themeIndex.theme(id: group.label) else { return nil }
-                return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
-            },
-            "hasThemes": !persona.themes.isEmpty,
+            "themes": themes,
+            "hasThemes": !themes.isEmpty,
             "needs": persona.needs.map { group -> [String: Any] in
                 let id = group.label.hasPrefix(Need.tagPrefix) ? String(group.label.dropFirst(Need.tagPrefix.count)) : group.label
                 guard let need = analysis.needs.first(where: { $0.id == id }) else {
