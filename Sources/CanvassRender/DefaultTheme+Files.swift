@@ -348,6 +348,7 @@ li.excerpt-observation, p.excerpt-observation { scroll-margin-top: 1rem; }
 .chart .trend-2 { stroke: #6b4fa0; stroke-dasharray: 2 3; } .chart .trend-3 { stroke: #7a4b00; stroke-dasharray: 8 3 2 3; }
 .chart .trend-4 { stroke: #3d4452; stroke-dasharray: 12 4; }
 .chart .trend-mark { fill: var(--paper); stroke-width: 2; stroke-dasharray: none; }
+.chart .trend-whisker { stroke-width: 1.5; stroke-dasharray: none; opacity: 0.6; }
 .gap-value { font-variant-numeric: tabular-nums; }
 .shortfall { color: #b3261e; }
 .badge { display: inline-block; font-size: 0.7rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; padding: 0 0.4em; border-radius: 3px; background: #fff2cc; color: #6b4d00; vertical-align: middle; }
@@ -655,6 +656,7 @@ chart_ipa_title: "Importance–performance map"
 chart_distribution_title: "Distribution of answers"
 chart_nps_title: "Promoters, passives and detractors"
 chart_trend_gap_title: "Gap per wave"
+chart_gap_axis: "Gap (perceived − expected)"
 chart_competitor_title: "Perception of us and of {competitor}"
 chart_lower: "← lower"
 chart_higher: "higher →"
@@ -1015,6 +1017,7 @@ chart_ipa_title: "重要性—表现矩阵"
 chart_distribution_title: "回答分布"
 chart_nps_title: "推荐者、被动者与贬损者"
 chart_trend_gap_title: "各轮次的差距"
+chart_gap_axis: "差距（感知 − 期望）"
 chart_competitor_title: "对我们和对 {competitor} 的感知"
 chart_lower: "← 较低"
 chart_higher: "较高 →"

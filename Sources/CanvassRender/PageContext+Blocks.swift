@@ -75,9 +75,8 @@ extension PageContext {
             return ["svg": charts.ipa(points, crosshair: (cx, cy), xLabel: strings[hasImportance ? "ipa_x_importance" : "ipa_x_expectation"])]
         case "trend-chart":
             guard let results, results.waves.count > 1 else { return [:] }
-            return ["svg": charts.trend(selectedDimensions(block, results).map { d in
-                Charts.Series(label: d.dimension.label, values: results.waves.map { w in d.byWave.first { $0.label == w }?.value.mean })
-            }, waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true)]
+            return ["svg": charts.trend(selectedDimensions(block, results).map { gapSeries($0, waves: results.waves) },
+                                        waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true, yTitle: strings["chart_gap_axis"])]
         case "competitor-chart":
             guard let results else { return [:] }
             let wanted = block.list("dimensions")

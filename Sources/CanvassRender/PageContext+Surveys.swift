@@ -34,6 +34,14 @@ extension PageContext {
         }
     }
 
+    /// A dimension's gap per wave with its 95% intervals, styled by the dimension's place in the
+    /// config so that it has the same colour and marker on every trend chart.
+    func gapSeries(_ d: DimensionResult, waves: [String]) -> Charts.Series {
+        let gaps = waves.map { w in d.byWave.first { $0.label == w }?.value }
+        return Charts.Series(label: d.dimension.label, values: gaps.map { $0?.mean }, intervals: gaps.map { $0?.ci95 },
+                             style: project.config.dimensions.firstIndex { $0.id == d.dimension.id })
+    }
+
     func verdictLabel(_ verdict: Verdict?) -> String {
         switch verdict {
         case .concentrateHere?: return strings["quadrant_concentrate"]
@@ -73,9 +81,8 @@ extension PageContext {
         var trendRows: [[String: Any]] = []
         var trend = ""
         if results.waves.count > 1 {
-            trend = charts.trend(results.dimensions.map { d in
-                Charts.Series(label: d.dimension.label, values: results.waves.map { w in d.byWave.first { $0.label == w }?.value.mean })
-            }, waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true)
+            trend = charts.trend(results.dimensions.map { gapSeries($0, waves: results.waves) },
+                                 waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true, yTitle: strings["chart_gap_axis"])
             trendRows = results.waves.enumerated().map { index, wave in
                 let nps = results.nps?.byWave.first { $0.label == wave }?.value
                 let csat = results.csat?.byWave.first { $0.label == wave }?.value
@@ -162,8 +169,8 @@ extension PageContext {
         }
         var trend = ""
         if results.waves.count > 1 {
-            trend = charts.trend([Charts.Series(label: d.dimension.label, values: results.waves.map { w in d.byWave.first { $0.label == w }?.value.mean })],
-                                 waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true)
+            trend = charts.trend([gapSeries(d, waves: results.waves)],
+                                 waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true, yTitle: strings["chart_gap_axis"])
         }
         return merged(base(title: d.dimension.label, section: "gaps"), [
             "dimension": [

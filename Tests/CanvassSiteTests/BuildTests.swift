@@ -128,6 +128,22 @@ import Testing
         #expect(rows[1][5] == String(format: "+%.1f", q3 - q2))
     }
 
+    /// Trend charts carry 95% whiskers and a y-axis title, and a dimension keeps its style (colour,
+    /// dash, marker) from the gaps page to its own page: Service is the fifth dimension, style 4.
+    @Test func trendChartsShowIntervalsAndKeepEachDimensionsStyle() throws {
+        let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
+        #expect(report.succeeded)
+        func page(_ path: String) throws -> String { String(decoding: try #require(files.first { $0.path == path }).bytes, as: UTF8.self) }
+        let gaps = try page("gaps/index.html"), service = try page("gaps/service/index.html")
+        for html in [gaps, service] {
+            let trend = try #require(html.components(separatedBy: "<svg class=\"chart chart-trend\"").dropFirst().first?.components(separatedBy: "</svg>").first)
+            #expect(trend.contains(">Gap (perceived − expected)</text>"))
+            #expect(trend.components(separatedBy: "class=\"trend-whisker trend-4\"").count - 1 == 2, "Service has a whisker per wave")
+            #expect(trend.contains("trend-line trend-4"))
+        }
+        #expect(!service.contains("trend-line trend-0"), "the dimension page does not restyle Service as the first line")
+    }
+
     /// The example labels its questions and attribute values in canvass.yml: no column name shows.
     @Test func labelsReplaceColumnNamesOnTheGapsPage() throws {
         let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()

@@ -171,12 +171,19 @@ struct Charts {
     struct Series {
         var label: String
         var values: [Double?]
+        /// 95% intervals per wave, drawn as whiskers; empty when there are none.
+        var intervals: [Interval?] = []
+        /// The style (colour, dash, marker) of the line: a dimension's place in the config, so a
+        /// dimension looks the same on every trend chart; nil uses the series' place in the chart.
+        var style: Int? = nil
     }
 
-    /// One line per series across waves; markers alternate circle and square, lines alternate dashes.
-    func trend(_ series: [Series], waves: [String], title: String, zeroLine: Bool) -> String {
-        let width = 640.0, height = 300.0, left = 56.0, right = 170.0, top = 16.0, bottom = 36.0
+    /// One line per series across waves with its 95% whiskers; markers alternate circle and
+    /// square, lines alternate dashes; `yTitle` names the vertical axis.
+    func trend(_ series: [Series], waves: [String], title: String, zeroLine: Bool, yTitle: String? = nil) -> String {
+        let width = 640.0, height = 300.0, left = 72.0, right = 170.0, top = 16.0, bottom = 36.0
         let values = series.flatMap(\.values).compactMap { $0 } + (zeroLine ? [0] : [])
+            + series.flatMap(\.intervals).compactMap { $0 }.flatMap { [$0.lower, $0.upper] }
         guard let low = values.min(), let high = values.max(), waves.count > 1 else { return "" }
         let padding = max((high - low) * 0.15, 0.1)
         let y = LinearScale(domain: (low - padding, high + padding), range: (height - bottom, top))
@@ -190,13 +197,25 @@ struct Charts {
         for tick in [low - padding, (low + high) / 2, high + padding] {
             svg.text(left - 6, y(tick) + 4, NumberFormat.fixed(tick, 1), "chart-axis", anchor: .end)
         }
+        if let yTitle {
+            svg.text(14, (top + height - bottom) / 2, yTitle, "chart-axis-title", anchor: .middle, rotation: -90)
+        }
         var endLabels: [(y: Double, text: String)] = []
-        for (index, line) in series.enumerated() {
+        for (position, line) in series.enumerated() {
+            let index = line.style ?? position
             let points = line.values.enumerated().compactMap { i, v in v.map { (x(Double(i)), y($0)) } }
+            for (i, interval) in line.intervals.enumerated() {
+                guard let interval else { continue }
+                // Side by side, so the whiskers of close lines do not hide each other.
+                let at = x(Double(i)) + (Double(position) - Double(series.count - 1) / 2) * 5
+                svg.line(at, y(interval.lower), at, y(interval.upper), "trend-whisker trend-\(index % 5)")
+            }
             svg.polyline(points, "trend-line trend-\(index % 5)")
             for (i, v) in line.values.enumerated() {
                 guard let v else { continue }
+                let interval = i < line.intervals.count ? line.intervals[i] : nil
                 let title = "\(line.label), \(waves[i]): \(NumberFormat.fixed(v))"
+                    + (interval.map { " " + NumberFormat.interval($0.lower, $0.upper) } ?? "")
                 if index % 2 == 0 { svg.circle(x(Double(i)), y(v), 4.5, "trend-mark trend-\(index % 5)", title: title) }
                 else { svg.square(x(Double(i)), y(v), 8, "trend-mark trend-\(index % 5)", title: title) }
             }
