@@ -45,6 +45,11 @@ public enum StarterProject {
             kano:
               export: {functional: kano_export_f, dysfunctional: kano_export_d}
         breakdowns: [plan]
+        labels:
+          plan: {en: Plan, zh-Hans: 套餐}
+          plan.basic: {en: Basic, zh-Hans: 基础版}
+          plan.pro: {en: Pro, zh-Hans: 专业版}
+          age: {en: Age, zh-Hans: 年龄}
         personas:
           method: k-prototypes
           attributes: [age, plan]

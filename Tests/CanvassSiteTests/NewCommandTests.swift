@@ -28,6 +28,13 @@ import Testing
         let home = try String(contentsOfFile: root + "/site/index.html", encoding: .utf8)
         #expect(home.contains(language == "en" ? "My first study" : "我的第一项研究"))
         #expect(home.contains("lang=\"\(language)\""))
+        // The starter labels its attributes: a generated persona name reads "Pro plan · higher
+        // age" / "套餐为专业版 · 年龄较高", never "Plan为pro"; its verdicts do not call a shortfall overkill.
+        let personas = try String(contentsOfFile: root + "/site/data/personas.json", encoding: .utf8)
+        #expect(personas.contains(language == "en" ? "\"Pro plan · higher age\"" : "\"套餐为专业版 · 年龄较高\""))
+        #expect(!personas.contains("Plan为") && !personas.contains("plan为"))
+        let gaps = try String(contentsOfFile: root + "/site/data/gaps.json", encoding: .utf8)
+        #expect(gaps.contains("\"verdict\": \"fix later\"") && !gaps.contains("\"verdict\": \"possible overkill\""))
     }
 
     @Test func newRefusesAFolderThatHasFiles() throws {
