@@ -125,7 +125,7 @@ struct ConfigLoader {
                     hint: Suggestion.didYouMean(name, in: known) ?? "label an attribute (`plan`), a value (`plan.basic`) or a column under `ratings`")
                 continue
             }
-            if entry.key.contains("."), !attributes.contains(name) {
+            if entry.key.contains("."), !surveys.isEmpty, !attributes.contains(name) {
                 reader.error("`labels.\(entry.key)` labels a value, but `\(name)` is not an attribute", at: entry.keyNode,
                              hint: "values are labelled as `attribute.value`, e.g. `plan.basic`")
                 continue

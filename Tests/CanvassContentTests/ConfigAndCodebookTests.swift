@@ -53,6 +53,9 @@ import Testing
         #expect(wrong.diagnostics[1].message == "`labels.q_ease.x` labels a value, but `q_ease` is not an attribute")
         #expect(wrong.diagnostics[2].message == "`labels.plan` has no text for `en`")
         #expect(wrong.diagnostics[3].message == "unknown key `fr` in `labels.plan`")
+        // Without surveys there is nothing to check the names against yet: no error.
+        let early = try load(["canvass.yml": "title: S\nlabels:\n  plan.basic: Basic\n"])
+        #expect(early.diagnostics.isEmpty)
     }
 
     @Test func loadsTheWholeSpecExampleConfig() throws {
