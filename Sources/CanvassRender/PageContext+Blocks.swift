@@ -120,7 +120,7 @@ extension PageContext {
         case "needs-table":
             let needs = analysis.needs.filter { n in block.list("priority").map { $0.contains(n.priority) } ?? true }.prefix(limit(block, default: 10))
             return ["rows": needs.map { need -> [String: Any] in
-                ["label": need.label, "href": path.link(to: PagePath.needs.path) + "#need-" + need.id, "priority": need.priority,
+                ["label": need.label, "href": needHref(need), "priority": need.priority,
                  "participants": raisedBy(need), "gap": NumberFormat.signed(need.gap), "commitment": need.commitment ?? "–"]
             }]
         default:

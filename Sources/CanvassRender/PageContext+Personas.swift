@@ -156,11 +156,10 @@ extension PageContext {
             "themes": themes,
             "hasThemes": !themes.isEmpty,
             "needs": persona.needs.map { group -> [String: Any] in
-                let id = group.label.hasPrefix(Need.tagPrefix) ? String(group.label.dropFirst(Need.tagPrefix.count)) : group.label
-                guard let need = analysis.needs.first(where: { $0.id == id }) else {
+                guard let need = need(tag: group.label) else {
                     return ["label": "#" + group.label, "href": tagHref(group.label) ?? "", "count": strings.formatNumber(group.value)]
                 }
-                return ["label": need.label, "href": path.link(to: PagePath.needs.path) + "#need-" + need.id, "count": strings.formatNumber(group.value)]
+                return ["label": need.label, "href": needHref(need), "count": strings.formatNumber(group.value)]
             },
             "hasNeeds": !persona.needs.isEmpty,
             "quotes": persona.quotes.map { excerpt($0, notes: notes) },

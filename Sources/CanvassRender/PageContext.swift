@@ -121,12 +121,23 @@ struct PageContext {
         return target.map(path.link)
     }
 
+    /// The need a `need/…` tag names, if the study has it.
+    func need(tag: String) -> Need? {
+        guard tag.hasPrefix(Need.tagPrefix) else { return nil }
+        let id = tag.dropFirst(Need.tagPrefix.count)
+        return analysis.needs.first { $0.id == id }
+    }
+
+    /// Link to a need's entry on the needs page.
+    func needHref(_ need: Need) -> String {
+        path.link(to: PagePath.needs.path) + "#need-" + need.id
+    }
+
     /// Tag chips; a `need/…` tag reads as the need it names and links to it on the needs page.
     func tagChips(_ tags: [String]) -> [[String: Any]] {
         tags.map { tag in
-            if tag.hasPrefix(Need.tagPrefix), let need = analysis.needs.first(where: { $0.id == tag.dropFirst(Need.tagPrefix.count) }) {
-                return ["label": strings["need_chip"].replacingOccurrences(of: "{label}", with: need.label),
-                        "href": path.link(to: PagePath.needs.path) + "#need-" + need.id]
+            if let need = need(tag: tag) {
+                return ["label": strings["need_chip"].replacingOccurrences(of: "{label}", with: need.label), "href": needHref(need)]
             }
             var chip: [String: Any] = ["label": "#" + tag]
             if let href = tagHref(tag) { chip["href"] = href }
