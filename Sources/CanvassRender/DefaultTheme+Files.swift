@@ -320,9 +320,19 @@ li.excerpt-observation, p.excerpt-observation { scroll-margin-top: 1rem; }
 .evidence-speaker { font-weight: 600; }
 
 /* Charts: inline SVG. Series differ by shape and dash as well as colour, so print and greyscale keep them apart. */
+/* Each chart comes in a wide layout (640 units: 11 px text once it has 40rem) and a narrow one
+   (340 units, for phones). Under 44rem of screen the narrow one shows; a figure in a half-width
+   column (class "narrow") always shows it, so chart text stays at 11 px or more everywhere. */
 .chart-figure { margin: 1rem 0 1.5rem; }
 .chart-figure figcaption { color: var(--muted); font-size: 0.85rem; margin-top: 0.3rem; }
 .chart { width: 100%; max-width: 44rem; height: auto; display: block; font-family: var(--font); }
+.chart.chart-narrow { display: none; max-width: 30rem; }
+.chart-figure.narrow .chart.chart-wide { display: none; }
+.chart-figure.narrow .chart.chart-narrow { display: block; }
+@media (max-width: 43.99rem) {
+  .chart.chart-wide { display: none; }
+  .chart.chart-narrow { display: block; }
+}
 .chart text { font-size: 13px; fill: var(--ink); }
 .chart .chart-axis, .chart .chart-legend, .chart .quadrant-label { font-size: 11px; fill: var(--muted); }
 .chart .chart-axis-title { font-size: 12px; fill: var(--muted); }
@@ -381,10 +391,16 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .chart .matrix-3 { fill: #7fbcc3; } .chart .matrix-4 { fill: #4b9aa3; } .chart .matrix-5 { fill: #1f7883; } .chart .matrix-6 { fill: #0b4f58; }
 .chart .matrix-self { fill: #fff; stroke: var(--line); }
 .chart .matrix-value { font-size: 11px; fill: var(--ink); } .chart .matrix-value-dark { font-size: 11px; fill: #fff; }
-.chart .matrix-column { font-size: 11px; }
-.chart-matrix { max-width: 36rem; }
-.chart-nps { max-width: 34rem; }
+/* The wide matrix is drawn at its own size (its cells stay square and its text 11 px), never stretched. */
+.chart-matrix.chart-wide { width: auto; max-width: 100%; }
+.chart-nps.chart-wide { max-width: 34rem; }
 .chart-nps .chart-legend, .chart-nps .bar-value { font-size: 13px; }
+.chart .ipa-mark { stroke: var(--ink); stroke-width: 1; }
+.chart .dim-0 { fill: #0b5f6b; } .chart .dim-1 { fill: #b3261e; } .chart .dim-2 { fill: #6b4fa0; }
+.chart .dim-3 { fill: #7a4b00; } .chart .dim-4 { fill: #3d4452; }
+/* The narrow layout is drawn about 340 units wide at 335 px and up: 12-unit text is 11 px or more. */
+.chart-narrow .chart-axis, .chart-narrow .chart-legend, .chart-narrow .quadrant-label, .chart-narrow .chart-axis-title,
+.chart-narrow .bar-value, .chart-narrow .matrix-value, .chart-narrow .matrix-value-dark { font-size: 12px; }
 .theme-facts p { margin: 0.35rem 0; }
 .keyword { display: inline-block; font-size: 0.85rem; padding: 0 0.4em; border: 1px solid var(--line); border-radius: 3px; margin: 0 0.2rem 0.2rem 0; }
 .priority { display: inline-block; font-size: 0.8rem; padding: 0 0.45em; border-radius: 3px; border: 1px solid currentColor; }
@@ -414,11 +430,6 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .columns, .note-layout { grid-template-columns: 1fr; gap: 1rem; }
   .figures { grid-template-columns: repeat(2, 1fr); }
   .figure-value { font-size: 1.6rem; }
-  /* Charts shrink with the screen; larger text in chart units keeps it legible on a phone. */
-  .chart text { font-size: 21px; }
-  .chart .chart-axis, .chart .chart-legend, .chart .quadrant-label, .chart .chart-axis-title { font-size: 18px; }
-  .chart .bar-value { font-size: 16px; }
-  .chart-nps .bar-value { font-size: 17px; }
   /* Stacked tables: each row a card, its heading across the top and each cell labelled by its
      column, as many cells to a line as fit (two on a phone, four on a tablet). */
   .data-table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -1489,7 +1500,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
   </section>
   <section aria-labelledby="nps-heading">
     <h2 id="nps-heading">{{t.home_nps}}</h2>
-    <figure class="chart-figure">{{{survey.npsSVG}}}</figure>
+    <figure class="chart-figure narrow">{{{survey.npsSVG}}}</figure>
   </section>
 </div>
 {{/survey.present}}

@@ -69,10 +69,9 @@ extension PageContext {
             }
             return ["rows": rows, "hasVerdict": block.text("persona") == nil && block.text("by") == nil]
         case "ipa-chart":
-            guard let results, let cx = results.crosshair.x, let cy = results.crosshair.y else { return [:] }
-            let points = results.dimensions.compactMap { d in d.x.flatMap { x in d.y.map { Charts.IPAPoint(label: d.dimension.label, x: x, y: $0) } } }
-            let hasImportance = results.dimensions.contains { $0.importance != nil }
-            return ["svg": charts.ipa(points, crosshair: (cx, cy), xLabel: strings[hasImportance ? "ipa_x_importance" : "ipa_x_expectation"])]
+            guard let results else { return [:] }
+            let svg = ipaChart(results)
+            return svg.isEmpty ? [:] : ["svg": svg]
         case "trend-chart":
             guard let results, results.waves.count > 1 else { return [:] }
             return ["svg": charts.trend(selectedDimensions(block, results).map { gapSeries($0, waves: results.waves) },

@@ -39,7 +39,23 @@ extension PageContext {
     func gapSeries(_ d: DimensionResult, waves: [String]) -> Charts.Series {
         let gaps = waves.map { w in d.byWave.first { $0.label == w }?.value }
         return Charts.Series(label: d.dimension.label, values: gaps.map { $0?.mean }, intervals: gaps.map { $0?.ci95 },
-                             style: project.config.dimensions.firstIndex { $0.id == d.dimension.id })
+                             style: dimensionStyle(d.dimension.id))
+    }
+
+    /// The importance–performance map of every dimension, each in its own colour and marker;
+    /// empty without a crosshair or a placed dimension.
+    func ipaChart(_ results: SurveyResults) -> String {
+        let points = results.dimensions.compactMap { d in
+            d.x.flatMap { x in d.y.map { Charts.IPAPoint(label: d.dimension.label, x: x, y: $0, style: dimensionStyle(d.dimension.id)) } }
+        }
+        guard let cx = results.crosshair.x, let cy = results.crosshair.y, !points.isEmpty else { return "" }
+        let hasImportance = results.dimensions.contains { $0.importance != nil }
+        return charts.ipa(points, crosshair: (cx, cy), xLabel: strings[hasImportance ? "ipa_x_importance" : "ipa_x_expectation"])
+    }
+
+    /// A dimension's place in the config: the colour, dash and marker it has on every chart.
+    func dimensionStyle(_ id: String) -> Int? {
+        project.config.dimensions.firstIndex { $0.id == id }
     }
 
     func verdictLabel(_ verdict: Verdict?) -> String {
@@ -72,12 +88,7 @@ extension PageContext {
         let dumbbell = charts.dumbbell(results.dimensions.map {
             Charts.DumbbellRow(label: $0.dimension.label, expectation: $0.expectation, perception: $0.perception)
         }, scale: surveyScale)
-        let points = results.dimensions.compactMap { d in d.x.flatMap { x in d.y.map { Charts.IPAPoint(label: d.dimension.label, x: x, y: $0) } } }
-        let hasImportance = results.dimensions.contains { $0.importance != nil }
-        var ipa = ""
-        if let cx = results.crosshair.x, let cy = results.crosshair.y, !points.isEmpty {
-            ipa = charts.ipa(points, crosshair: (cx, cy), xLabel: strings[hasImportance ? "ipa_x_importance" : "ipa_x_expectation"])
-        }
+        let ipa = ipaChart(results)
         var trendRows: [[String: Any]] = []
         var trend = ""
         if results.waves.count > 1 {

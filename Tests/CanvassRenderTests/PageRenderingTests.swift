@@ -94,7 +94,7 @@ import Testing
         #expect(quality.contains("<code>content/surveys/s.csv:5</code>"))
         #expect(quality.contains("`9` is not a point of the 1–7 scale"))
         let home = String(decoding: files.first { $0.path == "index.html" }!.bytes, as: UTF8.self)
-        #expect(home.contains("<svg class=\"chart chart-nps\""))
+        #expect(home.contains("<svg class=\"chart chart-nps chart-wide\""))
         for file in files where file.path.hasSuffix(".html") {
             #expect(!String(decoding: file.bytes, as: UTF8.self).contains("<b>hi</b>"))
         }

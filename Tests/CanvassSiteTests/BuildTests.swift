@@ -136,7 +136,7 @@ import Testing
         func page(_ path: String) throws -> String { String(decoding: try #require(files.first { $0.path == path }).bytes, as: UTF8.self) }
         let gaps = try page("gaps/index.html"), service = try page("gaps/service/index.html")
         for html in [gaps, service] {
-            let trend = try #require(html.components(separatedBy: "<svg class=\"chart chart-trend\"").dropFirst().first?.components(separatedBy: "</svg>").first)
+            let trend = try #require(html.components(separatedBy: "<svg class=\"chart chart-trend chart-wide\"").dropFirst().first?.components(separatedBy: "</svg>").first)
             #expect(trend.contains(">Gap (perceived − expected)</text>"))
             #expect(trend.components(separatedBy: "class=\"trend-whisker trend-4\"").count - 1 == 2, "Service has a whisker per wave")
             #expect(trend.contains("trend-line trend-4"))

@@ -50,8 +50,11 @@ struct SVG {
         body += "<text class=\"\(cls)\" x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor.rawValue)\"\(turn)>\(e(content))</text>"
     }
 
-    func render(title: String, description: String, className: String) -> String {
+    /// The chart as an `<svg>`; `intrinsicSize` gives it its width in CSS pixels, for a chart the
+    /// stylesheet draws at its own size rather than across the column.
+    func render(title: String, description: String, className: String, intrinsicSize: Bool = false) -> String {
         "<svg class=\"chart \(className)\" viewBox=\"0 0 \(n(width)) \(n(height))\" role=\"img\" "
+            + (intrinsicSize ? "width=\"\(n(width))\" height=\"\(n(height))\" " : "")
             + "xmlns=\"http://www.w3.org/2000/svg\" preserveAspectRatio=\"xMinYMin meet\">"
             + "<title>\(e(title))</title><desc>\(e(description))</desc>" + body + "</svg>"
     }
