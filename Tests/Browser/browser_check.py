@@ -5,7 +5,8 @@
 
 * every internal link and image of every page resolves, anchors included (read from the files);
 * each page type, at 375, 768 and 1280 pixels: no console errors, no sideways scrolling of the
-  page, every chart drawn with a size; at 768 and 1280 no table scrolls or is cut inside its box;
+  page, every chart figure showing one layout drawn with a size, chart text at 11 px or more and
+  no two chart texts overlapping; at 768 and 1280 no table scrolls or is cut inside its box;
 * clicking a sortable table's header sorts the column under it (grouped heads included);
 * every Chinese (and other East Asian) character on those pages is drawn by a font, not as the
   empty box a missing font leaves;
@@ -117,16 +118,35 @@ return Array.from(document.querySelectorAll('table, svg.chart')).flatMap(item =>
 """
 
 # Chart text as a reader sees it: font size in chart units × the chart's drawn width ÷ its
-# viewBox. Only the charts listed in LEGIBLE_CHARTS are held to 11 px at every width so far; the
-# 640-unit charts still draw axis text at 9 px on a phone (issue "What a new user hit", item 3).
-LEGIBLE_CHARTS = ["chart-nps"]
+# viewBox, for the layout (wide or narrow) the page shows at this width; at least 11 px.
 SMALL_CHART_TEXT = """
-return Array.from(document.querySelectorAll('svg.chart')).filter(s => s.getClientRects().length
-    && arguments[0].some(c => s.classList.contains(c))).flatMap(s => {
+return Array.from(document.querySelectorAll('svg.chart')).filter(s => s.getClientRects().length).flatMap(s => {
   const k = s.getBoundingClientRect().width / s.viewBox.baseVal.width;
   return Array.from(s.querySelectorAll('text')).map(t => [s.getAttribute('class'), t.textContent, parseFloat(getComputedStyle(t).fontSize) * k])
     .filter(x => x[2] < 11).map(x => `${x[0]} "${x[1]}" ${x[2].toFixed(1)}px`);
 });
+"""
+
+# Two texts of a shown chart whose drawn boxes overlap (more than 1 px each way) read as one
+# smudge: ticks, legends and labels must stand apart.
+OVERLAPPING_CHART_TEXT = """
+return Array.from(document.querySelectorAll('svg.chart')).filter(s => s.getClientRects().length).flatMap(s => {
+  const boxes = Array.from(s.querySelectorAll('text')).map(t => [t.textContent, t.getBoundingClientRect()]);
+  const found = [];
+  boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+    const x = Math.min(p.right, q.right) - Math.max(p.left, q.left), y = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);
+    if (x > 1 && y > 1) found.push(`${s.getAttribute('class')}: "${a}" over "${b}"`);
+  }));
+  return found;
+});
+"""
+
+# Each chart figure shows exactly one of its layouts, drawn with a size.
+SHOWN_LAYOUTS = """
+return Array.from(document.querySelectorAll('figure.chart-figure')).filter(f => f.querySelector('svg.chart')).map(f => {
+  const shown = Array.from(f.querySelectorAll('svg.chart')).filter(s => s.getClientRects().length);
+  return [shown.length, shown.map(s => s.getBoundingClientRect().width * s.getBoundingClientRect().height).join(' ')];
+}).filter(([count, areas]) => count !== 1 || areas === '0');
 """
 
 # Each East Asian character is drawn on a canvas in the font its element asks for and compared,
@@ -212,13 +232,14 @@ try:
             check(not errors, f"{page} at {width}px: console errors {errors[:2]}")
             overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
             check(overflow <= 1, f"{page} at {width}px: the page scrolls sideways by {overflow}px")
-            charts = driver.execute_script(
-                "return Array.from(document.querySelectorAll('svg.chart')).map(s => [s.getBoundingClientRect().width, s.getBoundingClientRect().height])")
-            check(all(w > 0 and h > 0 for w, h in charts), f"{page} at {width}px: a chart is not drawn {charts}")
+            layouts = driver.execute_script(SHOWN_LAYOUTS)
+            check(not layouts, f"{page} at {width}px: a chart figure does not show exactly one drawn layout {layouts[:3]}")
             images = driver.execute_script("return Array.from(document.images).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src)")
             check(not images, f"{page} at {width}px: images not loaded {images}")
-            small = driver.execute_script(SMALL_CHART_TEXT, LEGIBLE_CHARTS)
+            small = driver.execute_script(SMALL_CHART_TEXT)
             check(not small, f"{page} at {width}px: chart text under 11px: {small[:3]}")
+            overlapping = driver.execute_script(OVERLAPPING_CHART_TEXT)
+            check(not overlapping, f"{page} at {width}px: chart texts overlap: {overlapping[:3]}")
             if width >= 768:
                 clipped = driver.execute_script(CLIPPED_BOXES)
                 check(not clipped, f"{page} at {width}px: scrolls or cuts inside its box: {clipped[:3]}")
