@@ -426,8 +426,9 @@ struct Charts {
             let wide = layout == .wide
             // Wide, the names column is as wide as the longest numbered name, up to 260 units.
             let longest = labels.enumerated().map { Self.textWidth("\($0.offset + 1). \($0.element)") }.max() ?? 0
-            let left = wide ? min(260, max(120, longest + 20)) : 30.0, top = 28.0
-            let cell = wide ? min(34, max(26, 340 / n)) : min(30, max(20, 298 / n))
+            // Whole units: the wide matrix is drawn at its own size, so a fraction would scale its text below 11 px.
+            let left = wide ? min(260, max(120, (longest + 20).rounded(.up))) : 30.0, top = 28.0
+            let cell = (wide ? min(34, max(26, 340 / n)) : min(30, max(20, 298 / n))).rounded(.down)
             let keyTop = top + cell * n + 24, keyRow = 18.0
             let width = max(left + cell * n + (wide ? 10 : 12), wide ? 0 : Frame.narrowWidth)
             let height = wide ? top + cell * n + 10 : keyTop + n * keyRow
