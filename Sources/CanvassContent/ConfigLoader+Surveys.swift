@@ -3,7 +3,7 @@ import CanvassCore
 extension ConfigLoader {
     static let surveyKeys = [
         "file", "id", "wave", "waveColumn", "scale", "pairs", "ratings", "nps", "csat", "attributes",
-        "text", "duration", "competitors", "kano",
+        "text", "duration", "weight", "competitors", "kano",
     ]
 
     func readSurvey(_ node: YAMLNode, defaultScale: RatingScale, dimensions: [CanvassCore.Dimension]) -> SurveyConfig? {
@@ -41,6 +41,7 @@ extension ConfigLoader {
         }
         survey.text = fields.strings("text") ?? []
         survey.duration = fields.string("duration")
+        survey.weight = fields.string("weight")
         if let node = fields["competitors"] { survey.competitors = readCompetitors(node, dimensions: dimensions) }
         if let node = fields["kano"] { survey.kano = readKano(node) }
         return survey

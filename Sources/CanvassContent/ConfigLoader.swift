@@ -8,7 +8,7 @@ import CanvassCore
 struct ConfigLoader {
     static let topLevelKeys = [
         "title", "language", "baseURL", "scale", "dimensions", "surveys", "breakdowns", "personas",
-        "commitments", "records", "profile", "markdown", "quality", "labels",
+        "commitments", "records", "profile", "markdown", "quality", "labels", "weighting",
     ]
 
     let reader: YAMLReader
@@ -62,6 +62,7 @@ struct ConfigLoader {
             config.breakdowns = names
             checkAttributes(names, at: node, key: "breakdowns", surveys: config.surveys)
         }
+        if let node = fields["weighting"] { config.weighting = readWeighting(node, surveys: config.surveys) }
         if let node = fields["labels"] { config.labels = readLabels(node, language: config.language, surveys: config.surveys) }
         if let node = fields["personas"] { config.personas = readPersonas(node, surveys: config.surveys) }
         if let node = fields["commitments"] { config.commitments = readCommitments(node) }

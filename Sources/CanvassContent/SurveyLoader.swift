@@ -35,6 +35,7 @@ struct SurveyLoader {
         }
         for text in survey.text { columns.append((text, "text", .text)) }
         if let duration = survey.duration { columns.append((duration, "duration", .nonNegative)) }
+        if let weight = survey.weight { columns.append((weight, "weight", .nonNegative)) }
         for competitor in survey.competitors {
             for (dimension, column) in competitor.columns.sorted(by: { $0.key < $1.key }) {
                 columns.append((column, "competitors.\(competitor.name).\(dimension)", .rating(scale)))

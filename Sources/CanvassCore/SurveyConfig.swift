@@ -75,6 +75,8 @@ public struct SurveyConfig: Sendable, Equatable {
     public var attributes: [Attribute] = []
     public var text: [String] = []
     public var duration: String?
+    /// A column of respondent weights (non-negative), used instead of raking.
+    public var weight: String?
     public var competitors: [Competitor] = []
     public var kano: [KanoFeature] = []
     /// Where the entry stands in `canvass.yml`, for diagnostics about its columns.

@@ -188,6 +188,8 @@ public struct SurveyResults: Sendable {
     public var kano: [KanoResult]
     public var competitors: [CompetitorComparison]
     public var quality: QualityReport
+    /// Respondent weights and how the sample compares with the population; nil when unweighted.
+    public var weighting: WeightingReport?
 
     public init(
         respondents: Int, respondentsInFiles: Int, waves: [String], ratings: [RatingItem], dimensions: [DimensionResult],

@@ -60,14 +60,7 @@ public enum Estimators {
     /// Wilson score interval for `hits` of `n` at 95%, as proportions; exact 0 and 1 at the ends.
     public static func wilson(hits: Int, of n: Int, z: Double = 1.96) -> Interval? {
         guard n > 0 else { return nil }
-        let phat = Double(hits) / Double(n)
-        let z2 = z * z
-        let denominator = 1 + z2 / Double(n)
-        let centre = (phat + z2 / (2 * Double(n))) / denominator
-        let half = z / denominator * (phat * (1 - phat) / Double(n) + z2 / (4 * Double(n) * Double(n))).squareRoot()
-        let lower = hits == 0 ? 0 : max(0, centre - half)
-        let upper = hits == n ? 1 : min(1, centre + half)
-        return Interval(lower, upper)
+        return wilson(proportion: Double(hits) / Double(n), n: Double(n), z: z)
     }
 
     /// A share ×100 with its Wilson interval ×100.

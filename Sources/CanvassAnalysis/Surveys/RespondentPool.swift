@@ -19,6 +19,8 @@ struct RespondentPool {
     /// statistic is broken down the same ways, and each breakdown looked up every row's group.
     private var groupPartitions: [String: [(group: String, rows: [Row])]] = [:]
     private var wavePartition: [(wave: String, rows: [Row])]?
+    /// Each survey row's weight (mean 1 over the pool) when the figures are weighted; nil otherwise.
+    var weights: [[Double]]?
 
     init(surveys: [SurveyData], excluding excluded: Set<Row>) {
         self.surveys = surveys
@@ -29,6 +31,11 @@ struct RespondentPool {
             }
         }
         self.rows = rows
+    }
+
+    /// The row's weight: 1 when the figures are not weighted.
+    func weight(_ row: Row) -> Double {
+        weights?[row.survey][row.row] ?? 1
     }
 
     func number(_ column: String, _ row: Row) -> Double? {

@@ -35,9 +35,22 @@ public struct SurveyAnalyzer: Sendable {
         var pool = RespondentPool(surveys: surveys, excluding: excluded)
         pool.prepareBands(for: config.breakdowns)
         pool.preparePartitions(for: config.breakdowns)
+        let (weighting, weightDiagnostics) = RespondentWeights.compute(config: config, pool: pool)
         let (personas, diagnostics) = segment(pool)
         let analyzer = SurveyAnalyzer(config: config, surveys: surveys, personas: personas)
-        return (analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count), personas, pool, diagnostics)
+        guard let weighting else {
+            return (analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count), personas, pool, weightDiagnostics + diagnostics)
+        }
+        // Weighted figures, and the unweighted headline figures beside them.
+        var weighted = pool
+        weighted.weights = weighting.weights
+        var results = analyzer.results(pool: weighted, flags: flags, excludedCount: excluded.count)
+        let plain = analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count)
+        results.weighting = weighting.report
+        results.weighting?.unweighted = WeightingReport.Unweighted(
+            nps: plain.nps?.overall.score, csat: plain.csat?.overall.score, overallGap: plain.overallGap.weighted,
+            gaps: plain.dimensions.map { Group(label: $0.dimension.id, value: $0.gap.mean) })
+        return (results, personas, weighted, diagnostics)
     }
 
     /// Segments the pool into personas when `personas` is configured with attributes or rules.
@@ -114,12 +127,34 @@ public struct SurveyAnalyzer: Sendable {
         let expectations = pool.numberColumns { pairs[$0]?.expectation }, perceptions = pool.numberColumns { pairs[$0]?.perception }
         var expectation: [Double] = []
         var perception: [Double] = []
+        var weights: [Double] = []
         for row in rows {
             guard let e = expectations[row.survey]?[row.row] ?? nil, let p = perceptions[row.survey]?[row.row] ?? nil else { continue }
             expectation.append(e)
             perception.append(p)
+            weights.append(pool.weight(row))
         }
-        return Estimators.pairedGap(expectation: expectation, perception: perception)
+        guard pool.weights != nil else { return Estimators.pairedGap(expectation: expectation, perception: perception) }
+        return Estimators.pairedGap(expectation: expectation, perception: perception, weights: weights)
+    }
+
+    /// The numbers of `rows` in the column `column` names for each survey (rows without one left
+    /// out), with the rows' weights.
+    func observations(_ pool: RespondentPool, _ rows: [RespondentPool.Row], _ column: (Int) -> String?) -> (values: [Double], weights: [Double]) {
+        let columns = pool.numberColumns(column)
+        var values: [Double] = [], weights: [Double] = []
+        for row in rows {
+            guard let value = columns[row.survey]?[row.row] ?? nil else { continue }
+            values.append(value)
+            weights.append(pool.weight(row))
+        }
+        return (values, weights)
+    }
+
+    /// Descriptives of observations, weighted when the pool is.
+    func describe(_ observed: (values: [Double], weights: [Double]), _ pool: RespondentPool, scale: RatingScale?) -> Descriptives {
+        pool.weights == nil ? Estimators.descriptives(observed.values, scale: scale)
+            : Estimators.descriptives(observed.values, weights: observed.weights, scale: scale)
     }
 
     func dimensionResults(_ pool: RespondentPool) -> [DimensionResult] {
@@ -127,16 +162,16 @@ public struct SurveyAnalyzer: Sendable {
             let pairs = pairColumns(dimension.id)
             guard !pairs.isEmpty else { return nil }
             let scale = pairs.keys.sorted().first.map { surveys[$0].scale(default: config.scale) } ?? config.scale
-            func values(_ column: (SurveyConfig.Pair) -> String?) -> [Double] {
-                pool.numbers { pairs[$0].flatMap(column) }.compactMap { $0 }
+            func stats(_ column: @escaping (SurveyConfig.Pair) -> String?) -> Descriptives {
+                describe(observations(pool, pool.rows) { pairs[$0].flatMap(column) }, pool, scale: scale)
             }
             let hasImportance = pairs.values.contains { $0.importance != nil }
             let segments = segmented(pool) { gap(pool, $0, pairs) }
             return DimensionResult(
                 dimension: dimension,
-                expectation: Estimators.descriptives(values { $0.expectation }, scale: scale),
-                perception: Estimators.descriptives(values { $0.perception }, scale: scale),
-                importance: hasImportance ? Estimators.descriptives(values { $0.importance }, scale: scale) : nil,
+                expectation: stats { $0.expectation },
+                perception: stats { $0.perception },
+                importance: hasImportance ? stats { $0.importance } : nil,
                 gap: segments.overall, weight: nil, x: nil, y: nil, quadrant: nil,
                 byAttribute: segments.by, byWave: segments.byWave, byPersona: segments.byPersona)
         }
@@ -192,7 +227,7 @@ public struct SurveyAnalyzer: Sendable {
             let scale = survey.scale(default: config.scale)
             for column in survey.config.ratings {
                 let segments = segmented(pool) { rows in
-                    Estimators.descriptives(rows.filter { $0.survey == s }.compactMap { pool.number(column, $0) }, scale: scale)
+                    describe(observations(pool, rows) { $0 == s ? column : nil }, pool, scale: scale)
                 }
                 let id = duplicated.contains(column) ? Slug.make(survey.config.file) + "-" + column : column
                 items.append(RatingItem(
@@ -206,20 +241,21 @@ public struct SurveyAnalyzer: Sendable {
     func nps(_ pool: RespondentPool) -> SegmentedResult<NPSResult>? {
         guard surveys.contains(where: { $0.config.nps != nil }) else { return nil }
         return segmented(pool) { rows in
-            Estimators.nps(rows.compactMap { row in surveys[row.survey].config.nps.flatMap { pool.number($0, row) } })
+            let answers = observations(pool, rows) { surveys[$0].config.nps }
+            return pool.weights == nil ? Estimators.nps(answers.values) : Estimators.nps(answers.values, weights: answers.weights)
         }
     }
 
     func csat(_ pool: RespondentPool) -> SegmentedResult<ShareResult>? {
         guard surveys.contains(where: { $0.config.csat != nil }) else { return nil }
         return segmented(pool) { rows in
-            var hits = 0, n = 0
+            var hits: [Bool] = [], weights: [Double] = []
             for row in rows {
                 guard let csat = surveys[row.survey].config.csat, let value = pool.number(csat.column, row) else { continue }
-                n += 1
-                if value >= Double(csat.scale.max - csat.top + 1) { hits += 1 }
+                hits.append(value >= Double(csat.scale.max - csat.top + 1))
+                weights.append(pool.weight(row))
             }
-            return Estimators.share(hits: hits, of: n)
+            return pool.weights == nil ? Estimators.share(hits: hits.filter { $0 }.count, of: hits.count) : Estimators.share(hits: hits, weights: weights)
         }
     }
 
@@ -244,19 +280,21 @@ public struct SurveyAnalyzer: Sendable {
         for name in names {
             for dimension in config.dimensions {
                 let pairs = pairColumns(dimension.id)
-                var ours: [Double] = [], theirs: [Double] = []
+                var ours: [Double] = [], theirs: [Double] = [], weights: [Double] = []
                 for row in pool.rows {
                     guard let column = surveys[row.survey].config.competitors.first(where: { $0.name == name })?.columns[dimension.id],
                           let pair = pairs[row.survey], let mine = pool.number(pair.perception, row), let other = pool.number(column, row)
                     else { continue }
                     ours.append(mine)
                     theirs.append(other)
+                    weights.append(pool.weight(row))
                 }
                 guard !ours.isEmpty else { continue }
                 results.append(CompetitorComparison(
                     competitor: name, dimension: dimension.id,
-                    ours: Estimators.descriptives(ours, scale: config.scale), theirs: Estimators.descriptives(theirs, scale: config.scale),
-                    difference: Estimators.pairedGap(expectation: theirs, perception: ours)))
+                    ours: describe((ours, weights), pool, scale: config.scale), theirs: describe((theirs, weights), pool, scale: config.scale),
+                    difference: pool.weights == nil ? Estimators.pairedGap(expectation: theirs, perception: ours)
+                        : Estimators.pairedGap(expectation: theirs, perception: ours, weights: weights)))
             }
         }
         return results
