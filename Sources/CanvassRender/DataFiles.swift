@@ -16,6 +16,9 @@ struct DataFiles {
             if let nps = surveys.nps { files.append(OutputFile(path: "data/nps.json", bytes: segmented(nps, Self.nps).serializedBytes())) }
             if !surveys.kano.isEmpty { files.append(OutputFile(path: "data/kano.json", bytes: kano(surveys).serializedBytes())) }
             files.append(OutputFile(path: "data/quality.json", bytes: quality(surveys.quality).serializedBytes()))
+            if let weighting = surveys.weighting {
+                files.append(OutputFile(path: "data/weights.json", bytes: weights(weighting).serializedBytes()))
+            }
         }
         files.append(OutputFile(path: "data/themes.json", bytes: themes().serializedBytes()))
         files.append(OutputFile(path: "data/text.json", bytes: text().serializedBytes()))
@@ -45,6 +48,48 @@ struct DataFiles {
                 ("unweighted", .number(surveys?.overallGap.unweighted)),
                 ("weighted", .number(surveys?.overallGap.weighted)),
             ])),
+            Self.respondentWeights(surveys),
+        ])
+    }
+
+    /// Which survey figures are weighted: `"raking"` or `"column"` (data/weights.json tells
+    /// how), null when every respondent counts once. The gap's `weighted` is about dimension
+    /// weights, a different thing.
+    static func respondentWeights(_ surveys: SurveyResults?) -> (String, JSONValue) {
+        ("respondentWeights", .string(surveys?.weighting?.method.rawValue))
+    }
+
+    /// data/weights.json: the sample against the population per margin, the weights' summary
+    /// and the headline figures without weights.
+    func weights(_ report: WeightingReport) -> JSONValue {
+        .object([
+            ("method", .string(report.method.rawValue)),
+            ("rakedByWave", .bool(report.rakedByWave)),
+            ("trim", report.trim.map { .object([("min", .number($0.min)), ("max", .number($0.max))]) } ?? .null),
+            ("iterations", .int(report.iterations)), ("trimmed", .int(report.trimmed)),
+            ("summary", .object([
+                ("n", .int(report.summary.n)), ("min", .number(report.summary.min)), ("max", .number(report.summary.max)),
+                ("designEffect", .number(report.summary.designEffect)), ("effectiveN", .number(report.summary.effectiveN)),
+            ])),
+            ("margins", .array(report.margins.map { margin in
+                .object([
+                    ("attribute", .string(margin.attribute)), ("n", .int(margin.n)),
+                    ("chiSquare", .number(margin.chiSquare)), ("df", margin.degreesOfFreedom.map { .int($0) } ?? .null), ("p", .number(margin.p)),
+                    ("cells", .array(margin.cells.map { cell in
+                        .object([
+                            ("value", .string(cell.value)), ("sampleCount", .int(cell.sampleCount)), ("sampleShare", .number(cell.sampleShare)),
+                            ("populationShare", .number(cell.populationShare)), ("weightedShare", .number(cell.weightedShare)),
+                            ("flagged", .bool(cell.flagged)),
+                        ])
+                    })),
+                ])
+            })),
+            ("unweighted", report.unweighted.map { u in
+                .object([
+                    ("nps", .number(u.nps)), ("csat", .number(u.csat)), ("overallGap", .number(u.overallGap)),
+                    ("gaps", .object(u.gaps.map { ($0.label, .number($0.value)) })),
+                ])
+            } ?? .null),
         ])
     }
 
@@ -122,6 +167,7 @@ struct DataFiles {
             ("overall", .object([("unweighted", .number(surveys.overallGap.unweighted)), ("weighted", .number(surveys.overallGap.weighted))])),
             ("weights", .string(surveys.weightSource.rawValue)),
             ("crosshair", .object([("x", .number(surveys.crosshair.x)), ("y", .number(surveys.crosshair.y))])),
+            Self.respondentWeights(surveys),
         ])
     }
 

@@ -433,7 +433,7 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   /* Stacked tables: each row a card, its heading across the top and each cell labelled by its
      column, as many cells to a line as fit (two on a phone, four on a tablet). */
   .data-table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
-  .data-table.stack, .data-table.stack tbody, .data-table.stack tfoot { display: block; }
+  .data-table.stack, .data-table.stack tbody, .data-table.stack tfoot, .data-table.stack caption { display: block; }
   .data-table.stack tr { display: grid; grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr)); gap: 0.1rem 1rem; padding: 0.6rem 0; border-bottom: 1px solid var(--line); }
   .data-table.stack tr > th, .data-table.stack td:not([data-label]) { grid-column: 1 / -1; }
   .data-table.stack th, .data-table.stack td { display: block; border: 0; padding: 0.1rem 0; text-align: left; white-space: normal; }
@@ -884,6 +884,28 @@ search_type_excerpt: "Excerpt"
 search_type_answer: "Survey answer"
 profile_notice_internal: "internal edition: participant names shown"
 profile_notice_public: "public edition: no names or contact details"
+weights_heading: "Is the sample representative?"
+weights_method_raking: "Survey figures are weighted: the sample is raked to the population margins in canvass.yml."
+weights_method_raking_by_wave: "Survey figures are weighted: each wave is raked to the population margins in canvass.yml, so a trend compares like with like."
+weights_method_column: "Survey figures are weighted by the surveys' weight column."
+weights_summary: "Weights over {n} respondents range from {min} to {max} times the mean; design effect {deff}, effective sample size {neff}."
+weights_trimmed: "{count} weights were trimmed to {min}–{max} times the mean and the sample re-raked."
+weights_chi_square: "sample against population: χ² = {statistic}, df = {df}, {p}, n = {n}"
+weights_off: "off"
+weights_figures: "Headline figures with and without weights"
+weights_gap_of: "Gap · {dimension}"
+col_n_respondents: "n"
+col_sample_share: "Sample"
+col_population_share: "Population"
+col_weighted_share: "Weighted"
+col_figure: "Figure"
+col_weighted: "Weighted"
+col_unweighted: "Unweighted"
+methodology_weighted: "Weighted means use Σwx/Σw; standard errors and intervals use Kish's effective sample size n_eff = (Σw)²/Σw² (here {neff}), t with n_eff − 1 degrees of freedom; NPS and shares use weighted proportions with n_eff. Counts (n, answers per point) stay counts of respondents."
+methodology_weights_link: "The sample against the population, and the figures without weights →"
+weights_untrimmed: "No weight needed trimming to {min}–{max} times the mean."
+weights_overall_gap: "Overall gap (dimension weights)"
+col_share_difference: "Sample − population (points)"
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1245,6 +1267,28 @@ search_type_excerpt: "摘录"
 search_type_answer: "问卷回答"
 profile_notice_internal: "内部版：显示参与者姓名"
 profile_notice_public: "公开版：不含姓名和联系方式"
+weights_heading: "样本有代表性吗？"
+weights_method_raking: "问卷数字已加权：样本按 canvass.yml 中的总体边际分布做了迭代比例（raking）加权。"
+weights_method_raking_by_wave: "问卷数字已加权：每一期样本分别按 canvass.yml 中的总体边际分布加权，趋势因此可以同口径比较。"
+weights_method_column: "问卷数字按问卷中的权重列加权。"
+weights_summary: "{n} 位受访者的权重介于均值的 {min} 倍与 {max} 倍之间；设计效应 {deff}，有效样本量 {neff}。"
+weights_trimmed: "有 {count} 个权重被截断到均值的 {min}–{max} 倍，并重新加权。"
+weights_chi_square: "样本与总体比较：χ² = {statistic}，自由度 {df}，{p}，n = {n}"
+weights_off: "偏离"
+weights_figures: "加权与未加权的主要数字"
+weights_gap_of: "差距 · {dimension}"
+col_n_respondents: "n"
+col_sample_share: "样本"
+col_population_share: "总体"
+col_weighted_share: "加权后"
+col_figure: "指标"
+col_weighted: "加权"
+col_unweighted: "未加权"
+methodology_weighted: "加权均值为 Σwx/Σw；标准误和置信区间使用 Kish 有效样本量 n_eff = (Σw)²/Σw²（此处为 {neff}），t 分布自由度 n_eff − 1；NPS 与比例使用加权比例和 n_eff。计数（n、各分值人数）仍是受访者人数。"
+methodology_weights_link: "样本与总体的对比，以及未加权的数字 →"
+weights_untrimmed: "没有权重需要截断到均值的 {min}–{max} 倍。"
+weights_overall_gap: "总体差距（按维度权重）"
+col_share_difference: "样本 − 总体（百分点）"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>
@@ -1554,6 +1598,7 @@ profile_notice_public: "公开版：不含姓名和联系方式"
   <ul>{{#files}}<li><code>{{file}}</code>: {{rows}}</li>{{/files}}</ul>
   {{#hasWaves}}<ul class="inline-list">{{#waves}}<li>{{wave}}: n = {{n}}</li>{{/waves}}</ul>{{/hasWaves}}
   <p>{{excluded}}</p>
+  {{#respondentWeights}}<p>{{respondentWeights}} <a href="{{root}}quality/index.html#weights-heading">{{t.methodology_weights_link}}</a></p>{{/respondentWeights}}
 </section>
 <section aria-labelledby="formulas-heading">
   <h2 id="formulas-heading">{{t.methodology_formulas}}</h2>
@@ -1856,6 +1901,35 @@ profile_notice_public: "公开版：不含姓名和联系方式"
   {{/hasFindings}}
   {{^hasFindings}}<p class="empty">{{t.quality_no_findings}}</p>{{/hasFindings}}
 </section>
+
+{{#weighting}}
+<section aria-labelledby="weights-heading">
+  <h2 id="weights-heading">{{t.weights_heading}}</h2>
+  <p>{{method}} {{summary}} {{trimmed}}</p>
+  {{#margins}}
+  <div class="table-scroll">
+  <table class="data-table stack">
+    <caption>{{attribute}} <span class="meta">{{test}}</span></caption>
+    <thead><tr><th scope="col">{{t.col_value}}</th><th scope="col" class="num">{{t.col_n_respondents}}</th><th scope="col" class="num">{{t.col_sample_share}}</th><th scope="col" class="num">{{t.col_population_share}}</th><th scope="col" class="num">{{t.col_share_difference}}</th><th scope="col" class="num">{{t.col_weighted_share}}</th></tr></thead>
+    <tbody>
+    {{#cells}}<tr><th scope="row">{{value}}{{#flagged}} <span class="badge">{{t.weights_off}}</span>{{/flagged}}</th><td class="num" data-label="{{t.col_n_respondents}}">{{count}}</td><td class="num" data-label="{{t.col_sample_share}}">{{sample}}</td><td class="num" data-label="{{t.col_population_share}}">{{population}}</td><td class="num{{#flagged}} shortfall{{/flagged}}" data-label="{{t.col_share_difference}}">{{difference}}</td><td class="num" data-label="{{t.col_weighted_share}}">{{weighted}}</td></tr>
+    {{/cells}}
+    </tbody>
+  </table>
+  </div>
+  {{/margins}}
+  <div class="table-scroll">
+  <table class="data-table stack">
+    <caption>{{t.weights_figures}}</caption>
+    <thead><tr><th scope="col">{{t.col_figure}}</th><th scope="col" class="num">{{t.col_weighted}}</th><th scope="col" class="num">{{t.col_unweighted}}</th></tr></thead>
+    <tbody>
+    {{#figures}}<tr><th scope="row">{{label}}</th><td class="num" data-label="{{t.col_weighted}}">{{weighted}}</td><td class="num" data-label="{{t.col_unweighted}}">{{unweighted}}</td></tr>
+    {{/figures}}
+    </tbody>
+  </table>
+  </div>
+</section>
+{{/weighting}}
 
 <section aria-labelledby="missing-heading">
   <h2 id="missing-heading">{{t.quality_missing}}</h2>

@@ -243,6 +243,7 @@ extension PageContext {
                 ]
             },
             "hasFindings": !report.findings.isEmpty,
+            "weighting": results.weighting.map { weighting($0, results) } ?? false,
             "missing": report.missing.map { m -> [String: Any] in
                 [
                     "file": m.file, "column": m.column, "empty": strings.formatNumber(m.empty), "total": strings.formatNumber(m.total),
@@ -250,6 +251,55 @@ extension PageContext {
                 ]
             },
         ])
+    }
+
+    /// The quality page's representativeness section: per margin the sample's, the population's
+    /// and the weighted shares with the chi-square test; the weights' summary; and the headline
+    /// figures with and without weights.
+    func weighting(_ report: WeightingReport, _ results: SurveyResults) -> [String: Any] {
+        let summary = report.summary
+        func percent(_ share: Double) -> String { NumberFormat.percent(share * 100) }
+        var figures: [[String: Any]] = []
+        if let unweighted = report.unweighted {
+            if let nps = results.nps {
+                figures.append(["label": strings["figure_nps"], "weighted": NumberFormat.fixed(nps.overall.score, 1), "unweighted": NumberFormat.fixed(unweighted.nps, 1)])
+            }
+            if let csat = results.csat {
+                figures.append(["label": strings["figure_csat"], "weighted": NumberFormat.percent(csat.overall.score), "unweighted": NumberFormat.percent(unweighted.csat)])
+            }
+            figures.append(["label": strings["weights_overall_gap"], "weighted": NumberFormat.signed(results.overallGap.weighted), "unweighted": NumberFormat.signed(unweighted.overallGap)])
+            for d in results.dimensions {
+                let plain = unweighted.gaps.first { $0.label == d.dimension.id }?.value ?? nil
+                figures.append(["label": strings.format("weights_gap_of", ["dimension": d.dimension.label]), "weighted": NumberFormat.signed(d.gap.mean), "unweighted": NumberFormat.signed(plain)])
+            }
+        }
+        return [
+            "method": strings[report.method == .raking ? (report.rakedByWave ? "weights_method_raking_by_wave" : "weights_method_raking") : "weights_method_column"],
+            "summary": strings.format("weights_summary", [
+                "n": strings.formatNumber(summary.n), "neff": NumberFormat.fixed(summary.effectiveN, 1),
+                "deff": NumberFormat.fixed(summary.designEffect, 3), "min": NumberFormat.fixed(summary.min, 2), "max": NumberFormat.fixed(summary.max, 2),
+            ]),
+            "trimmed": report.trim.map { strings.format(report.trimmed == 0 ? "weights_untrimmed" : "weights_trimmed", [
+                "count": strings.formatNumber(report.trimmed), "min": NumberFormat.fixed($0.min, 2), "max": NumberFormat.fixed($0.max, 2)]) } ?? "",
+            "margins": report.margins.map { margin -> [String: Any] in
+                [
+                    "attribute": project.config.label(attribute: margin.attribute),
+                    "test": margin.chiSquare.map { statistic in strings.format("weights_chi_square", [
+                        "statistic": NumberFormat.fixed(statistic, 2), "df": String(margin.degreesOfFreedom ?? 0),
+                        "p": margin.p.map { $0 < 0.001 ? "p < 0.001" : "p = " + NumberFormat.pValue($0) } ?? "", "n": strings.formatNumber(margin.n)]) } ?? "",
+                    "cells": margin.cells.map { cell -> [String: Any] in
+                        [
+                            "value": project.config.label(attribute: margin.attribute, value: cell.value),
+                            "count": strings.formatNumber(cell.sampleCount), "sample": percent(cell.sampleShare),
+                            "population": percent(cell.populationShare), "difference": NumberFormat.signed((cell.sampleShare - cell.populationShare) * 100, 1),
+                            "weighted": percent(cell.weightedShare), "flagged": cell.flagged,
+                        ]
+                    },
+                ]
+            },
+            "hasMargins": !report.margins.isEmpty,
+            "figures": figures,
+        ]
     }
 
     // MARK: - Methodology
@@ -290,6 +340,10 @@ extension PageContext {
                     ["wave": wave, "n": strings.formatNumber(results.nps?.byWave.first { $0.label == wave }?.value.n ?? 0)]
                 },
                 "hasWaves": !results.waves.isEmpty,
+                "respondentWeights": results.weighting.map { report in
+                    strings[report.method == .raking ? (report.rakedByWave ? "weights_method_raking_by_wave" : "weights_method_raking") : "weights_method_column"]
+                        + " " + strings.format("methodology_weighted", ["neff": NumberFormat.fixed(report.summary.effectiveN, 1)])
+                } ?? "",
                 "files": project.surveys.map { ["file": $0.path, "rows": strings.formatNumber($0.count)] },
                 "excluded": results.quality.excluded.isEmpty
                     ? strings["quality_nothing_excluded"]

@@ -87,10 +87,12 @@ import Testing
             #expect(paths.contains(page), "missing \(page)")
         }
         let service = String(decoding: files.first { $0.path == "gaps/service/index.html" }!.bytes, as: UTF8.self)
-        // Service gaps: −2, −2, 0, −3 → mean −1.75, small sample (n = 4).
-        #expect(service.contains("Gap −1.75"))
+        // Service gaps: −2, −2, 0, −3, raked per wave to 60% basic (weights 1.2 basic, 0.8 pro):
+        // (1.2·−2 + 0.8·−2 + 1.2·0 + 0.8·−3) / 4 = −1.60; −1.75 unweighted, on the quality page.
+        #expect(service.contains("Gap −1.60"))
         #expect(service.contains("small sample"))
         let quality = String(decoding: files.first { $0.path == "quality/index.html" }!.bytes, as: UTF8.self)
+        #expect(quality.contains("<th scope=\"row\">Gap · Service</th><td class=\"num\" data-label=\"Weighted\">−1.60</td><td class=\"num\" data-label=\"Unweighted\">−1.75</td>"))
         #expect(quality.contains("<code>content/surveys/s.csv:5</code>"))
         #expect(quality.contains("`9` is not a point of the 1–7 scale"))
         let home = String(decoding: files.first { $0.path == "index.html" }!.bytes, as: UTF8.self)

@@ -60,6 +60,7 @@ struct RenderFixture {
             kano:
               offline: {functional: kf, dysfunctional: kd}
         breakdowns: [plan, age]
+        weighting: {margins: {plan: {basic: 0.6, pro: 0.4}}, trim: {min: 0.5, max: 2}}
         personas: {attributes: [plan, age], k: auto, seed: 1}
         commitments: {P1: 4h, P2: 1d, P3: 3d}
         records:

@@ -4,7 +4,12 @@ and compares them with site/data/*.json. Exit 1 on any disagreement beyond 1e-9 
 
 Independent means: this script reads the raw CSV itself, applies the cleaning rules of SPEC §3.2
 (ratings must be whole numbers on their scale, else they are excluded), and uses scipy's
-`ttest_rel`, `t.ppf` and `binomtest(...).proportion_ci(method="wilson")`.
+`ttest_rel`, `t.ppf`, `chisquare` and `binomtest(...).proportion_ci(method="wilson")`.
+
+The example is weighted (canvass.yml `weighting:`): this script rakes the sample to the same
+margins with its own numpy loop (per wave, trimmed to the bounds and re-raked), checks the weights'
+summary, then recomputes the weighted figures (mean Σwx/Σw, reliability-weight variance
+Σw(x−m)²/(Σw − Σw²/Σw), Kish n_eff, t with n_eff − 1) and the unweighted ones in weights.json.
 
 Run: python3 Tests/CrossCheck/crosscheck_example.py  (after `make site`)
 """
@@ -20,6 +25,10 @@ from scipy import stats
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DIMENSIONS = ["function", "performance", "appearance", "price", "service"]
 WEIGHTS = {"function": 30, "performance": 20, "appearance": 10, "price": 15, "service": 25}
+# canvass.yml `weighting:` (checked against data/weights.json's population shares below).
+MARGINS = {"plan": {"basic": 0.35, "pro": 0.30, "enterprise": 0.35},
+           "clinic_size": {"small": 0.40, "medium": 0.30, "large": 0.30}}
+TRIM = (0.3, 3.0)
 failures = []
 checks = 0
 
@@ -55,11 +64,75 @@ def describe(label, values, ours):
     agree(label + ".ci95.hi", ours["ci95"][1], values.mean() + half, 1e-7)
 
 
+def rake(rows):
+    """Weights with mean 1 that give `rows` the MARGINS' shares, trimmed to TRIM and re-raked."""
+    w = np.ones(len(rows))
+    cells = {a: np.array([r[a] or "" for r in rows]) for a in MARGINS}
+    for _ in range(100):
+        for _ in range(1000):
+            for attribute, shares in MARGINS.items():
+                has = np.isin(cells[attribute], list(shares))
+                total = w[has].sum()
+                for value_, share in shares.items():
+                    member = cells[attribute] == value_
+                    w[member] *= share * total / w[member].sum()
+            miss = max(abs(w[cells[a] == v].sum() / w[np.isin(cells[a], list(sh))].sum() - share)
+                       for a, sh in MARGINS.items() for v, share in sh.items())
+            if miss < 1e-10:
+                break
+        w /= w.mean()
+        if (w <= TRIM[1] * (1 + 1e-9)).all() and (w >= TRIM[0] * (1 - 1e-9)).all():
+            return w
+        w = np.clip(w, TRIM[0], TRIM[1])
+    raise RuntimeError("trimming did not settle")
+
+
+def weighted(values, weights):
+    """Weighted mean, sd (reliability weights), n_eff and the t-based 95% half-width."""
+    x, w = np.array(values, dtype=float), np.array(weights, dtype=float)
+    mean = (w * x).sum() / w.sum()
+    n_eff = w.sum() ** 2 / (w ** 2).sum()
+    sd = math.sqrt((w * (x - mean) ** 2).sum() / (w.sum() - (w ** 2).sum() / w.sum()))
+    return mean, sd, n_eff, stats.t.ppf(0.975, n_eff - 1) * sd / math.sqrt(n_eff)
+
+
+def describe_weighted(label, pairs, ours):
+    values, weights = [x for x, _ in pairs], [w for _, w in pairs]
+    mean, sd, _, half = weighted(values, weights)
+    agree(label + ".n", ours["n"], len(values))
+    agree(label + ".mean", ours["mean"], mean)
+    agree(label + ".sd", ours["sd"], sd)
+    agree(label + ".ci95.lo", ours["ci95"][0], mean - half, 1e-7)
+    agree(label + ".ci95.hi", ours["ci95"][1], mean + half, 1e-7)
+
+
 def main():
     with open(os.path.join(ROOT, "content/surveys/clinic-survey.csv"), encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     data = {name: json.load(open(os.path.join(ROOT, "site/data", name + ".json"), encoding="utf-8"))
-            for name in ["gaps", "nps", "summary", "kano", "quality"]}
+            for name in ["gaps", "nps", "summary", "kano", "quality", "weights"]}
+
+    # Raking, per wave, and the weights' summary.
+    w = np.zeros(len(rows))
+    for wave in sorted({r["wave"] for r in rows}):
+        index = [i for i, r in enumerate(rows) if r["wave"] == wave]
+        w[index] = rake([rows[i] for i in index])
+    report = data["weights"]
+    agree("weights.deff", report["summary"]["designEffect"], len(w) * (w ** 2).sum() / w.sum() ** 2, 1e-6)
+    agree("weights.effectiveN", report["summary"]["effectiveN"], w.sum() ** 2 / (w ** 2).sum(), 1e-6)
+    agree("weights.min", report["summary"]["min"], w.min(), 1e-6)
+    agree("weights.max", report["summary"]["max"], w.max(), 1e-6)
+    for margin in report["margins"]:
+        attribute = margin["attribute"]
+        observed = [sum(r[attribute] == c["value"] for r in rows) for c in margin["cells"]]
+        expected = [len(rows) * MARGINS[attribute][c["value"]] for c in margin["cells"]]
+        test = stats.chisquare(observed, expected)
+        agree(f"weights.{attribute}.chiSquare", margin["chiSquare"], test.statistic)
+        agree(f"weights.{attribute}.p", margin["p"], test.pvalue, 1e-7)
+        for c in margin["cells"]:
+            agree(f"weights.{attribute}[{c['value']}].population", c["populationShare"], MARGINS[attribute][c["value"]])
+            agree(f"weights.{attribute}[{c['value']}].weighted", c["weightedShare"],
+                  w[[r[attribute] == c["value"] for r in rows]].sum() / w.sum(), 1e-6)
 
     gaps = {}
     for entry in data["gaps"]["dimensions"]:
@@ -67,46 +140,57 @@ def main():
         e = [value(r["exp_" + d], 1, 7) for r in rows]
         p = [value(r["perc_" + d], 1, 7) for r in rows]
         imp = [value(r["imp_" + d], 1, 7) for r in rows]
-        describe(d + ".expectation", [x for x in e if x is not None], entry["expectation"])
-        describe(d + ".perception", [x for x in p if x is not None], entry["perception"])
-        describe(d + ".importance", [x for x in imp if x is not None], entry["importance"])
-        pairs = [(a, b) for a, b in zip(e, p) if a is not None and b is not None]
-        before = np.array([a for a, _ in pairs])
-        after = np.array([b for _, b in pairs])
-        test = stats.ttest_rel(after, before)
+        describe_weighted(d + ".expectation", [(x, wi) for x, wi in zip(e, w) if x is not None], entry["expectation"])
+        describe_weighted(d + ".perception", [(x, wi) for x, wi in zip(p, w) if x is not None], entry["perception"])
+        describe_weighted(d + ".importance", [(x, wi) for x, wi in zip(imp, w) if x is not None], entry["importance"])
+        pairs = [(a, b, wi) for a, b, wi in zip(e, p, w) if a is not None and b is not None]
+        before = np.array([a for a, _, _ in pairs])
+        after = np.array([b for _, b, _ in pairs])
         diff = after - before
-        gaps[d] = diff.mean()
+        mean, sd, n_eff, _ = weighted(diff, [wi for _, _, wi in pairs])
+        t = mean / (sd / math.sqrt(n_eff))
+        gaps[d] = mean
         agree(d + ".gap.n", entry["gap"]["n"], len(diff))
-        agree(d + ".gap.mean", entry["gap"]["mean"], diff.mean())
-        agree(d + ".gap.sd", entry["gap"]["sd"], diff.std(ddof=1))
-        agree(d + ".gap.t", entry["gap"]["t"], test.statistic, 1e-7)
-        agree(d + ".gap.p", entry["gap"]["p"], test.pvalue, 1e-6)
+        agree(d + ".gap.mean", entry["gap"]["mean"], mean)
+        agree(d + ".gap.sd", entry["gap"]["sd"], sd)
+        agree(d + ".gap.t", entry["gap"]["t"], t, 1e-7)
+        agree(d + ".gap.p", entry["gap"]["p"], 2 * stats.t.sf(abs(t), n_eff - 1), 1e-6)
+        # Without weights: scipy's paired t-test, and the gap weights.json keeps.
+        agree(d + ".gap.unweighted", report["unweighted"]["gaps"][d], diff.mean())
+        test = stats.ttest_rel(after, before)
+        print(f"{d}: unweighted gap {diff.mean():+.3f} (scipy t {test.statistic:.2f}), weighted {mean:+.3f}")
         # Per plan, the breakdown that drives price.
         for plan, gap in entry["by"]["plan"].items():
-            subset = [(a, b) for (a, b, r) in zip(e, p, rows) if a is not None and b is not None and r["plan"] == plan]
-            agree(f"{d}.gap.plan[{plan}].mean", gap["mean"], np.mean([b - a for a, b in subset]))
+            subset = [(b - a, wi) for (a, b, wi, r) in zip(e, p, w, rows) if a is not None and b is not None and r["plan"] == plan]
+            agree(f"{d}.gap.plan[{plan}].mean", gap["mean"], weighted([x for x, _ in subset], [wi for _, wi in subset])[0])
 
     unweighted = np.mean([gaps[d] for d in DIMENSIONS])
-    weighted = sum(gaps[d] * WEIGHTS[d] for d in DIMENSIONS) / sum(WEIGHTS.values())
+    dimension_weighted = sum(gaps[d] * WEIGHTS[d] for d in DIMENSIONS) / sum(WEIGHTS.values())
     agree("overall.unweighted", data["gaps"]["overall"]["unweighted"], unweighted)
-    agree("overall.weighted", data["gaps"]["overall"]["weighted"], weighted)
+    agree("overall.weighted", data["gaps"]["overall"]["weighted"], dimension_weighted)
 
-    scores = [value(r["recommend"], 0, 10) for r in rows]
-    scores = [s for s in scores if s is not None]
-    promoters = sum(s >= 9 for s in scores) / len(scores)
-    detractors = sum(s <= 6 for s in scores) / len(scores)
-    agree("nps.score", data["nps"]["overall"]["score"], 100 * (promoters - detractors))
-    agree("nps.moe95", data["nps"]["overall"]["moe95"],
-          1.96 * 100 * math.sqrt((promoters + detractors - (promoters - detractors) ** 2) / len(scores)))
+    def nps(answers):
+        scores = np.array([s for s, _ in answers]); weights = np.array([wi for _, wi in answers])
+        promoters = weights[scores >= 9].sum() / weights.sum()
+        detractors = weights[scores <= 6].sum() / weights.sum()
+        n_eff = weights.sum() ** 2 / (weights ** 2).sum()
+        return 100 * (promoters - detractors), 1.96 * 100 * math.sqrt((promoters + detractors - (promoters - detractors) ** 2) / n_eff)
+
+    answers = [(value(r["recommend"], 0, 10), wi) for r, wi in zip(rows, w)]
+    answers = [(s, wi) for s, wi in answers if s is not None]
+    score, moe = nps(answers)
+    agree("nps.score", data["nps"]["overall"]["score"], score)
+    agree("nps.moe95", data["nps"]["overall"]["moe95"], moe)
+    agree("nps.unweighted", report["unweighted"]["nps"], nps([(s, 1.0) for s, _ in answers])[0])
     for wave, result in data["nps"]["byWave"].items():
-        subset = [value(r["recommend"], 0, 10) for r in rows if r["wave"] == wave]
-        subset = [s for s in subset if s is not None]
-        agree(f"nps.byWave[{wave}]", result["score"], 100 * (sum(s >= 9 for s in subset) - sum(s <= 6 for s in subset)) / len(subset))
+        subset = [(value(r["recommend"], 0, 10), wi) for r, wi in zip(rows, w) if r["wave"] == wave]
+        agree(f"nps.byWave[{wave}]", result["score"], nps([(s, wi) for s, wi in subset if s is not None])[0])
 
-    satisfied = [value(r["satisfied"], 1, 5) for r in rows]
-    satisfied = [s for s in satisfied if s is not None]
-    hits = sum(s >= 4 for s in satisfied)
-    agree("csat.score", data["summary"]["csat"], 100 * hits / len(satisfied))
+    satisfied = [(value(r["satisfied"], 1, 5), wi) for r, wi in zip(rows, w)]
+    satisfied = [(s, wi) for s, wi in satisfied if s is not None]
+    hits = sum(s >= 4 for s, _ in satisfied)
+    agree("csat.score", data["summary"]["csat"], 100 * sum(wi for s, wi in satisfied if s >= 4) / sum(wi for _, wi in satisfied))
+    agree("csat.unweighted", report["unweighted"]["csat"], 100 * hits / len(satisfied))
 
     table = {(1, 5): "O", (1, 2): "A", (1, 3): "A", (1, 4): "A", (1, 1): "Q", (5, 5): "Q"}
     for f in range(2, 5):
@@ -128,7 +212,7 @@ def main():
 
     # Wilson interval with scipy, on the CSAT share.
     interval = stats.binomtest(hits, len(satisfied)).proportion_ci(confidence_level=0.95, method="wilson")
-    print(f"csat {100 * hits / len(satisfied):.2f} wilson [{100 * interval.low:.2f}, {100 * interval.high:.2f}] (scipy)")
+    print(f"unweighted csat {100 * hits / len(satisfied):.2f} wilson [{100 * interval.low:.2f}, {100 * interval.high:.2f}] (scipy)")
 
     kinds = {}
     for finding in data["quality"]["findings"]:
