@@ -51,7 +51,10 @@ public struct Persona: Sendable {
     /// from the traits when rendering, in the site's language, unless a narrative gives one.
     public var id: String
     public var size: Int
+    /// The persona's share of the respondents, weighted when the survey figures are.
     public var share: Double
+    /// The share of respondents counted once each; equal to `share` without weights.
+    public var sampleShare: Double = 0
     /// Distinguishing traits first (strongest first), then the other numeric comparisons.
     public var traits: [PersonaTrait]
     /// Gap per dimension id, in config order.

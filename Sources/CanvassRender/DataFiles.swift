@@ -193,7 +193,7 @@ struct DataFiles {
             ("stabilityRuns", .array(results.stabilityRuns.map { .number($0) })),
             ("personas", .array(results.personas.map { persona in
                 .object([
-                    ("id", .string(persona.id)), ("name", .string(names[persona.id])), ("size", .int(persona.size)), ("share", .number(persona.share)),
+                    ("id", .string(persona.id)), ("name", .string(names[persona.id])), ("size", .int(persona.size)), ("share", .number(persona.share)), ("sampleShare", .number(persona.sampleShare)),
                     ("traits", .array(persona.traits.map(Self.trait))),
                     ("gaps", Self.groups(persona.gaps, Self.gap)),
                     ("nps", persona.nps.map(Self.nps) ?? .null),

@@ -906,6 +906,7 @@ methodology_weights_link: "The sample against the population, and the figures wi
 weights_untrimmed: "No weight needed trimming to {min}–{max} times the mean."
 weights_overall_gap: "Overall gap (dimension weights)"
 col_share_difference: "Sample − population (points)"
+persona_summary_share_weighted: "{share} of the customer base, weighted ({size} respondents, {sample} of the sample)"
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1289,6 +1290,7 @@ methodology_weights_link: "样本与总体的对比，以及未加权的数字 �
 weights_untrimmed: "没有权重需要截断到均值的 {min}–{max} 倍。"
 weights_overall_gap: "总体差距（按维度权重）"
 col_share_difference: "样本 − 总体（百分点）"
+persona_summary_share_weighted: "加权后占客户群的 {share}（{size} 位受访者，占样本的 {sample}）"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>

@@ -54,7 +54,11 @@ extension PageContext {
     func personaSummary(_ persona: Persona) -> String {
         if let summary = persona.narrative?.summary { return summary }
         let traits = persona.traits.filter { $0.strength > 0 }.prefix(3).map(traitEvidence)
-        var sentence = strings.format("persona_summary_share", ["share": NumberFormat.percent(persona.share * 100, 0), "size": strings.formatNumber(persona.size)])
+        let weighted = analysis.surveys?.weighting != nil
+        var sentence = strings.format(weighted ? "persona_summary_share_weighted" : "persona_summary_share", [
+            "share": NumberFormat.percent(persona.share * 100, 0), "size": strings.formatNumber(persona.size),
+            "sample": NumberFormat.percent(persona.sampleShare * 100, 0),
+        ])
         if !traits.isEmpty { sentence += strings.format("persona_summary_traits", ["traits": traits.joined(separator: strings["list_separator"])]) }
         if let worst = persona.gaps.filter({ ($0.value.mean ?? 0) < 0 }).min(by: { $0.value.mean! < $1.value.mean! }) {
             sentence += strings.format("persona_summary_shortfall", [

@@ -120,6 +120,13 @@ import Testing
         let unweighted = try #require((weights["unweighted"] as? [String: Any])?["nps"] as? Double)
         #expect(abs(weighted - unweighted) >= 1)
         #expect(summary["respondentWeights"] as? String == "raking")
+        // Persona shares are weighted too; the sample's share stays beside them.
+        let personas = try #require(try json(files, "data/personas.json")["personas"] as? [[String: Any]])
+        let shares = personas.compactMap { $0["share"] as? Double }, sample = personas.compactMap { $0["sampleShare"] as? Double }
+        let sizes = personas.compactMap { $0["size"] as? Int }
+        #expect(shares.count == personas.count && abs(shares.reduce(0, +) - 1) < 1e-9)
+        #expect(zip(sample, sizes).allSatisfy { abs($0 - Double($1) / Double(sizes.reduce(0, +))) < 1e-12 })
+        #expect(zip(shares, sample).contains { abs($0 - $1) > 0.01 }, "the weights move some persona's share")
         let methodology = try text(files, "methodology/index.html")
         #expect(methodology.contains("effective sample size"))
     }

@@ -53,13 +53,18 @@ struct PersonaBuilder {
         for (person, persona) in participantPersona { members[number[persona]!].append(person) }
         let narrativeByID = Dictionary(narratives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let total = segments.sizes.values.reduce(0, +)
+        // Weighted shares: the pool's weights of each persona's rows (1 each without weights).
+        var weightOf: [Int: Double] = [:]
+        for (index, row) in pool.rows.enumerated() { weightOf[segments.segmentation.labels[index], default: 0] += pool.weight(row) }
+        let totalWeight = segments.order.reduce(0) { $0 + (weightOf[$1] ?? 0) }
         let personas = segments.order.map { label -> Persona in
             let id = segments.ids[label]!
             let k = number[id]!
             let byTheme = byTheme[k]
             let themeCounts = Dictionary(uniqueKeysWithValues: byTheme.indices.filter { byTheme[$0] > 0 }.map { (themeIndex.themes[$0].id, byTheme[$0]) })
-            return Persona(
-                id: id, size: segments.sizes[label]!, share: total > 0 ? Double(segments.sizes[label]!) / Double(total) : 0,
+            let sampleShare = total > 0 ? Double(segments.sizes[label]!) / Double(total) : 0
+            var persona = Persona(
+                id: id, size: segments.sizes[label]!, share: pool.weights == nil || totalWeight == 0 ? sampleShare : (weightOf[label] ?? 0) / totalWeight,
                 traits: segments.traits[label] ?? [],
                 gaps: results.dimensions.compactMap { d in d.byPersona.first { $0.label == id }.map { Group(label: d.dimension.id, value: $0.value) } },
                 nps: results.nps?.byPersona.first { $0.label == id }?.value,
@@ -68,6 +73,8 @@ struct PersonaBuilder {
                 needs: Self.ranked(Dictionary(uniqueKeysWithValues: needCounts[k].map { (Need.tagPrefix + $0.key, $0.value) })),
                 participants: members[k].sorted(),
                 narrative: narrativeByID[id])
+            persona.sampleShare = sampleShare
+            return persona
         }
         var diagnostics: [Diagnostic] = []
         let personaIDs = personas.map(\.id)
