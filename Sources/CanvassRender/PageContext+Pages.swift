@@ -18,13 +18,17 @@ extension PageContext {
         if let results = analysis.surveys {
             surveyFigures.append(["value": strings.formatNumber(results.respondents), "label": strings["figure_respondents"],
                                   "href": path.link(to: PagePath.methodology.path)])
+            // Weighted figures say so and link to the same figures without weights.
+            let weighted = results.weighting != nil
+            func label(_ key: String) -> String { weighted ? strings.format("figure_weighted", ["figure": strings[key]]) : strings[key] }
+            let weightsLink: Any = weighted ? path.link(to: PagePath.quality.path) + "#weights-heading" : false
             if let nps = results.nps?.overall {
                 surveyFigures.append(["value": NumberFormat.fixed(nps.score, 0), "detail": "± " + NumberFormat.fixed(nps.moe95, 1),
-                                      "label": strings["figure_nps"], "small": nps.n < 30 && nps.n > 0])
+                                      "label": label("figure_nps"), "small": nps.n < 30 && nps.n > 0, "href": weightsLink])
             }
             if let csat = results.csat?.overall {
-                surveyFigures.append(["value": NumberFormat.percent(csat.score, 0), "label": strings["figure_csat"],
-                                      "detail": NumberFormat.interval(csat.ci95?.lower, csat.ci95?.upper, 0)])
+                surveyFigures.append(["value": NumberFormat.percent(csat.score, 0), "label": label("figure_csat"),
+                                      "detail": NumberFormat.interval(csat.ci95?.lower, csat.ci95?.upper, 0), "href": weightsLink])
             }
             surveyFigures.append(["value": NumberFormat.signed(results.overallGap.weighted), "label": strings["figure_weighted_gap"],
                                   "href": path.link(to: PagePath.gaps.path)])

@@ -267,7 +267,7 @@ extension PageContext {
             if let csat = results.csat {
                 figures.append(["label": strings["figure_csat"], "weighted": NumberFormat.percent(csat.overall.score), "unweighted": NumberFormat.percent(unweighted.csat)])
             }
-            figures.append(["label": strings["weights_overall_gap"], "weighted": NumberFormat.signed(results.overallGap.weighted), "unweighted": NumberFormat.signed(unweighted.overallGap)])
+            figures.append(["label": strings["figure_weighted_gap"], "weighted": NumberFormat.signed(results.overallGap.weighted), "unweighted": NumberFormat.signed(unweighted.overallGap)])
             for d in results.dimensions {
                 let plain = unweighted.gaps.first { $0.label == d.dimension.id }?.value ?? nil
                 figures.append(["label": strings.format("weights_gap_of", ["dimension": d.dimension.label]), "weighted": NumberFormat.signed(d.gap.mean), "unweighted": NumberFormat.signed(plain)])
