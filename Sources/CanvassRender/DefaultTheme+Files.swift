@@ -907,6 +907,7 @@ weights_untrimmed: "No weight needed trimming to {min}–{max} times the mean."
 col_share_difference: "Sample − population (points)"
 persona_summary_share_weighted: "{share} of the customer base, weighted ({size} respondents, {sample} of the sample)"
 figure_weighted: "{figure} · weighted"
+col_overall_gap: "Overall gap"
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1291,6 +1292,7 @@ weights_untrimmed: "没有权重需要截断到均值的 {min}–{max} 倍。"
 col_share_difference: "样本 − 总体（百分点）"
 persona_summary_share_weighted: "加权后占客户群的 {share}（{size} 位受访者，占样本的 {sample}）"
 figure_weighted: "{figure} · 已加权"
+col_overall_gap: "总体差距"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>
@@ -1477,7 +1479,7 @@ figure_weighted: "{figure} · 已加权"
   <figure class="chart-figure">{{{trendSVG}}}</figure>
   <div class="table-scroll">
   <table class="data-table">
-    <thead><tr><th scope="col">{{t.col_wave}}</th><th scope="col" class="num">n</th><th scope="col" class="num">{{t.figure_weighted_gap}}</th><th scope="col" class="num">{{t.col_change}}</th><th scope="col" class="num">NPS</th><th scope="col" class="num">± </th><th scope="col" class="num">{{t.col_change}}</th><th scope="col" class="num">CSAT</th><th scope="col" class="num">{{t.col_change}}</th></tr></thead>
+    <thead><tr><th scope="col">{{t.col_wave}}</th><th scope="col" class="num">n</th><th scope="col" class="num">{{t.col_overall_gap}}</th><th scope="col" class="num">{{t.col_change}}</th><th scope="col" class="num">NPS</th><th scope="col" class="num">± </th><th scope="col" class="num">{{t.col_change}}</th><th scope="col" class="num">CSAT</th><th scope="col" class="num">{{t.col_change}}</th></tr></thead>
     <tbody>
     {{#waves}}<tr><th scope="row">{{wave}}</th><td class="num">{{n}}</td><td class="num">{{gap}}</td><td class="num">{{gapChange}}</td><td class="num">{{nps}}</td><td class="num">{{npsMoe}}</td><td class="num">{{npsChange}}</td><td class="num">{{csat}}</td><td class="num">{{csatChange}}</td></tr>
     {{/waves}}
