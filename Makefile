@@ -60,10 +60,12 @@ browser-test: build $(PY)
 	@echo "Nu HTML Checker: no errors in $(BROWSER_SITE)"
 	$(PY) Tests/Browser/browser_check.py $(BROWSER_SITE)
 
-# Recomputes the example's survey figures with numpy/scipy and compares them with site/data.
+# Recomputes the example's survey figures with numpy/scipy and compares them with site/data;
+# rakes a generated study with three margins and trimming, and compares it with numpy.
 crosscheck: site $(PY)
 	@$(PY) -c "import numpy, scipy" 2>/dev/null || $(PY) -m pip install --quiet numpy scipy
 	$(PY) Tests/CrossCheck/crosscheck_example.py
+	CANVASS=$(CANVASS) $(PY) Tests/CrossCheck/crosscheck_raking.py
 
 # Release build against Hugo on a seeded corpus (10,000 notes, 100,000 respondents); see README.
 bench: deps

@@ -36,7 +36,7 @@ public enum Raking {
     public static let tolerance = 1e-10
 
     public static func rake(
-        rows: Int, margins: [Margin], trim: (min: Double, max: Double)? = nil, maxIterations: Int = 1000, maxTrimRounds: Int = 100
+        rows: Int, margins: [Margin], trim: (min: Double, max: Double)? = nil, maxIterations: Int = 1000, maxTrimRounds: Int = 500
     ) -> Swift.Result<Result, Failure> {
         for (m, margin) in margins.enumerated() {
             var present = [Bool](repeating: false, count: margin.shares.count)
