@@ -110,6 +110,27 @@ import Testing
         #expect(quality.contains(">−2.88</td>") && quality.contains(">−2.00</td>"))
     }
 
+    /// A survey's own weight column, normalised to mean 1: weights 1, 1, 1, 5 → 0.5, 0.5, 0.5, 2.5,
+    /// so the price gap is (0.5·−1 + 0.5·−3 + 0.5·0 + 2.5·−4) / 4 = −3. A respondent without a
+    /// positive weight stops the build at its line.
+    @Test func aWeightColumnWeightsTheFiguresAndEveryRowNeedsOne() throws {
+        let config = Self.config.replacingOccurrences(of: "    attributes:", with: "    weight: w\n    attributes:")
+        let good = try TemporaryProject(["canvass.yml": config, "content/surveys/s.csv": "id,e,p,plan,age,w\na,5,4,basic,30,1\nb,6,3,pro,45,1\nc,5,5,basic,62,1\nd,6,2,enterprise,50,5\n"])
+        defer { good.remove() }
+        let (report, files) = Pipeline(options: .init(root: good.root)).render()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let price = try #require((try json(files, "data/gaps.json")["dimensions"] as? [[String: Any]])?.first?["gap"] as? [String: Any])
+        let mean = try #require(price["mean"] as? Double)
+        #expect(abs(mean + 3) < 1e-12)
+        #expect(try json(files, "data/weights.json")["method"] as? String == "column")
+
+        let bad = try TemporaryProject(["canvass.yml": config, "content/surveys/s.csv": "id,e,p,plan,age,w\na,5,4,basic,30,1\nb,6,3,pro,45,0\nc,5,5,basic,62,\nd,6,2,enterprise,50,5\n"])
+        defer { bad.remove() }
+        let failed = Pipeline(options: .init(root: bad.root)).check()
+        #expect(!failed.succeeded)
+        #expect(places(failed) == ["content/surveys/s.csv:3:1 2 respondents have no positive weight in `w`, the first on line 3"])
+    }
+
     /// The example's customer base has more enterprise and large clinics than answered: its
     /// weighted NPS differs visibly from the unweighted one, and both are published.
     @Test func theExampleIsWeightedAndSaysSo() throws {
