@@ -131,6 +131,22 @@ import Testing
         #expect(places(failed) == ["content/surveys/s.csv:3:1 2 respondents have no positive weight in `w`, the first on line 3"])
     }
 
+    /// Each wave is raked on its own, and respondents without a wave together, never dropped:
+    /// every respondent keeps a weight above 0.
+    @Test func respondentsWithoutAWaveAreRakedTogether() throws {
+        let config = Self.config.replacingOccurrences(of: "    attributes:", with: "    waveColumn: wave\n    attributes:")
+            + "weighting:\n  margins:\n    plan: {basic: 0.5, pro: 0.5}\n"
+        let csv = "id,e,p,plan,age,wave\na,5,4,basic,30,W1\nb,6,3,pro,45,W1\nc,5,5,basic,62,\nd,6,2,pro,50,\ne,4,4,basic,40,\n"
+        let project = try TemporaryProject(["canvass.yml": config, "content/surveys/s.csv": csv])
+        defer { project.remove() }
+        let (report, files) = Pipeline(options: .init(root: project.root)).render()
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let summary = try #require(try json(files, "data/weights.json")["summary"] as? [String: Any])
+        let least = try #require(summary["min"] as? Double), n = try #require(summary["n"] as? Int)
+        // Unwaved: two basic, one pro raked to 50/50 → 0.75, 1.5, 0.75; W1 stays 1, 1.
+        #expect(n == 5 && abs(least - 0.75) < 1e-9)
+    }
+
     /// The example's customer base has more enterprise and large clinics than answered: its
     /// weighted NPS differs visibly from the unweighted one, and both are published.
     @Test func theExampleIsWeightedAndSaysSo() throws {

@@ -40,7 +40,9 @@ enum RespondentWeights {
             }
         }
         guard failures.isEmpty else { return (nil, failures) }
-        let waves = pool.waves.isEmpty ? [(wave: "", rows: pool.rows)] : pool.rowsByWave()
+        // Each wave on its own; respondents without a wave (or a study without waves) together.
+        let unwaved = pool.rows.filter { pool.wave($0) == nil }
+        let waves = pool.rowsByWave() + (unwaved.isEmpty ? [] : [(wave: "", rows: unwaved)])
         let position = Dictionary(pool.rows.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var weights = pool.surveys.map { [Double](repeating: 0, count: $0.count) }
         var iterations = 0, trimmed = 0
