@@ -36,10 +36,8 @@ extension Estimators {
     }
 
     public static func descriptives(_ values: [Double], weights: [Double], scale: RatingScale?) -> Descriptives {
-        var result = descriptives(values, scale: scale)
         let (mean, sd, ci, _) = meanAndInterval(values, weights: weights)
-        (result.mean, result.sd, result.ci95) = (mean, sd, ci)
-        return result
+        return Descriptives(n: values.count, mean: mean, sd: sd, ci95: ci, counts: distribution(values, scale: scale))
     }
 
     public static func pairedGap(expectation: [Double], perception: [Double], weights: [Double]) -> PairedGap {

@@ -5,6 +5,12 @@ import Foundation
 public enum Estimators {
     /// Descriptives of ratings on `scale` (SPEC §4.1); `values` are already valid answers.
     public static func descriptives(_ values: [Double], scale: RatingScale?) -> Descriptives {
+        let (mean, sd, ci) = meanAndInterval(values)
+        return Descriptives(n: values.count, mean: mean, sd: sd, ci95: ci, counts: distribution(values, scale: scale))
+    }
+
+    /// Answers per scale point, every point of `scale` present.
+    static func distribution(_ values: [Double], scale: RatingScale?) -> [Int: Int] {
         var counts: [Int: Int] = [:]
         if let scale {
             for point in scale.min...scale.max { counts[point] = 0 }
@@ -12,8 +18,7 @@ public enum Estimators {
         for value in values where value == value.rounded() {
             counts[Int(value), default: 0] += 1
         }
-        let (mean, sd, ci) = meanAndInterval(values)
-        return Descriptives(n: values.count, mean: mean, sd: sd, ci95: ci, counts: counts)
+        return counts
     }
 
     /// Mean, sample sd and t-based 95% CI; nil where undefined (n = 0, or n = 1 for sd and CI).

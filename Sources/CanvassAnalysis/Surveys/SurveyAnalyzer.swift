@@ -45,12 +45,21 @@ public struct SurveyAnalyzer: Sendable {
         var weighted = pool
         weighted.weights = weighting.weights
         var results = analyzer.results(pool: weighted, flags: flags, excludedCount: excluded.count)
-        let plain = analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count)
-        results.weighting = weighting.report
-        results.weighting?.unweighted = WeightingReport.Unweighted(
-            nps: plain.nps?.overall.score, csat: plain.csat?.overall.score, overallGap: plain.overallGap.weighted,
-            gaps: plain.dimensions.map { Group(label: $0.dimension.id, value: $0.gap.mean) })
+        var report = weighting.report
+        report.unweighted = analyzer.unweightedHeadlines(pool, results)
+        results.weighting = report
         return (results, personas, weighted, diagnostics)
+    }
+
+    /// The headline figures over `pool` counting each respondent once: overall NPS, CSAT and each
+    /// dimension's gap, and the overall gap with the same dimension weights as `weighted`.
+    func unweightedHeadlines(_ pool: RespondentPool, _ weighted: SurveyResults) -> WeightingReport.Unweighted {
+        let gaps = weighted.dimensions.map { d in Group(label: d.dimension.id, value: gap(pool, pool.rows, pairColumns(d.dimension.id)).mean) }
+        return WeightingReport.Unweighted(
+            nps: surveys.contains { $0.config.nps != nil } ? Estimators.nps(observations(pool, pool.rows) { surveys[$0].config.nps }.values).score : nil,
+            csat: csatShare(pool, pool.rows)?.score,
+            overallGap: Estimators.overallGap(gaps: gaps.map(\.value), weights: weighted.dimensions.map { $0.weight ?? 0 }).weighted,
+            gaps: gaps)
     }
 
     /// Segments the pool into personas when `personas` is configured with attributes or rules.
@@ -248,15 +257,19 @@ public struct SurveyAnalyzer: Sendable {
 
     func csat(_ pool: RespondentPool) -> SegmentedResult<ShareResult>? {
         guard surveys.contains(where: { $0.config.csat != nil }) else { return nil }
-        return segmented(pool) { rows in
-            var hits: [Bool] = [], weights: [Double] = []
-            for row in rows {
-                guard let csat = surveys[row.survey].config.csat, let value = pool.number(csat.column, row) else { continue }
-                hits.append(value >= Double(csat.scale.max - csat.top + 1))
-                weights.append(pool.weight(row))
-            }
-            return pool.weights == nil ? Estimators.share(hits: hits.filter { $0 }.count, of: hits.count) : Estimators.share(hits: hits, weights: weights)
+        return segmented(pool) { csatShare(pool, $0)! }
+    }
+
+    /// CSAT over `rows`, weighted when the pool is; nil when no survey maps CSAT.
+    func csatShare(_ pool: RespondentPool, _ rows: [RespondentPool.Row]) -> ShareResult? {
+        guard surveys.contains(where: { $0.config.csat != nil }) else { return nil }
+        var hits: [Bool] = [], weights: [Double] = []
+        for row in rows {
+            guard let csat = surveys[row.survey].config.csat, let value = pool.number(csat.column, row) else { continue }
+            hits.append(value >= Double(csat.scale.max - csat.top + 1))
+            weights.append(pool.weight(row))
         }
+        return pool.weights == nil ? Estimators.share(hits: hits.filter { $0 }.count, of: hits.count) : Estimators.share(hits: hits, weights: weights)
     }
 
     func kano(_ pool: RespondentPool) -> [KanoResult] {
