@@ -253,6 +253,14 @@ extension PageContext {
         ])
     }
 
+    /// How the survey figures are weighted, in a sentence (quality and methodology pages).
+    func weightingMethod(_ report: WeightingReport) -> String {
+        switch report.method {
+        case .raking: return strings[report.rakedByWave ? "weights_method_raking_by_wave" : "weights_method_raking"]
+        case .column: return strings["weights_method_column"]
+        }
+    }
+
     /// The quality page's representativeness section: per margin the sample's, the population's
     /// and the weighted shares with the chi-square test; the weights' summary; and the headline
     /// figures with and without weights.
@@ -274,7 +282,7 @@ extension PageContext {
             }
         }
         return [
-            "method": strings[report.method == .raking ? (report.rakedByWave ? "weights_method_raking_by_wave" : "weights_method_raking") : "weights_method_column"],
+            "method": weightingMethod(report),
             "summary": strings.format("weights_summary", [
                 "n": strings.formatNumber(summary.n), "neff": NumberFormat.fixed(summary.effectiveN, 1),
                 "deff": NumberFormat.fixed(summary.designEffect, 3), "min": NumberFormat.fixed(summary.min, 2), "max": NumberFormat.fixed(summary.max, 2),
@@ -341,7 +349,7 @@ extension PageContext {
                 },
                 "hasWaves": !results.waves.isEmpty,
                 "respondentWeights": results.weighting.map { report in
-                    strings[report.method == .raking ? (report.rakedByWave ? "weights_method_raking_by_wave" : "weights_method_raking") : "weights_method_column"]
+                    weightingMethod(report)
                         + " " + strings.format("methodology_weighted", ["neff": NumberFormat.fixed(report.summary.effectiveN, 1)])
                 } ?? "",
                 "files": project.surveys.map { ["file": $0.path, "rows": strings.formatNumber($0.count)] },
