@@ -190,6 +190,8 @@ public struct SurveyResults: Sendable {
     public var quality: QualityReport
     /// Respondent weights and how the sample compares with the population; nil when unweighted.
     public var weighting: WeightingReport?
+    /// The target-segment ranking; nil without `targeting:` in canvass.yml.
+    public var targeting: TargetingResults?
 
     public init(
         respondents: Int, respondentsInFiles: Int, waves: [String], ratings: [RatingItem], dimensions: [DimensionResult],

@@ -33,13 +33,16 @@ public struct SurveyAnalyzer: Sendable {
         if config.quality.exclude.contains(.straightLiners) { excluded.formUnion(flags.straightLiners) }
         if config.quality.exclude.contains(.speeders) { excluded.formUnion(flags.speeders) }
         var pool = RespondentPool(surveys: surveys, excluding: excluded)
-        pool.prepareBands(for: config.breakdowns)
-        pool.preparePartitions(for: config.breakdowns)
+        let grouped = config.breakdowns + (config.targeting?.segments ?? []).filter { !config.breakdowns.contains($0) }
+        pool.prepareBands(for: grouped)
+        pool.preparePartitions(for: grouped)
         let (weighting, weightDiagnostics) = RespondentWeights.compute(config: config, pool: pool)
         let (personas, diagnostics) = segment(pool)
         let analyzer = SurveyAnalyzer(config: config, surveys: surveys, personas: personas)
         guard let weighting else {
-            return (analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count), personas, pool, weightDiagnostics + diagnostics)
+            var results = analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count)
+            results.targeting = analyzer.targets(pool, results, personas)
+            return (results, personas, pool, weightDiagnostics + diagnostics)
         }
         // Weighted figures, and the unweighted headline figures beside them.
         var weighted = pool
@@ -48,7 +51,15 @@ public struct SurveyAnalyzer: Sendable {
         var report = weighting.report
         report.unweighted = analyzer.unweightedHeadlines(pool, results)
         results.weighting = report
+        results.targeting = analyzer.targets(weighted, results, personas)
         return (results, personas, weighted, diagnostics)
+    }
+
+    /// The target-segment ranking when `targeting` is configured, over the pool's (weighted) rows.
+    func targets(_ pool: RespondentPool, _ results: SurveyResults, _ personas: PersonaSegments?) -> TargetingResults? {
+        guard let targeting = config.targeting else { return nil }
+        let weights = results.dimensions.compactMap { d in d.weight.map { (id: d.dimension.id, weight: $0) } }
+        return TargetSelection(analyzer: self, pool: pool, config: targeting, dimensionWeights: weights).select(personas: personas)
     }
 
     /// The headline figures over `pool` counting each respondent once: overall NPS, CSAT and each
