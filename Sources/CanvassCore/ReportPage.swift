@@ -78,6 +78,7 @@ public enum BlockCatalog {
         "kano-table": [],
         "service-levels": ["by"],
         "needs-table": ["limit", "priority"],
+        "target-segments": ["of", "limit"],
     ]
 
     /// Values `metric` can show.

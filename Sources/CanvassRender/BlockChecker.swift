@@ -43,6 +43,12 @@ struct BlockChecker {
         switch block.name {
         case "metric": require("value", block.text("value") ?? "respondents", in: BlockCatalog.metrics, what: "value")
         case "nps": if let by = block.text("by") { require("by", by, in: ["wave", "persona"] + breakdowns, what: "breakdown") }
+        case "target-segments":
+            if let of = block.text("of") { require("of", of, in: ["personas", "segments"], what: "kind of candidate") }
+            if analysis.surveys != nil, analysis.surveys?.targeting == nil {
+                diagnostics.append(.error("block `{target-segments}` needs `targeting:` in canvass.yml, and this study has none", at: block.location,
+                                          hint: "e.g. targeting: {value: revenue, weights: {size: 1, value: 1, shortfall: 1}}"))
+            }
         case "gap-table": if let by = block.text("by") { require("by", by, in: breakdowns, what: "breakdown") }
         case "service-levels": if let by = block.text("by") { require("by", by, in: ["priority", "dimension", "month"], what: "breakdown") }
         case "persona-card":
@@ -52,7 +58,7 @@ struct BlockChecker {
         default: break
         }
         // A block about data the study does not have says so at build time, not on the page.
-        let needsSurvey = ["nps", "gap-chart", "gap-table", "ipa-chart", "trend-chart", "competitor-chart", "kano-table"]
+        let needsSurvey = ["nps", "gap-chart", "gap-table", "ipa-chart", "trend-chart", "competitor-chart", "kano-table", "target-segments"]
         if needsSurvey.contains(block.name) && analysis.surveys == nil {
             diagnostics.append(.error("block `{\(block.name)}` needs survey data, and this study has none", at: block.location,
                                       hint: "add a survey to canvass.yml"))

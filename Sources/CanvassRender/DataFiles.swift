@@ -19,6 +19,9 @@ struct DataFiles {
             if let weighting = surveys.weighting {
                 files.append(OutputFile(path: "data/weights.json", bytes: weights(weighting).serializedBytes()))
             }
+            if let targeting = surveys.targeting {
+                files.append(OutputFile(path: "data/targets.json", bytes: targets(targeting, surveys: surveys).serializedBytes()))
+            }
         }
         files.append(OutputFile(path: "data/themes.json", bytes: themes().serializedBytes()))
         files.append(OutputFile(path: "data/text.json", bytes: text().serializedBytes()))

@@ -456,6 +456,12 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
   .chart .mark-perception, .chart .bar-ours, .chart .nps-promoters { fill: #333; }
   .shortfall { color: #000; font-weight: 700; }
 }
+.chart .target-bubble { fill: #9fc9cd; fill-opacity: 0.75; stroke: #0b4f58; stroke-width: 1; }
+.chart .target-highlighted { fill: #0b5f6b; fill-opacity: 0.8; }
+.recommendation { border-left: 4px solid var(--accent); padding: 0.4rem 1rem; margin: 1rem 0 1.5rem; max-width: 48rem; }
+.recommendation h3 { margin: 1.1rem 0 0.2rem; font-size: 1.05rem; }
+.recommendation h3:first-child { margin-top: 0.4rem; }
+.recommendation ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; }
 """# + "\n",
         "blocks/competitor-chart.mustache": #"""
 <div class="block">{{#block}}{{#charts}}<figure class="chart-figure">{{{svg}}}</figure>{{/charts}}{{/block}}</div>
@@ -517,6 +523,13 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 </table>
 {{#block}}<p class="meta"><a href="{{href}}">{{t.service_title}} →</a></p>{{/block}}
 </div>
+"""# + "\n",
+        "blocks/target-segments.mustache": #"""
+<div class="block">{{#block}}
+{{#recommendation}}{{>partials.target-recommendation}}{{/recommendation}}
+{{>partials.target-table}}
+<p class="meta"><a href="{{href}}">{{t.targets_all}}</a></p>
+{{/block}}</div>
 """# + "\n",
         "blocks/theme-chart.mustache": #"""
 <figure class="block chart-figure">{{#block}}{{{svg}}}{{/block}}</figure>
@@ -908,6 +921,48 @@ col_share_difference: "Sample − population (points)"
 persona_summary_share_weighted: "{share} of the customer base, weighted ({size} respondents, {sample} of the sample)"
 figure_weighted: "{figure} · weighted"
 col_overall_gap: "Overall gap"
+
+# Target segments (customer positioning)
+nav_targets: "Targets"
+targets_title: "Target segments"
+targets_lead: "Which personas to serve first. Each candidate is measured on size, value and shortfall, each measure is scaled across the candidates, and the weighted sum ranks them."
+targets_how: "How the score is made"
+targets_weights: "Weights:"
+targets_weighted: "figures weighted to the customer base"
+targets_recommendation: "Recommendation"
+targets_personas: "Personas"
+targets_segments: "Segments"
+targets_segments_lead: "The same criteria for each value of {attributes}. Segments overlap the personas and each other, so they are ranked among themselves, for comparison."
+targets_all: "All target candidates →"
+targets_chart_caption: "Each bubble's area is the candidate's mean {value}; the number is its rank. Up and to the right: larger and further below expectations."
+targets_chart_caption_plain: "The number is each candidate's rank. Up and to the right: larger and further below expectations."
+chart_bubbles_title: "Target candidates: size against shortfall"
+chart_bubbles_x: "Share of respondents (%)"
+chart_bubbles_x_weighted: "Share of customers, weighted (%)"
+chart_bubbles_y: "Shortfall (−overall gap)"
+col_rank: "Rank"
+col_candidate: "Candidate"
+col_size: "Size"
+target_uncertain: "CI reaches 0"
+target_not_scored: "not scored"
+target_primary: "Primary target: {name}"
+target_secondary: "Secondary target: {name}"
+target_score_line: "Score {score} of 1, ranked {rank} of {count}."
+target_reason: "{criterion}: {place} — {figure}"
+target_place: "{rank} of {count}"
+target_size_figure: "{share} of respondents, 95% CI {ci}"
+target_size_figure_weighted: "{share} of customers (weighted), 95% CI {ci}"
+target_shortfall_figure: "overall gap {gap}, 95% CI {ci}"
+target_mean_figure: "mean {mean}, 95% CI {ci}"
+target_weight: "{criterion} {weight}"
+target_criterion_size: "Size"
+target_criterion_shortfall: "Shortfall"
+target_close: "The two are close ({primary} against {secondary}): other weights could swap them."
+target_caution_shortfallUncertain: "Its overall gap's 95% interval reaches 0: its experience may not fall short at all."
+target_best_alone: "Ranked by one criterion alone, the first would be:"
+target_none: "No candidate has 30 or more respondents and every weighted criterion measured, so none is recommended."
+methodology_targets_term: "Target segments"
+methodology_targets: "Each persona, and each value of the segment attributes, is measured on size (its share of the respondents, weighted when the figures are, with a Wilson interval), shortfall (minus its overall gap, dimension-weighted, and at least 0; the gap's 95% interval comes from the linearised variance of that weighted sum of dimension means) and the means of the attributes mapped as value, reach and growth. Each criterion is scaled as a fraction of the best candidate's amount (from the lowest, 0, to the highest, 1, where an amount is negative); the score is the weighted sum, from 0 to 1. Candidates with fewer than 30 respondents are shown but never recommended."
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1293,6 +1348,48 @@ col_share_difference: "样本 − 总体（百分点）"
 persona_summary_share_weighted: "加权后占客户群的 {share}（{size} 位受访者，占样本的 {sample}）"
 figure_weighted: "{figure} · 已加权"
 col_overall_gap: "总体差距"
+
+# Target segments (customer positioning)
+nav_targets: "目标客群"
+targets_title: "目标细分"
+targets_lead: "优先服务哪些用户画像：每个候选按规模、价值和不足衡量，各项在候选之间换算，再按权重加总排序。"
+targets_how: "得分如何计算"
+targets_weights: "权重："
+targets_weighted: "数字已按客户构成加权"
+targets_recommendation: "建议"
+targets_personas: "用户画像"
+targets_segments: "细分"
+targets_segments_lead: "按{attributes}的每个取值计算同样的指标。细分之间、细分与画像之间互有重叠，因此只在细分之间排序，供比较。"
+targets_all: "全部目标候选 →"
+targets_chart_caption: "气泡面积为该候选的平均{value}；数字为排名。越靠右上，规模越大、离期望越远。"
+targets_chart_caption_plain: "数字为排名。越靠右上，规模越大、离期望越远。"
+chart_bubbles_title: "目标候选：规模与不足"
+chart_bubbles_x: "受访者占比（%）"
+chart_bubbles_x_weighted: "客户占比，加权（%）"
+chart_bubbles_y: "不足（−总体差距）"
+col_rank: "排名"
+col_candidate: "候选"
+col_size: "规模"
+target_uncertain: "区间含 0"
+target_not_scored: "未评分"
+target_primary: "首要目标：{name}"
+target_secondary: "次要目标：{name}"
+target_score_line: "得分 {score}（满分 1），排名 {rank}/{count}。"
+target_reason: "{criterion}：{place} — {figure}"
+target_place: "第 {rank}/{count}"
+target_size_figure: "占受访者 {share}，95% CI {ci}"
+target_size_figure_weighted: "占客户 {share}（加权），95% CI {ci}"
+target_shortfall_figure: "总体差距 {gap}，95% CI {ci}"
+target_mean_figure: "平均 {mean}，95% CI {ci}"
+target_weight: "{criterion} {weight}"
+target_criterion_size: "规模"
+target_criterion_shortfall: "不足"
+target_close: "两者接近（{primary} 对 {secondary}）：换一组权重可能对调。"
+target_caution_shortfallUncertain: "其总体差距的 95% 区间包含 0：体验未必低于期望。"
+target_best_alone: "只按单一指标排序，第一名分别是："
+target_none: "没有候选同时具备 30 名以上受访者且每个计权指标都有数据，因此不作推荐。"
+methodology_targets_term: "目标细分"
+methodology_targets: "每个用户画像、以及细分属性的每个取值，按以下指标衡量：规模（占受访者的比例，数字加权时按权重计，附 Wilson 区间）、不足（总体差距（按维度加权）取负，最小为 0；其 95% 区间来自各维度均值加权和的线性化方差），以及映射为价值、可触达性和增长的属性的均值。每项指标换算为最佳候选数值的比例（有负值时从最低 0 到最高 1）；得分为加权和，介于 0 与 1 之间。受访者少于 30 人的候选会列出，但不作推荐。"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>
@@ -1616,6 +1713,7 @@ col_overall_gap: "总体差距"
     <dt>Kano</dt><dd>{{t.methodology_kano}}</dd>
     <dt>{{t.methodology_quality_term}}</dt><dd>{{t.methodology_quality}}</dd>
     <dt>{{t.small_sample}}</dt><dd>{{t.methodology_small}}</dd>
+    {{#targeting}}<dt>{{t.methodology_targets_term}}</dt><dd>{{t.methodology_targets}} {{t.targets_weights}} {{weights}}. <a href="{{href}}">{{t.targets_title}}</a></dd>{{/targeting}}
   </dl>
   <div class="table-scroll">
   <table class="data-table">
@@ -2049,6 +2147,35 @@ col_overall_gap: "总体差距"
 {{/content}}
 {{/layouts.base}}
 """# + "\n",
+        "pages/targets.mustache": #"""
+{{<layouts.base}}
+{{$content}}
+<h1>{{t.targets_title}}</h1>
+<p class="lead">{{t.targets_lead}} <a href="{{root}}methodology/index.html#formulas-heading">{{t.targets_how}}</a></p>
+<p class="meta">{{t.targets_weights}} {{weights}}{{#weighted}} · <a href="{{root}}quality/index.html#weights-heading">{{t.targets_weighted}}</a>{{/weighted}}</p>
+
+<section aria-labelledby="recommendation-heading">
+  <h2 id="recommendation-heading">{{t.targets_recommendation}}</h2>
+  {{#recommendation}}{{>partials.target-recommendation}}{{/recommendation}}
+</section>
+
+{{#personas}}
+<section aria-labelledby="target-personas-heading">
+  <h2 id="target-personas-heading">{{t.targets_personas}}</h2>
+  {{>partials.target-table}}
+</section>
+{{/personas}}
+
+{{#segments}}
+<section aria-labelledby="target-segments-heading">
+  <h2 id="target-segments-heading">{{t.targets_segments}}</h2>
+  <p>{{segmentsLead}}</p>
+  {{>partials.target-table}}
+</section>
+{{/segments}}
+{{/content}}
+{{/layouts.base}}
+"""# + "\n",
         "pages/theme.mustache": #"""
 {{<layouts.base}}
 {{$content}}
@@ -2181,6 +2308,52 @@ col_overall_gap: "总体差距"
 """## + "\n",
         "partials/tags.mustache": #"""
 {{#tags}}{{#href}}<a class="tag" href="{{href}}">{{label}}</a>{{/href}}{{^href}}<span class="tag">{{label}}</span>{{/href}} {{/tags}}
+"""# + "\n",
+        "partials/target-recommendation.mustache": #"""
+<div class="recommendation">
+{{#hasPrimary}}
+  {{#primary}}<h3>{{#hasHref}}<a href="{{href}}">{{heading}}</a>{{/hasHref}}{{^hasHref}}{{heading}}{{/hasHref}}</h3>
+  <p>{{score}}</p>
+  <ul>{{#reasons}}<li>{{.}}</li>{{/reasons}}{{#cautions}}<li>{{.}}</li>{{/cautions}}</ul>{{/primary}}
+  {{#secondary}}<h3>{{#hasHref}}<a href="{{href}}">{{heading}}</a>{{/hasHref}}{{^hasHref}}{{heading}}{{/hasHref}}</h3>
+  <p>{{score}}</p>
+  <ul>{{#reasons}}<li>{{.}}</li>{{/reasons}}{{#cautions}}<li>{{.}}</li>{{/cautions}}</ul>{{/secondary}}
+  {{#close}}<p><strong>{{close}}</strong></p>{{/close}}
+  {{#hasAlone}}<p>{{t.target_best_alone}}</p>
+  <ul>{{#alone}}<li>{{criterion}}: {{name}}</li>{{/alone}}</ul>{{/hasAlone}}
+{{/hasPrimary}}
+{{^hasPrimary}}<p>{{none}}</p>{{/hasPrimary}}
+</div>
+"""# + "\n",
+        "partials/target-table.mustache": #"""
+{{#hasChart}}<figure class="chart-figure">{{{svg}}}<figcaption>{{caption}}</figcaption></figure>{{/hasChart}}
+<div class="table-scroll">
+<table class="data-table sortable stack">
+  <thead><tr>
+    <th scope="col" class="num" data-sort="number">{{t.col_rank}}</th><th scope="col" data-sort="text">{{t.col_candidate}}</th>
+    <th scope="col" class="num" data-sort="number">n</th><th scope="col" class="num" data-sort="number">{{t.col_size}} <span class="meta">{{t.col_ci}}</span></th>
+    {{#hasValue}}<th scope="col" class="num" data-sort="number">{{valueLabel}}</th>{{/hasValue}}
+    {{#hasReach}}<th scope="col" class="num" data-sort="number">{{reachLabel}}</th>{{/hasReach}}
+    {{#hasGrowth}}<th scope="col" class="num" data-sort="number">{{growthLabel}}</th>{{/hasGrowth}}
+    <th scope="col" class="num" data-sort="number">{{t.col_overall_gap}} <span class="meta">{{t.col_ci}}</span></th>
+    <th scope="col" class="num" data-sort="number">{{t.col_score}}</th>
+  </tr></thead>
+  <tbody>
+  {{#rows}}<tr>
+    <td class="num" data-label="{{t.col_rank}}" data-value="{{rankValue}}">{{#recommended}}<strong>{{rank}}</strong>{{/recommended}}{{^recommended}}{{rank}}{{/recommended}}</td>
+    <th scope="row">{{#hasHref}}<a href="{{href}}">{{name}}</a>{{/hasHref}}{{^hasHref}}{{name}}{{/hasHref}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</th>
+    <td class="num" data-label="n">{{n}}</td>
+    <td class="num" data-label="{{t.col_size}}" data-value="{{sizeValue}}">{{size}} <span class="meta">{{sizeCI}}</span></td>
+    {{#hasValue}}{{#value}}<td class="num" data-label="{{valueLabel}}" data-value="{{value}}">{{text}} <span class="meta">{{ci}}</span></td>{{/value}}{{/hasValue}}
+    {{#hasReach}}{{#reach}}<td class="num" data-label="{{reachLabel}}" data-value="{{value}}">{{text}} <span class="meta">{{ci}}</span></td>{{/reach}}{{/hasReach}}
+    {{#hasGrowth}}{{#growth}}<td class="num" data-label="{{growthLabel}}" data-value="{{value}}">{{text}} <span class="meta">{{ci}}</span></td>{{/growth}}{{/hasGrowth}}
+    <td class="num" data-label="{{t.col_overall_gap}}" data-value="{{gapValue}}"><span{{#shortfall}} class="shortfall"{{/shortfall}}>{{gap}}</span> <span class="meta">{{gapCI}}</span>{{#uncertain}} <span class="badge">{{t.target_uncertain}}</span>{{/uncertain}}</td>
+    <td class="num" data-label="{{t.col_score}}" data-value="{{scoreValue}}">{{#notScored}}{{t.target_not_scored}}{{/notScored}}{{^notScored}}<strong>{{score}}</strong>{{/notScored}}</td>
+  </tr>
+  {{/rows}}
+  </tbody>
+</table>
+</div>
 """# + "\n",
     ]
 }

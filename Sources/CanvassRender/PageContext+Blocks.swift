@@ -122,6 +122,11 @@ extension PageContext {
                 ["label": need.label, "href": needHref(need), "priority": need.priority,
                  "participants": raisedBy(need), "gap": NumberFormat.signed(need.gap), "commitment": need.commitment ?? "–"]
             }]
+        case "target-segments":
+            guard let targeting = results?.targeting else { return [:] }
+            let kind: TargetingResults.Kind = block.text("of") == "segments" ? .segment : block.text("of") == "personas" ? .persona : targeting.recommendedKind
+            return targetingModel(targeting, kind: kind, limit: block.text("limit").flatMap(Int.init))
+                .merging(["recommendation": kind == targeting.recommendedKind ? recommendation(targeting) : false]) { _, new in new }
         default:
             return [:]
         }

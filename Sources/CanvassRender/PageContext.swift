@@ -26,6 +26,7 @@ struct PageContext {
         case .methodology: return methodology()
         case .personas: return personasIndex(analysis.personas!)
         case .persona(let id): return persona(analysis.personas!.persona(id: id)!, results: analysis.personas!)
+        case .targets: return targets(analysis.surveys!.targeting!)
         case .service: return service(analysis.service!)
         case .needs: return needs(analysis.needs)
         case .report(let id): return report(project.pages.first { $0.id == id }!)
@@ -58,6 +59,7 @@ struct PageContext {
         let hasSurveys = analysis.surveys != nil
         let items: [(String, String, String)] = [("home", "nav_overview", PagePath.home.path)]
             + (analysis.personas != nil ? [("personas", "nav_personas", PagePath.personas.path)] : [])
+            + (analysis.surveys?.targeting != nil ? [("targets", "nav_targets", PagePath.targets.path)] : [])
             + (hasSurveys ? [("gaps", "nav_gaps", PagePath.gaps.path)] : [])
             + [("themes", "nav_themes", PagePath.themes.path)]
             + (analysis.needs.isEmpty ? [] : [("needs", "nav_needs", PagePath.needs.path)])

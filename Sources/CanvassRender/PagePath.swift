@@ -36,6 +36,7 @@ public struct PagePath: Sendable, Hashable {
     public static let quality = PagePath("quality/index.html")
     public static let methodology = PagePath("methodology/index.html")
     public static let personas = PagePath("personas/index.html")
+    public static let targets = PagePath("targets/index.html")
     public static let service = PagePath("service/index.html")
     public static let needs = PagePath("needs/index.html")
 

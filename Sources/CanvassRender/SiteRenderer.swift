@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
     /// One page to render, named by what it shows.
     public enum Page: Sendable, Hashable {
         case home, notes, note(String), themes, theme(String), notFound
-        case gaps, dimension(String), quality, methodology, personas, persona(String), service, needs, report(String), search
+        case gaps, dimension(String), quality, methodology, personas, persona(String), targets, service, needs, report(String), search
 
         var template: String {
             switch self {
@@ -84,6 +84,7 @@ public struct SiteRenderer: Sendable {
             case .methodology: return "pages.methodology"
             case .personas: return "pages.personas"
             case .persona: return "pages.persona"
+            case .targets: return "pages.targets"
             case .service: return "pages.service"
             case .needs: return "pages.needs"
             case .report: return "pages.page"
@@ -105,6 +106,7 @@ public struct SiteRenderer: Sendable {
             case .methodology: return .methodology
             case .personas: return .personas
             case .persona(let id): return .persona(id)
+            case .targets: return .targets
             case .service: return .service
             case .needs: return .needs
             case .report(let id): return .page(id)
@@ -123,6 +125,7 @@ public struct SiteRenderer: Sendable {
         }
         if let surveys = analysis.surveys {
             pages += [.gaps] + surveys.dimensions.map { .dimension($0.dimension.id) } + [.quality]
+            if surveys.targeting != nil { pages.append(.targets) }
         }
         pages += project.pages.map { .report($0.id) }
         if !analysis.needs.isEmpty { pages.append(.needs) }

@@ -62,6 +62,7 @@ struct RenderFixture {
         breakdowns: [plan, age]
         weighting: {margins: {plan: {basic: 0.6, pro: 0.4}}, trim: {min: 0.5, max: 2}}
         personas: {attributes: [plan, age], k: auto, seed: 1}
+        targeting: {value: age, reach: age, growth: age, segments: [plan], weights: {size: 1, shortfall: 2}}
         commitments: {P1: 4h, P2: 1d, P3: 3d}
         records:
           - {file: records/t.csv, priority: p, opened: o, responded: r, resolved: x, dimension: d}
