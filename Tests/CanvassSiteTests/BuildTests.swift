@@ -95,7 +95,7 @@ import Testing
 
 /// The example study's survey results, pinned: a change to any statistic shows here first.
 @Suite struct ExampleDataTests {
-    @Test(arguments: ["data/gaps.json", "data/nps.json"])
+    @Test(arguments: ["data/gaps.json", "data/nps.json", "data/targets.json"])
     func exampleDataMatchesGoldenJSON(file: String) throws {
         let (report, files) = Pipeline(options: .init(root: TemporaryProject.repositoryRoot)).render()
         #expect(report.succeeded)

@@ -93,6 +93,14 @@ func render(_ project: TemporaryProject) -> (Pipeline.Report, [String: String]) 
     priority: [P1]
     ```
 
+    ```{target-segments}
+    ```
+
+    ```{target-segments}
+    of: segments
+    limit: 3
+    ```
+
     ```swift
     let ordinary = "code"
     ```

@@ -11,6 +11,11 @@ margins with its own numpy loop (per wave, trimmed to the bounds and re-raked), 
 summary, then recomputes the weighted figures (mean Σwx/Σw, reliability-weight variance
 Σw(x−m)²/(Σw − Σw²/Σw), Kish n_eff, t with n_eff − 1) and the unweighted ones in weights.json.
 
+Target segments (data/targets.json) are recomputed from the same weights: each persona's and
+segment's weighted share with a Wilson interval at n_eff, weighted mean revenue, the
+dimension-weighted overall gap with its linearised (influence-function) interval, the scaling,
+the scores and the ranks.
+
 Run: python3 Tests/CrossCheck/crosscheck_example.py  (after `make site`)
 """
 import csv
@@ -29,6 +34,9 @@ WEIGHTS = {"function": 30, "performance": 20, "appearance": 10, "price": 15, "se
 MARGINS = {"plan": {"basic": 0.35, "pro": 0.30, "enterprise": 0.35},
            "clinic_size": {"small": 0.40, "medium": 0.30, "large": 0.30}}
 TRIM = (0.3, 3.0)
+# canvass.yml `targeting:`.
+TARGET_WEIGHTS = {"size": 0.3, "value": 0.3, "shortfall": 0.4}
+TARGET_SEGMENTS = ["plan", "clinic_size"]
 failures = []
 checks = 0
 
@@ -106,11 +114,79 @@ def describe_weighted(label, pairs, ours):
     agree(label + ".ci95.hi", ours["ci95"][1], mean + half, 1e-7)
 
 
+def wilson(p, n, z=1.96):  # SPEC §4 uses z = 1.96
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z / (1 + z * z / n) * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def candidate(label, members, among, rows, w, ours):
+    """One target candidate: `members` and `among` are row indices; `ours` its targets.json entry."""
+    agree(label + ".n", ours["n"], len(members))
+    wa = w[among]
+    share = w[members].sum() / wa.sum()
+    agree(label + ".size", ours["size"]["share"], share)
+    low, high = wilson(share, wa.sum() ** 2 / (wa ** 2).sum())
+    agree(label + ".size.lo", ours["size"]["ci95"][0], low, 1e-7)
+    agree(label + ".size.hi", ours["size"]["ci95"][1], high, 1e-7)
+    mean, _, _, half = weighted([float(rows[i]["revenue"]) for i in members], w[members])
+    agree(label + ".value", ours["value"]["mean"], mean)
+    agree(label + ".value.lo", ours["value"]["ci95"][0], mean - half, 1e-7)
+    # Overall gap Σ Wₖ·ḡₖ and its influence-function variance.
+    total = sum(WEIGHTS.values())
+    theta, z, anyone = 0.0, np.zeros(len(members)), np.zeros(len(members), dtype=bool)
+    for d in DIMENSIONS:
+        diffs = [(j, value(rows[i]["perc_" + d], 1, 7), value(rows[i]["exp_" + d], 1, 7)) for j, i in enumerate(members)]
+        diffs = [(j, p - e) for j, p, e in diffs if p is not None and e is not None]
+        index = np.array([j for j, _ in diffs]); x = np.array([v for _, v in diffs]); v = w[np.array(members)][index]
+        g = (v * x).sum() / v.sum()
+        theta += WEIGHTS[d] / total * g
+        z[index] += WEIGHTS[d] / total * v * (x - g) / v.sum()
+        anyone[index] = True
+    z, wn = z[anyone], w[np.array(members)][anyone]
+    n = len(z)
+    se = math.sqrt((z ** 2).sum() * n / (n - 1))
+    n_eff = wn.sum() ** 2 / (wn ** 2).sum()
+    agree(label + ".gap", ours["gap"]["mean"], theta)
+    agree(label + ".gap.lo", ours["gap"]["ci95"][0], theta - stats.t.ppf(0.975, n_eff - 1) * se, 1e-7)
+    agree(label + ".gap.hi", ours["gap"]["ci95"][1], theta + stats.t.ppf(0.975, n_eff - 1) * se, 1e-7)
+    return {"size": share, "value": mean, "shortfall": max(0.0, -theta)}
+
+
+def targets(rows, w, data):
+    report = data["targets"]
+    agree("targets.weights", sum(abs(c["weight"] - TARGET_WEIGHTS[c["id"]]) for c in report["criteria"]), 0.0)
+    assignments = data["personas"]["assignments"]
+    index_of = {r["respondent_id"]: i for i, r in enumerate(rows)}
+    placed = sorted(index_of[r] for r in assignments)
+    groups = {"personas": {}, "segments": {}}
+    for respondent, persona in assignments.items():
+        groups["personas"].setdefault(persona, []).append(index_of[respondent])
+    for kind, candidates in [("personas", {p: (sorted(m), placed) for p, m in groups["personas"].items()})] + [
+            ("segments", {(a, v): ([i for i, r in enumerate(rows) if r[a] == v], [i for i, r in enumerate(rows) if r[a]])
+                          for a in TARGET_SEGMENTS for v in {r[a] for r in rows if r[a]}})]:
+        amounts = {}
+        for key, (members, among) in candidates.items():
+            ours = next(c for c in report[kind] if (c["id"] if kind == "personas" else (c["attribute"], c["id"])) == key)
+            amounts[key] = candidate(f"targets.{key}", members, among, rows, w, ours)
+        best = {c: max(a[c] for a in amounts.values()) for c in TARGET_WEIGHTS}
+        scores = {k: sum(TARGET_WEIGHTS[c] * a[c] / best[c] for c in TARGET_WEIGHTS) for k, a in amounts.items()}
+        order = sorted(scores, key=lambda k: -scores[k])
+        for rank, key in enumerate(order, 1):
+            ours = next(c for c in report[kind] if (c["id"] if kind == "personas" else (c["attribute"], c["id"])) == key)
+            agree(f"targets.{key}.score", ours["score"], scores[key])
+            agree(f"targets.{key}.rank", ours["rank"], rank)
+    eligible = [c["id"] for c in report["personas"] if c["n"] >= 30]
+    if report["primary"] != eligible[0] or report["secondary"] != eligible[1]:
+        failures.append(f"targets: recommends {report['primary']}, {report['secondary']}; expected {eligible[:2]}")
+    print(f"targets: primary {report['primary']}, secondary {report['secondary']}")
+
+
 def main():
     with open(os.path.join(ROOT, "content/surveys/clinic-survey.csv"), encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     data = {name: json.load(open(os.path.join(ROOT, "site/data", name + ".json"), encoding="utf-8"))
-            for name in ["gaps", "nps", "summary", "kano", "quality", "weights"]}
+            for name in ["gaps", "nps", "summary", "kano", "quality", "weights", "targets", "personas"]}
 
     # Raking, per wave, and the weights' summary.
     w = np.zeros(len(rows))
@@ -213,6 +289,8 @@ def main():
     # Wilson interval with scipy, on the CSAT share.
     interval = stats.binomtest(hits, len(satisfied)).proportion_ci(confidence_level=0.95, method="wilson")
     print(f"unweighted csat {100 * hits / len(satisfied):.2f} wilson [{100 * interval.low:.2f}, {100 * interval.high:.2f}] (scipy)")
+
+    targets(rows, w, data)
 
     kinds = {}
     for finding in data["quality"]["findings"]:

@@ -10,7 +10,8 @@ basic plan (price falls furthest short), busy front desks of mid-size practices 
 short), operations staff of multi-site groups on enterprise plans (service and reporting fall
 short), and clinicians who use the product away from the desk. Appearance slightly exceeds
 expectations, and service got worse between the two waves as onboarding slowed down.
-Respondents who appear in the interview notes keep the attributes the notes give them.
+Respondents who appear in the interview notes keep the attributes the notes give them. Each
+row carries the customer's annual revenue (from the CRM), which grows with plan and clinic size.
 A few deliberate quality problems are planted: straight-liners (one with a near-duplicate id),
 a speeder, an out-of-range rating and a non-numeric answer.
 """
@@ -92,6 +93,11 @@ COMMENTS = [
 ]
 
 
+# Annual subscription revenue (EUR) by plan, and how it grows with the size of the clinic.
+PLAN_REVENUE = {"basic": 1800, "pro": 5400, "enterprise": 16000}
+SIZE_REVENUE = {"small": 1.0, "medium": 1.7, "large": 2.9}
+
+
 def clamp(value, low, high):
     return max(low, min(high, value))
 
@@ -167,6 +173,13 @@ def main():
                 row[f"imp_{dimension}"] = ""
         rows.append(row)
 
+    # Annual revenue per customer from the CRM, by plan and clinic size, with its own seeded
+    # generator so that adding it left every other answer as it was.
+    value_rng = random.Random(SEED + 1)
+    for row in rows:
+        base = PLAN_REVENUE[row["plan"]] * SIZE_REVENUE[row["clinic_size"]]
+        row["revenue"] = int(round(value_rng.lognormvariate(0, 0.3) * base, -2))
+
     # Deliberate quality problems.
     straight = rows[204]
     for key in list(straight):
@@ -180,7 +193,8 @@ def main():
     rows[131]["perc_price"] = 9            # outside the 1-7 scale
     rows[302]["q_ease"] = "n/a"            # not a number
 
-    columns = list(rows[0].keys())
+    columns = [key for key in rows[0] if key != "revenue"]
+    columns.insert(columns.index("visits") + 1, "revenue")
     with open(OUT, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
