@@ -462,6 +462,8 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .recommendation h3 { margin: 1.1rem 0 0.2rem; font-size: 1.05rem; }
 .recommendation h3:first-child { margin-top: 0.4rem; }
 .recommendation ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; }
+/* Intervals under their figures, so the ranking fits a report page's column. */
+.target-table .meta { display: block; }
 """# + "\n",
         "blocks/competitor-chart.mustache": #"""
 <div class="block">{{#block}}{{#charts}}<figure class="chart-figure">{{{svg}}}</figure>{{/charts}}{{/block}}</div>
@@ -2295,13 +2297,13 @@ methodology_targets: "每个用户画像、以及细分属性的每个取值，�
       <input type="search" name="q" placeholder="{{t.search_placeholder}}" aria-label="{{t.search_title}}">
     </form>
     <nav class="site-nav" aria-label="{{t.nav_label}}">
-      {{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/nav}}
+      {{#nav}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/nav}}
     </nav>
   </div>
   {{#hasReportPages}}
   <nav class="wrap page-nav" aria-label="{{t.nav_report}}">
     <span class="meta">{{t.nav_report}}:</span>
-    {{#reportPages}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a>{{/reportPages}}
+    {{#reportPages}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{label}}</a> {{/reportPages}}
   </nav>
   {{/hasReportPages}}
 </header>
@@ -2328,7 +2330,7 @@ methodology_targets: "每个用户画像、以及细分属性的每个取值，�
         "partials/target-table.mustache": #"""
 {{#hasChart}}<figure class="chart-figure">{{{svg}}}<figcaption>{{caption}}</figcaption></figure>{{/hasChart}}
 <div class="table-scroll">
-<table class="data-table sortable stack">
+<table class="data-table sortable stack target-table">
   <thead><tr>
     <th scope="col" class="num" data-sort="number">{{t.col_rank}}</th><th scope="col" data-sort="text">{{t.col_candidate}}</th>
     <th scope="col" class="num" data-sort="number">n</th><th scope="col" class="num" data-sort="number">{{t.col_size}} <span class="meta">{{t.col_ci}}</span></th>
