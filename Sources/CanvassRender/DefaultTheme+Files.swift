@@ -965,6 +965,7 @@ target_best_alone: "Ranked by one criterion alone, the first would be:"
 target_none: "No candidate has 30 or more respondents and every weighted criterion measured, so none is recommended."
 methodology_targets_term: "Target segments"
 methodology_targets: "Each persona, and each value of the segment attributes, is measured on size (its share of the respondents, weighted when the figures are, with a Wilson interval), shortfall (minus its overall gap, dimension-weighted, and at least 0; the gap's 95% interval comes from the linearised variance of that weighted sum of dimension means) and the means of the attributes mapped as value, reach and growth. Each criterion is scaled as a fraction of the best candidate's amount (from the lowest, 0, to the highest, 1, where an amount is negative); the score is the weighted sum, from 0 to 1. Candidates with fewer than 30 respondents are shown but never recommended."
+target_alone: "{criterion}: {name}"
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1392,6 +1393,7 @@ target_best_alone: "只按单一指标排序，第一名分别是："
 target_none: "没有候选同时具备 30 名以上受访者且每个计权指标都有数据，因此不作推荐。"
 methodology_targets_term: "目标细分"
 methodology_targets: "每个用户画像、以及细分属性的每个取值，按以下指标衡量：规模（占受访者的比例，数字加权时按权重计，附 Wilson 区间）、不足（总体差距（按维度加权）取负，最小为 0；其 95% 区间来自各维度均值加权和的线性化方差），以及映射为价值、可触达性和增长的属性的均值。每项指标换算为最佳候选数值的比例（有负值时从最低 0 到最高 1）；得分为加权和，介于 0 与 1 之间。受访者少于 30 人的候选会列出，但不作推荐。"
+target_alone: "{criterion}：{name}"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>
@@ -2322,7 +2324,7 @@ methodology_targets: "每个用户画像、以及细分属性的每个取值，�
   <ul>{{#reasons}}<li>{{.}}</li>{{/reasons}}{{#cautions}}<li>{{.}}</li>{{/cautions}}</ul>{{/secondary}}
   {{#close}}<p><strong>{{close}}</strong></p>{{/close}}
   {{#hasAlone}}<p>{{t.target_best_alone}}</p>
-  <ul>{{#alone}}<li>{{criterion}}: {{name}}</li>{{/alone}}</ul>{{/hasAlone}}
+  <ul>{{#alone}}<li>{{text}}</li>{{/alone}}</ul>{{/hasAlone}}
 {{/hasPrimary}}
 {{^hasPrimary}}<p>{{none}}</p>{{/hasPrimary}}
 </div>

@@ -88,7 +88,7 @@ extension PageContext {
         model["alone"] = results.criteria.compactMap { item -> [String: Any]? in
             let measured = among.filter { !$0.cautions.contains(.smallSample) && $0.amount(item.criterion) != nil }
             guard let best = measured.max(by: { ($0.amount(item.criterion)!, $1.id) < ($1.amount(item.criterion)!, $0.id) }) else { return nil }
-            return ["criterion": criterionLabel(item.criterion, results), "name": candidateName(best)]
+            return ["text": strings.format("target_alone", ["criterion": criterionLabel(item.criterion, results), "name": candidateName(best)])]
         }
         model["hasAlone"] = !(model["alone"] as! [[String: Any]]).isEmpty
         return model
