@@ -55,8 +55,9 @@ struct DataFiles {
         ])
     }
 
-    /// Which survey figures are weighted: `"raking"` or `"column"` (data/weights.json tells
-    /// how), null when every respondent counts once. The gap's `weighted` is about dimension
+    /// Whether the survey figures of a file are weighted: `"raking"` or `"column"`
+    /// (data/weights.json tells how), null when every respondent counts once. summary, ratings,
+    /// gaps, nps, personas and targets carry it. The gap's `weighted` is about dimension
     /// weights, a different thing.
     static func respondentWeights(_ surveys: SurveyResults?) -> (String, JSONValue) {
         ("respondentWeights", .string(surveys?.weighting?.method.rawValue))
@@ -137,6 +138,7 @@ struct DataFiles {
             ("by", Self.breakdowns(result.by, shape)),
             ("byPersona", Self.groups(result.byPersona, shape)),
             ("byWave", Self.groups(result.byWave, shape)),
+            Self.respondentWeights(analysis.surveys),
         ])
     }
 
@@ -151,7 +153,7 @@ struct DataFiles {
                 ("by", Self.breakdowns(item.by, Self.stats)),
                 ("byWave", Self.groups(item.byWave, Self.stats)),
             ])
-        }))])
+        })), Self.respondentWeights(surveys)])
     }
 
     func gaps(_ surveys: SurveyResults) -> JSONValue {
@@ -194,6 +196,8 @@ struct DataFiles {
             ("silhouetteSample", .int(results.sampleSize)),
             ("stability", .number(results.stability)),
             ("stabilityRuns", .array(results.stabilityRuns.map { .number($0) })),
+            // Persona shares (and their gaps and NPS) are weighted when the survey figures are.
+            Self.respondentWeights(analysis.surveys),
             ("personas", .array(results.personas.map { persona in
                 .object([
                     ("id", .string(persona.id)), ("name", .string(names[persona.id])), ("size", .int(persona.size)), ("share", .number(persona.share)), ("sampleShare", .number(persona.sampleShare)),

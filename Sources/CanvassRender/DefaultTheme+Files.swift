@@ -966,6 +966,7 @@ target_none: "No candidate has 30 or more respondents and every weighted criteri
 methodology_targets_term: "Target segments"
 methodology_targets: "Each persona, and each value of the segment attributes, is measured on size (its share of the respondents, weighted when the figures are, with a Wilson interval), shortfall (minus its overall gap, dimension-weighted, and at least 0; the gap's 95% interval comes from the linearised variance of that weighted sum of dimension means) and the means of the attributes mapped as value, reach and growth. Each criterion is scaled as a fraction of the best candidate's amount (from the lowest, 0, to the highest, 1, where an amount is negative); the score is the weighted sum, from 0 to 1. Candidates with fewer than 30 respondents are shown but never recommended."
 target_alone: "{criterion}: {name}"
+weighted_note: "Survey figures on this page are weighted to the customer base."
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1394,6 +1395,7 @@ target_none: "没有候选同时具备 30 名以上受访者且每个计权指�
 methodology_targets_term: "目标细分"
 methodology_targets: "每个用户画像、以及细分属性的每个取值，按以下指标衡量：规模（占受访者的比例，数字加权时按权重计，附 Wilson 区间）、不足（总体差距（按维度加权）取负，最小为 0；其 95% 区间来自各维度均值加权和的线性化方差），以及映射为价值、可触达性和增长的属性的均值。每项指标换算为最佳候选数值的比例（有负值时从最低 0 到最高 1）；得分为加权和，介于 0 与 1 之间。受访者少于 30 人的候选会列出，但不作推荐。"
 target_alone: "{criterion}：{name}"
+weighted_note: "本页调查数字已按客户构成加权。"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>
@@ -1434,6 +1436,7 @@ target_alone: "{criterion}：{name}"
 <nav class="breadcrumb" aria-label="{{t.breadcrumb_label}}"><a href="{{root}}gaps/index.html">{{t.gaps_title}}</a></nav>
 <h1>{{label}}</h1>
 <p class="lead"><strong class="gap-value{{#shortfall}} shortfall{{/shortfall}}">{{t.col_gap}} {{gap}}</strong> · {{t.col_ci}} {{ci}} · n = {{n}} · t = {{tValue}} · p {{p}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</p>
+{{>partials.weighted-note}}
 <p class="meta">{{t.col_verdict}}: {{verdict}} · {{t.col_quadrant}}: {{quadrant}} · {{t.col_weight}}: {{weight}}</p>
 {{/dimension}}
 
@@ -1531,6 +1534,7 @@ target_alone: "{criterion}：{name}"
 {{$content}}
 <h1>{{t.gaps_title}}</h1>
 <p class="lead">{{t.gaps_lead}}</p>
+{{>partials.weighted-note}}
 <ul class="figures">
   <li class="figure"><span class="figure-value">{{overall.weighted}}</span><span class="figure-label">{{t.figure_weighted_gap}} · {{overall.weights}}</span></li>
   <li class="figure"><span class="figure-value">{{overall.unweighted}}</span><span class="figure-label">{{t.figure_unweighted_gap}}</span></li>
@@ -1909,6 +1913,7 @@ target_alone: "{criterion}：{name}"
     </ul>
   </div>
 </header>
+{{>partials.weighted-note}}
 {{#hasNarrative}}<div class="narrative">{{{narrativeHTML}}}</div>{{/hasNarrative}}
 {{/persona}}
 
@@ -1964,6 +1969,7 @@ target_alone: "{criterion}：{name}"
 {{$content}}
 <h1>{{t.personas_title}}</h1>
 <p class="lead">{{t.personas_lead}} <a href="{{root}}methodology/index.html#personas-heading">{{method}}</a></p>
+{{>partials.weighted-note}}
 <div class="persona-grid">
   {{#cards}}{{>partials.persona-card}}{{/cards}}
 </div>
@@ -2358,6 +2364,9 @@ target_alone: "{criterion}：{name}"
   </tbody>
 </table>
 </div>
+"""# + "\n",
+        "partials/weighted-note.mustache": #"""
+{{#weightedFigures}}<p class="meta">{{t.weighted_note}} <a href="{{root}}quality/index.html#weights-heading">{{t.methodology_weights_link}}</a></p>{{/weightedFigures}}
 """# + "\n",
     ]
 }

@@ -41,6 +41,8 @@ struct PageContext {
     func base(title: String, section: String?, description: String? = nil) -> [String: Any] {
         var model = renderer.chrome.values(root: linkRoot, section: section) { chrome(section: section) }
         model["page"] = ["title": title, "description": description ?? project.config.title] as [String: Any]
+        // Survey pages say when their figures are weighted, with the way to the unweighted ones.
+        model["weightedFigures"] = analysis.surveys?.weighting != nil
         return model
     }
 

@@ -74,6 +74,8 @@ import Testing
         #expect(report.succeeded, "\(places(report))")
         let data = try #require(JSONSerialization.jsonObject(with: Data(try file(files, "data/targets.json").utf8)) as? [String: Any])
         #expect(data["recommendFrom"] as? String == "segments")
+        #expect(data["respondentWeights"] is NSNull, "no weighting: every respondent counts once")
+        #expect(!(try file(files, "gaps/index.html")).contains("weighted to the customer base"))
         #expect(data["primary"] is NSNull, "four respondents: too few to recommend any")
         let segments = try #require(data["segments"] as? [[String: Any]])
         // Enterprise: 1 of 4 (half the largest), revenue 900 (best), gap −4 (worst): score (1/2 + 1 + 1) / 3;

@@ -166,5 +166,13 @@ import Testing
         #expect(zip(shares, sample).contains { abs($0 - $1) > 0.01 }, "the weights move some persona's share")
         let methodology = try text(files, "methodology/index.html")
         #expect(methodology.contains("effective sample size"))
+        // Every data file of survey figures says they are weighted, and every survey page links
+        // to the figures without weights.
+        for file in ["ratings", "gaps", "nps", "personas", "targets"] {
+            #expect(try json(files, "data/\(file).json")["respondentWeights"] as? String == "raking", "\(file).json")
+        }
+        for page in ["gaps/index.html", "gaps/price/index.html", "personas/index.html", "personas/plan-basic-clinic-size-small/index.html"] {
+            #expect(try text(files, page).contains("weighted to the customer base. <a href=\"") && text(files, page).contains("quality/index.html#weights-heading"), "\(page)")
+        }
     }
 }
