@@ -118,6 +118,30 @@ import Testing
         #expect(close(a.value?.mean, 20) && close(a.gap?.mean, -8.0 / 9), "equal weights within a leave its own means")
     }
 
+    /// Reach and growth are the means of their attributes; growth can fall, so it is scaled from
+    /// the lowest to the highest. Here reach reads `rev` ÷ 100 and growth `rev` − 45.
+    @Test func reachAndGrowthAreMeasuredWhenMapped() throws {
+        var (config, surveys) = Self.survey()
+        let rev = surveys[0].numbers["rev"]!
+        surveys[0].numbers["reach"] = rev.map { $0.map { $0 / 100 } }
+        surveys[0].numbers["growth"] = rev.map { $0.map { $0 - 45 } }
+        surveys[0].config.attributes += [.init(name: "reach", kind: .numeric), .init(name: "growth", kind: .numeric)]
+        config.surveys = [surveys[0].config]
+        config.targeting?.reach = "reach"
+        config.targeting?.growth = "growth"
+        let results = try #require(SurveyAnalyzer(config: config, surveys: surveys).analyse()?.targeting)
+        #expect(results.criteria.map(\.criterion) == [.size, .value, .shortfall, .reach, .growth])
+        // Weights 1, 1, 2, and 1 each for the two left out: 1/6, 1/6, 1/3, 1/6, 1/6.
+        let sixth = 1.0 / 6
+        #expect(results.criteria.map(\.weight) == [sixth, sixth, 2 * sixth, sixth, sixth])
+        let a = try #require(results.segments.first { $0.id == "a" }), b = try #require(results.segments.first { $0.id == "b" })
+        #expect(close(a.reach?.mean, 0.2) && close(a.growth?.mean, -25) && close(b.growth?.mean, 0))
+        // Growth −25 (a), 0 (b), 15 (c): scaled 0, 25/40, 1. Reach 0.2, 0.45, 0.6: a fraction of 0.6.
+        #expect(close(a.scaled[.growth], 0) && close(b.scaled[.growth], 25.0 / 40) && close(a.scaled[.reach], 1.0 / 3))
+        let expected: Double = (1 + 1.0 / 3 + 8.0 / 9 + 1.0 / 3) / 6
+        #expect(close(a.score, expected))
+    }
+
     @Test func scalingIsAFractionOfTheBestOrMinToMaxWithNegatives() {
         #expect(TargetSelection.scale([2, 4, nil]) == [0.5, 1, nil])
         #expect(TargetSelection.scale([0, 0]) == [0, 0], "nobody has any: all 0, no division by 0")
