@@ -3,7 +3,7 @@ import CanvassCore
 extension ConfigLoader {
     static let surveyKeys = [
         "file", "id", "wave", "waveColumn", "scale", "pairs", "ratings", "nps", "csat", "attributes",
-        "text", "duration", "weight", "competitors", "kano",
+        "text", "duration", "weight", "competitors", "kano", "kpis",
     ]
 
     func readSurvey(_ node: YAMLNode, defaultScale: RatingScale, dimensions: [CanvassCore.Dimension]) -> SurveyConfig? {
@@ -44,6 +44,7 @@ extension ConfigLoader {
         survey.weight = fields.string("weight")
         if let node = fields["competitors"] { survey.competitors = readCompetitors(node, dimensions: dimensions) }
         if let node = fields["kano"] { survey.kano = readKano(node) }
+        if let node = fields["kpis"] { survey.kpis = readKPIs(node, scale: survey.scale ?? defaultScale) }
         return survey
     }
 
@@ -96,6 +97,46 @@ extension ConfigLoader {
                 if let name = reader.string(column.value, "a competitor column") { map[column.key] = name }
             }
             return SurveyConfig.Competitor(name: entry.key, columns: map)
+        }
+    }
+
+    /// `kpis: {renewal: {column: renew, yes: [yes], label: "Will renew"}, advocacy: {column: q_adv, top: 2}}`
+    private func readKPIs(_ node: YAMLNode, scale: RatingScale) -> [SurveyConfig.KPI] {
+        guard let entries = reader.mapping(node, "`kpis`") else { return [] }
+        return entries.compactMap { entry in
+            guard let id = reader.identifier(entry.keyNode, "KPI id"),
+                  let fields = reader.fields(entry.value, "KPI `\(entry.key)`", allowed: ["column", "label", "yes", "top", "scale"]) else { return nil }
+            guard let column = fields.string("column") else {
+                reader.error("KPI `\(id)` needs a `column`", at: entry.value, hint: "e.g. \(id): {column: renew, yes: [yes]}")
+                return nil
+            }
+            let label = fields.string("label") ?? id
+            switch (fields["yes"], fields["top"]) {
+            case (let yesNode?, nil):
+                guard let values = reader.strings(yesNode, "`kpis.\(id).yes`"), !values.isEmpty else {
+                    reader.error("`kpis.\(id).yes` lists the answers that count, e.g. [yes, \"1\"]", at: yesNode)
+                    return nil
+                }
+                if let scaleNode = fields["scale"] {
+                    reader.error("KPI `\(id)` counts `yes` answers, so it takes no `scale`", at: scaleNode, hint: "a scale goes with `top`")
+                }
+                return SurveyConfig.KPI(id: id, label: label, column: column, rule: .yes(values))
+            case (nil, let topNode?):
+                let kpiScale = fields["scale"].flatMap { readScale($0, "`kpis.\(id).scale`") } ?? scale
+                guard let top = fields.int("top"), top >= 1, top < kpiScale.max - kpiScale.min + 1 else {
+                    reader.error("`kpis.\(id).top` must be a whole number from 1 to one less than the scale's points (\(kpiScale.max - kpiScale.min + 1))", at: topNode,
+                                 hint: "top: 2 counts the two highest points (top-2-box)")
+                    return nil
+                }
+                return SurveyConfig.KPI(id: id, label: label, column: column, rule: .topBox(scale: kpiScale, top: top))
+            case (.some, .some):
+                reader.error("KPI `\(id)` takes `yes` (for a yes/no question) or `top` (for a rating), not both", at: entry.value)
+                return nil
+            case (nil, nil):
+                reader.error("KPI `\(id)` needs `yes` (the answers that count) or `top` (the top points of a rating)", at: entry.value,
+                             hint: "e.g. {column: renew, yes: [yes]} or {column: q_advocacy, top: 2}")
+                return nil
+            }
         }
     }
 

@@ -9,7 +9,7 @@ struct ConfigLoader {
     static let topLevelKeys = [
         "title", "language", "baseURL", "scale", "dimensions", "surveys", "breakdowns", "personas",
         "commitments", "records", "profile", "markdown", "quality", "labels", "weighting",
-        "targeting",
+        "targeting", "targets",
     ]
 
     let reader: YAMLReader
@@ -64,6 +64,7 @@ struct ConfigLoader {
             checkAttributes(names, at: node, key: "breakdowns", surveys: config.surveys)
         }
         if let node = fields["weighting"] { config.weighting = readWeighting(node, surveys: config.surveys) }
+        if let node = fields["targets"] { config.targets = readTargets(node, config: config) }
         if let node = fields["targeting"] { config.targeting = readTargeting(node, surveys: config.surveys, breakdowns: config.breakdowns, hasPersonas: fields["personas"] != nil) }
         if let node = fields["labels"] { config.labels = readLabels(node, language: config.language, surveys: config.surveys) }
         if let node = fields["personas"] { config.personas = readPersonas(node, surveys: config.surveys) }

@@ -45,6 +45,12 @@ struct SurveyLoader {
             columns.append((feature.functional, "kano.\(feature.id).functional", .rating(RatingScale(min: 1, max: 5))))
             columns.append((feature.dysfunctional, "kano.\(feature.id).dysfunctional", .rating(RatingScale(min: 1, max: 5))))
         }
+        for kpi in survey.kpis {
+            switch kpi.rule {
+            case .yes: columns.append((kpi.column, "kpis.\(kpi.id).column", .text))
+            case .topBox(let scale, _): columns.append((kpi.column, "kpis.\(kpi.id).column", .rating(scale)))
+            }
+        }
         // A column mapped twice (e.g. an attribute that is also a rating) is read once, by its first rule.
         var seen = Set<String>()
         return columns.filter { seen.insert($0.0).inserted }

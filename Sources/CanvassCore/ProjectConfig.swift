@@ -16,6 +16,8 @@ public struct ProjectConfig: Sendable, Equatable {
     public var quality = QualityConfig()
     /// Population margins the sample is raked to; nil when figures are not weighted this way.
     public var weighting: WeightingConfig?
+    /// Targets per metric for monitoring (`targets:`), in the order written.
+    public var targets: [MetricTarget] = []
     /// What makes a persona or segment a target; nil when no ranking is wanted.
     public var targeting: TargetingConfig?
     /// What readers see for survey names, in the site's language: an attribute (`plan`), one of

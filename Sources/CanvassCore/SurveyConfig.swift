@@ -22,6 +22,28 @@ public struct SurveyConfig: Sendable, Equatable {
         }
     }
 
+    /// A KPI as a proportion (issue: close the loop): the share of answers that say yes, or that
+    /// fall in the top points of a rating scale (top-2-box).
+    public struct KPI: Sendable, Equatable {
+        public enum Rule: Sendable, Equatable {
+            /// A text column: an answer counts when it is one of these (case and spaces ignored).
+            case yes([String])
+            /// A rating column: an answer counts when it is in the top `top` points of `scale`.
+            case topBox(scale: RatingScale, top: Int)
+        }
+
+        public var id: String
+        public var label: String
+        public var column: String
+        public var rule: Rule
+        public init(id: String, label: String, column: String, rule: Rule) {
+            self.id = id
+            self.label = label
+            self.column = column
+            self.rule = rule
+        }
+    }
+
     public struct CSAT: Sendable, Equatable {
         public var column: String
         public var scale: RatingScale
@@ -79,6 +101,7 @@ public struct SurveyConfig: Sendable, Equatable {
     public var weight: String?
     public var competitors: [Competitor] = []
     public var kano: [KanoFeature] = []
+    public var kpis: [KPI] = []
     /// Where the entry stands in `canvass.yml`, for diagnostics about its columns.
     public var location: SourceLocation?
 

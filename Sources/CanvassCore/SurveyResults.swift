@@ -58,6 +58,8 @@ public struct DimensionResult: Sendable, Hashable {
     public var byAttribute: [Breakdown<PairedGap>]
     public var byWave: [Group<PairedGap>]
     public var byPersona: [Group<PairedGap>]
+    /// Mean perception per wave, for monitoring and action effects.
+    public var perceptionByWave: [Group<Descriptives>] = []
 
     public init(
         dimension: Dimension, expectation: Descriptives, perception: Descriptives, importance: Descriptives?, gap: PairedGap,
@@ -169,6 +171,19 @@ public struct QualityReport: Sendable, Hashable {
     }
 }
 
+/// A KPI as a proportion: its share overall, by breakdown, persona and wave (weighted when the
+/// figures are), each with a Wilson interval.
+public struct KPIResult: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var share: SegmentedResult<ShareResult>
+    public init(id: String, label: String, share: SegmentedResult<ShareResult>) {
+        self.id = id
+        self.label = label
+        self.share = share
+    }
+}
+
 /// Everything computed from the surveys (SPEC §4.1–4.8, 4.13).
 public struct SurveyResults: Sendable {
     /// Respondents in the statistics (after exclusions) and in the files.
@@ -190,6 +205,10 @@ public struct SurveyResults: Sendable {
     public var quality: QualityReport
     /// Respondent weights and how the sample compares with the population; nil when unweighted.
     public var weighting: WeightingReport?
+    /// The KPIs the surveys map, in the order first mapped.
+    public var kpis: [KPIResult] = []
+    /// Metrics across waves on control charts and against `targets:`; nil without waves to compare.
+    public var monitoring: MonitoringResults?
     /// The target-segment ranking; nil without `targeting:` in canvass.yml.
     public var targeting: TargetingResults?
 

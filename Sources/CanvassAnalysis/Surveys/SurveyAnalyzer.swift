@@ -107,12 +107,15 @@ public struct SurveyAnalyzer: Sendable {
                 gaps: placed.map { $0.byWave.first { $0.label == wave }?.value.mean }, weights: weights.map { $0 ?? 0 }).weighted)
         }
 
-        return SurveyResults(
+        var results = SurveyResults(
             respondents: pool.rows.count, respondentsInFiles: surveys.reduce(0) { $0 + $1.count }, waves: pool.waves,
             ratings: ratings, dimensions: placed, overallGap: overall, weightSource: source,
             crosshair: crosshair, overallByWave: overallByWave, nps: nps, csat: csat,
             csatScale: surveys.lazy.compactMap(\.config.csat).first, kano: kano, competitors: competitors,
             quality: flags.report(surveys: surveys, excluded: config.quality.exclude, excludedCount: excludedCount))
+        results.kpis = kpis(pool)
+        results.monitoring = monitoring(pool, dimensions: placed)
+        return results
     }
 
     // MARK: - Segmenting
@@ -187,13 +190,17 @@ public struct SurveyAnalyzer: Sendable {
             }
             let hasImportance = pairs.values.contains { $0.importance != nil }
             let segments = segmented(pool) { gap(pool, $0, pairs) }
-            return DimensionResult(
+            var result = DimensionResult(
                 dimension: dimension,
                 expectation: stats { $0.expectation },
                 perception: stats { $0.perception },
                 importance: hasImportance ? stats { $0.importance } : nil,
                 gap: segments.overall, weight: nil, x: nil, y: nil, quadrant: nil,
                 byAttribute: segments.by, byWave: segments.byWave, byPersona: segments.byPersona)
+            result.perceptionByWave = pool.rowsByWave().map { wave in
+                Group(label: wave.wave, value: describe(observations(pool, wave.rows) { pairs[$0]?.perception }, pool, scale: scale))
+            }
+            return result
         }
     }
 
@@ -280,6 +287,20 @@ public struct SurveyAnalyzer: Sendable {
             hits.append(value >= Double(csat.scale.max - csat.top + 1))
             weights.append(pool.weight(row))
         }
+        return pool.weights == nil ? Estimators.share(hits: hits.filter { $0 }.count, of: hits.count) : Estimators.share(hits: hits, weights: weights)
+    }
+
+    /// Every KPI the surveys map (one id may be mapped by several surveys), as shares.
+    func kpis(_ pool: RespondentPool) -> [KPIResult] {
+        var order: [(id: String, label: String)] = []
+        for kpi in surveys.flatMap(\.config.kpis) where !order.contains(where: { $0.id == kpi.id }) { order.append((kpi.id, kpi.label)) }
+        return order.map { id, label in KPIResult(id: id, label: label, share: segmented(pool) { kpiShare(id, pool, $0) }) }
+    }
+
+    /// The share of `rows` whose answer to KPI `id` counts; rows without an answer take no part.
+    func kpiShare(_ id: String, _ pool: RespondentPool, _ rows: [RespondentPool.Row]) -> ShareResult {
+        let (values, weights) = kpiAnswers(id, pool, rows)
+        let hits = values.map { $0 == 1 }
         return pool.weights == nil ? Estimators.share(hits: hits.filter { $0 }.count, of: hits.count) : Estimators.share(hits: hits, weights: weights)
     }
 
