@@ -104,6 +104,14 @@ import Testing
         #expect(Charts.separatedBaselines([]) == [])
     }
 
+    /// A label moved a line below another whose sum rounds a hair short of a line apart is
+    /// placed, not moved for ever (these baselines hung a build's control chart).
+    @Test func labelsALineApartAfterRoundingArePlaced() {
+        let baselines = Charts.separatedBaselines([(left: 536, right: 640, baseline: 130.50985926772984), (left: 536, right: 640, baseline: 118.26114049852755)])
+        #expect(baselines[1] == 118.26114049852755)
+        #expect(abs(baselines[0] - (118.26114049852755 + 15)) < 1e-9)
+    }
+
     /// A dimension keeps its colour and marker on the IPA map: style 1 is a square of colour 1.
     @Test func ipaMarksCarryTheDimensionsStyle() {
         let markup = charts.ipa([.init(label: "Price", x: 4.2, y: 3.1, style: 1), .init(label: "Ease", x: 3.8, y: 4.0, style: 2)],

@@ -75,13 +75,16 @@ extension Charts {
     }
 
     /// Baselines for labels that would otherwise overlap: from the top down, a label whose span
-    /// (`left`…`right`) meets one already placed within a line's height moves below it.
+    /// (`left`…`right`) meets one already placed within a line's height moves below it. A label
+    /// moved exactly a line below another no longer meets it, whatever the rounding of the sum
+    /// (without the allowance, 118.26… + 15 can land a hair under 15 away and loop for ever).
     static func separatedBaselines(_ labels: [(left: Double, right: Double, baseline: Double)], lineHeight: Double = 15) -> [Double] {
         var placed: [(left: Double, right: Double, baseline: Double)] = []
         var result = labels.map(\.baseline)
+        let apart = lineHeight * (1 - 1e-9)
         for index in labels.indices.sorted(by: { labels[$0].baseline < labels[$1].baseline }) {
             var label = labels[index]
-            while let clash = placed.first(where: { $0.left < label.right && label.left < $0.right && abs($0.baseline - label.baseline) < lineHeight }) {
+            while let clash = placed.first(where: { $0.left < label.right && label.left < $0.right && abs($0.baseline - label.baseline) < apart }) {
                 label.baseline = clash.baseline + lineHeight
             }
             placed.append(label)
