@@ -79,6 +79,7 @@ public enum BlockCatalog {
         "service-levels": ["by"],
         "needs-table": ["limit", "priority"],
         "target-segments": ["of", "limit"],
+        "monitoring": ["metric"],
     ]
 
     /// Values `metric` can show.

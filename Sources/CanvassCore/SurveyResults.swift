@@ -209,6 +209,8 @@ public struct SurveyResults: Sendable {
     public var kpis: [KPIResult] = []
     /// Metrics across waves on control charts and against `targets:`; nil without waves to compare.
     public var monitoring: MonitoringResults?
+    /// Whether the site has a monitoring page: metrics to follow across waves, or KPIs.
+    public var hasMonitoring: Bool { monitoring != nil || !kpis.isEmpty }
     /// The target-segment ranking; nil without `targeting:` in canvass.yml.
     public var targeting: TargetingResults?
 

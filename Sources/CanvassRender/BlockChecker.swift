@@ -43,6 +43,13 @@ struct BlockChecker {
         switch block.name {
         case "metric": require("value", block.text("value") ?? "respondents", in: BlockCatalog.metrics, what: "value")
         case "nps": if let by = block.text("by") { require("by", by, in: ["wave", "persona"] + breakdowns, what: "breakdown") }
+        case "monitoring":
+            let monitored = analysis.surveys?.monitoring?.metrics.map(\.metric.id) ?? []
+            if let metric = block.text("metric") { require("metric", metric, in: monitored, what: "monitored metric") }
+            if analysis.surveys != nil, analysis.surveys?.hasMonitoring != true {
+                diagnostics.append(.error("block `{monitoring}` needs survey waves or KPIs to follow, and this study has neither", at: block.location,
+                                          hint: "give the survey a `wave` or `waveColumn`, or map `kpis`"))
+            }
         case "target-segments":
             if let of = block.text("of") { require("of", of, in: ["personas", "segments"], what: "kind of candidate") }
             if analysis.surveys != nil, analysis.surveys?.targeting == nil {
@@ -58,7 +65,7 @@ struct BlockChecker {
         default: break
         }
         // A block about data the study does not have says so at build time, not on the page.
-        let needsSurvey = ["nps", "gap-chart", "gap-table", "ipa-chart", "trend-chart", "competitor-chart", "kano-table", "target-segments"]
+        let needsSurvey = ["nps", "gap-chart", "gap-table", "ipa-chart", "trend-chart", "competitor-chart", "kano-table", "target-segments", "monitoring"]
         if needsSurvey.contains(block.name) && analysis.surveys == nil {
             diagnostics.append(.error("block `{\(block.name)}` needs survey data, and this study has none", at: block.location,
                                       hint: "add a survey to canvass.yml"))

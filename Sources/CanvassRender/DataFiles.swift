@@ -19,6 +19,9 @@ struct DataFiles {
             if let weighting = surveys.weighting {
                 files.append(OutputFile(path: "data/weights.json", bytes: weights(weighting).serializedBytes()))
             }
+            if surveys.hasMonitoring {
+                files.append(OutputFile(path: "data/monitoring.json", bytes: monitoring(surveys).serializedBytes()))
+            }
             if let targeting = surveys.targeting {
                 files.append(OutputFile(path: "data/targets.json", bytes: targets(targeting, surveys: surveys).serializedBytes()))
             }

@@ -464,6 +464,15 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .recommendation ul { margin: 0.2rem 0 0.6rem; padding-left: 1.2rem; }
 /* Intervals under their figures, so the ranking fits a report page's column. */
 .target-table .meta { display: block; }
+.chart .control-centre { stroke: #3d4452; stroke-width: 1; }
+.chart .control-limit { stroke: #8a92a0; stroke-width: 1.5; stroke-dasharray: 2 3; }
+.chart .control-target { stroke: #7a4b00; stroke-width: 2; stroke-dasharray: 7 4; }
+.chart .control-outside { fill: #b3261e; stroke: var(--ink); stroke-width: 1; }
+.status { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 0.45em; border-radius: 3px; vertical-align: middle; }
+.status-on { background: #d6ebed; color: #0b4f58; } .status-off { background: #f8d7d4; color: #8c1d18; }
+.alerts { padding-left: 1.2rem; } .alerts li { margin: 0.3rem 0; }
+.monitored { margin: 1.5rem 0 2rem; }
+.monitoring-status p a { margin-right: 0.7rem; }
 """# + "\n",
         "blocks/competitor-chart.mustache": #"""
 <div class="block">{{#block}}{{#charts}}<figure class="chart-figure">{{{svg}}}</figure>{{/charts}}{{/block}}</div>
@@ -494,6 +503,13 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 """# + "\n",
         "blocks/metric.mustache": #"""
 <div class="block block-metric figure">{{#block}}<span class="figure-value">{{value}}{{#detail}} <small>{{detail}}</small>{{/detail}}</span><span class="figure-label">{{label}}</span>{{/block}}</div>
+"""# + "\n",
+        "blocks/monitoring.mustache": #"""
+<div class="block">{{#block}}
+{{#status}}{{>partials.monitoring-status}}{{/status}}
+{{#metric}}{{>partials.monitored-metric}}{{/metric}}
+<p class="meta"><a href="{{href}}">{{t.monitoring_all}}</a></p>
+{{/block}}</div>
 """# + "\n",
         "blocks/needs-table.mustache": #"""
 <div class="block table-scroll">
@@ -967,6 +983,44 @@ methodology_targets_term: "Target segments"
 methodology_targets: "Each persona, and each value of the segment attributes, is measured on size (its share of the respondents, weighted when the figures are, with a Wilson interval), shortfall (minus its overall gap, dimension-weighted, and at least 0; the gap's 95% interval comes from the linearised variance of that weighted sum of dimension means) and the means of the attributes mapped as value, reach and growth. Each criterion is scaled as a fraction of the best candidate's amount (from the lowest, 0, to the highest, 1, where an amount is negative); the score is the weighted sum, from 0 to 1. Candidates with fewer than 30 respondents are shown but never recommended."
 target_alone: "{criterion}: {name}"
 weighted_note: "Survey figures on this page are weighted to the customer base."
+
+# Monitoring and KPIs
+nav_monitoring: "Monitoring"
+home_monitoring: "Is it on track?"
+monitoring_title: "Monitoring"
+monitoring_lead: "Each figure wave by wave against its target, on a control chart: a wave outside the 3-sigma limits moved more than sampling alone would move it."
+monitoring_how: "How the limits are made"
+monitoring_alerts: "Alerts"
+monitoring_no_alerts: "No alerts: every wave is within its control limits and no target was missed in the latest two waves."
+monitoring_targets_met: "The latest wave meets {met} of {count} targets."
+monitoring_on_track: "on track"
+monitoring_off_track: "off track"
+monitoring_all: "All monitored figures →"
+monitoring_metrics: "Figures across waves"
+monitoring_kpis: "KPIs"
+monitoring_kpis_lead: "Each KPI is the share of answers that count (a yes, or the top points of a rating), with a Wilson 95% interval."
+monitoring_alert_above: "{metric}: {wave} lies above its control limits."
+monitoring_alert_below: "{metric}: {wave} lies below its control limits."
+monitoring_alert_missed: "{metric}: target {target} missed in {waves}."
+monitoring_target: "target {value}"
+monitoring_no_target: "no target set"
+monitoring_p_chart: "p-chart"
+monitoring_xbar_chart: "X̄-chart"
+monitoring_chart_caption: "Line: the figure per wave with its 95% interval; solid: the centre line; dotted: 3-sigma limits for each wave's size; dashed: the target."
+monitoring_outside: "outside limits"
+monitoring_met: "met"
+monitoring_missed: "missed"
+col_limits: "Control limits"
+col_target_met: "Target"
+metric_gap: "Gap · {dimension}"
+metric_perception: "Perception · {dimension}"
+chart_control_title: "{metric} per wave with control limits"
+chart_control_centre: "centre {value}"
+chart_control_limits: "3σ limits"
+chart_control_target: "target {value}"
+chart_control_outside: "outside the limits"
+methodology_monitoring_term: "Monitoring"
+methodology_monitoring: "Each wave's figure is compared with 3-sigma control limits around the centre line, the figure pooled over all waves. Shares (CSAT, KPIs) use a p-chart: p̄ ± 3·√(p̄(1 − p̄)/n). Means (gaps, perceptions, and NPS as the mean of +100, 0 and −100 per answer) use an X̄-chart: the mean ± 3·σ/√n with σ the standard deviation pooled within waves. n is each wave's effective sample size. A wave outside its limits, or a target missed in the latest two waves with answers, is an alert. Limits need two waves with answers."
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1396,6 +1450,44 @@ methodology_targets_term: "目标细分"
 methodology_targets: "每个用户画像、以及细分属性的每个取值，按以下指标衡量：规模（占受访者的比例，数字加权时按权重计，附 Wilson 区间）、不足（总体差距（按维度加权）取负，最小为 0；其 95% 区间来自各维度均值加权和的线性化方差），以及映射为价值、可触达性和增长的属性的均值。每项指标换算为最佳候选数值的比例（有负值时从最低 0 到最高 1）；得分为加权和，介于 0 与 1 之间。受访者少于 30 人的候选会列出，但不作推荐。"
 target_alone: "{criterion}：{name}"
 weighted_note: "本页调查数字已按客户构成加权。"
+
+# Monitoring and KPIs
+nav_monitoring: "监测"
+home_monitoring: "是否按计划推进？"
+monitoring_title: "监测"
+monitoring_lead: "各项数字逐期对照目标，画在控制图上：落在 3σ 控制限之外的一期，其变化超出了抽样本身会带来的波动。"
+monitoring_how: "控制限如何计算"
+monitoring_alerts: "警报"
+monitoring_no_alerts: "没有警报：每一期都在控制限之内，最近两期也没有连续未达目标。"
+monitoring_targets_met: "最近一期达成 {count} 个目标中的 {met} 个。"
+monitoring_on_track: "达标"
+monitoring_off_track: "未达标"
+monitoring_all: "全部监测数字 →"
+monitoring_metrics: "逐期数字"
+monitoring_kpis: "关键指标"
+monitoring_kpis_lead: "每个关键指标是计入的回答所占比例（回答“是”，或评分落在最高几档），附 Wilson 95% 区间。"
+monitoring_alert_above: "{metric}：{wave} 高于控制上限。"
+monitoring_alert_below: "{metric}：{wave} 低于控制下限。"
+monitoring_alert_missed: "{metric}：{waves} 未达目标 {target}。"
+monitoring_target: "目标 {value}"
+monitoring_no_target: "未设目标"
+monitoring_p_chart: "p 控制图"
+monitoring_xbar_chart: "X̄ 控制图"
+monitoring_chart_caption: "折线：每期数字及其 95% 区间；实线：中心线；点线：按每期样本量计算的 3σ 控制限；虚线：目标。"
+monitoring_outside: "超出控制限"
+monitoring_met: "达成"
+monitoring_missed: "未达成"
+col_limits: "控制限"
+col_target_met: "目标"
+metric_gap: "差距 · {dimension}"
+metric_perception: "感知 · {dimension}"
+chart_control_title: "{metric} 逐期数字与控制限"
+chart_control_centre: "中心 {value}"
+chart_control_limits: "3σ 控制限"
+chart_control_target: "目标 {value}"
+chart_control_outside: "超出控制限"
+methodology_monitoring_term: "监测"
+methodology_monitoring: "每期数字与中心线（各期合并的数字）两侧的 3σ 控制限比较。比例（CSAT、关键指标）用 p 控制图：p̄ ± 3·√(p̄(1 − p̄)/n)。均值（差距、感知，以及把每个回答记为 +100、0、−100 后取均值的 NPS）用 X̄ 控制图：均值 ± 3·σ/√n，σ 为各期内部合并的标准差。n 为每期的有效样本量。某期超出控制限，或最近两期有回答的波次都未达目标，即为警报。控制限至少需要两期有回答。"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>
@@ -1633,6 +1725,13 @@ weighted_note: "本页调查数字已按客户构成加权。"
     {{#figures}}<li class="figure">{{#href}}<a href="{{href}}">{{/href}}<span class="figure-value">{{value}}{{#detail}} <small>{{detail}}</small>{{/detail}}</span><span class="figure-label">{{label}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</span>{{#href}}</a>{{/href}}</li>{{/figures}}
   </ul>
 </section>
+{{#monitoring}}
+<section aria-labelledby="monitoring-heading">
+  <h2 id="monitoring-heading">{{t.home_monitoring}}</h2>
+  {{>partials.monitoring-status}}
+  <p><a href="{{href}}">{{t.monitoring_all}}</a></p>
+</section>
+{{/monitoring}}
 {{#hasPersonas}}
 <section aria-labelledby="personas-heading">
   <h2 id="personas-heading">{{t.personas_title}}</h2>
@@ -1721,6 +1820,7 @@ weighted_note: "本页调查数字已按客户构成加权。"
     <dt>Kano</dt><dd>{{t.methodology_kano}}</dd>
     <dt>{{t.methodology_quality_term}}</dt><dd>{{t.methodology_quality}}</dd>
     <dt>{{t.small_sample}}</dt><dd>{{t.methodology_small}}</dd>
+    {{#monitoring}}<dt>{{t.methodology_monitoring_term}}</dt><dd>{{t.methodology_monitoring}} <a href="{{href}}">{{t.monitoring_title}}</a></dd>{{/monitoring}}
     {{#targeting}}<dt>{{t.methodology_targets_term}}</dt><dd>{{t.methodology_targets}} {{t.targets_weights}} {{weights}}. <a href="{{href}}">{{t.targets_title}}</a></dd>{{/targeting}}
   </dl>
   <div class="table-scroll">
@@ -1764,6 +1864,46 @@ weighted_note: "本页调查数字已按客户构成加权。"
 </section>
 {{/personas}}
 {{/hasPersonas}}
+{{/content}}
+{{/layouts.base}}
+"""# + "\n",
+        "pages/monitoring.mustache": #"""
+{{<layouts.base}}
+{{$content}}
+<h1>{{t.monitoring_title}}</h1>
+<p class="lead">{{t.monitoring_lead}} <a href="{{root}}methodology/index.html#formulas-heading">{{t.monitoring_how}}</a></p>
+{{>partials.weighted-note}}
+<section aria-labelledby="alerts-heading">
+  <h2 id="alerts-heading">{{t.monitoring_alerts}}</h2>
+  {{#status}}{{>partials.monitoring-status}}{{/status}}
+</section>
+{{#hasMetrics}}
+<section aria-labelledby="metrics-heading">
+  <h2 id="metrics-heading">{{t.monitoring_metrics}}</h2>
+  {{#metrics}}{{>partials.monitored-metric}}{{/metrics}}
+</section>
+{{/hasMetrics}}
+{{#hasKPIs}}
+<section aria-labelledby="kpis-heading">
+  <h2 id="kpis-heading">{{t.monitoring_kpis}}</h2>
+  <p>{{t.monitoring_kpis_lead}}</p>
+  {{#kpis}}
+  <h3 id="{{id}}">{{label}}</h3>
+  {{#overall}}<p class="figure-line"><strong>{{share}}</strong> {{ci}} · n = {{n}}</p>{{/overall}}
+  <div class="breakdowns">
+  {{#groups}}
+  <div class="table-scroll">
+  <table class="data-table">
+    <thead><tr><th scope="col">{{heading}}</th><th scope="col" class="num">n</th><th scope="col" class="num">{{t.col_share}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
+    <tbody>{{#rows}}<tr><th scope="row">{{label}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</th><td class="num">{{n}}</td><td class="num">{{share}}</td><td class="num">{{ci}}</td></tr>
+    {{/rows}}</tbody>
+  </table>
+  </div>
+  {{/groups}}
+  </div>
+  {{/kpis}}
+</section>
+{{/hasKPIs}}
 {{/content}}
 {{/layouts.base}}
 """# + "\n",
@@ -2269,6 +2409,30 @@ weighted_note: "本页调查数字已按客户构成加权。"
         "partials/gap-rows.mustache": #"""
 {{#groups}}<tr><th scope="row">{{label}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</th><td class="num">{{n}}</td><td class="num{{#shortfall}} shortfall{{/shortfall}}" data-value="{{gapValue}}">{{gap}}</td><td class="num">{{ci}}</td><td class="num">{{p}}</td></tr>
 {{/groups}}
+"""# + "\n",
+        "partials/monitored-metric.mustache": #"""
+<section class="monitored" aria-labelledby="{{id}}">
+  <h3 id="{{id}}">{{label}} {{#onTrack}}<span class="status status-on">{{t.monitoring_on_track}}</span>{{/onTrack}}{{#offTrack}}<span class="status status-off">{{t.monitoring_off_track}}</span>{{/offTrack}}</h3>
+  <p class="meta">{{target}} · {{chart}}</p>
+  {{#hasAlerts}}<ul class="alerts">{{#alerts}}<li>{{.}}</li>{{/alerts}}</ul>{{/hasAlerts}}
+  <figure class="chart-figure">{{{svg}}}<figcaption>{{t.monitoring_chart_caption}}</figcaption></figure>
+  <div class="table-scroll">
+  <table class="data-table stack">
+    <thead><tr><th scope="col">{{t.col_wave}}</th><th scope="col" class="num">n</th><th scope="col" class="num">{{t.col_value}}</th><th scope="col" class="num">{{t.col_ci}}</th><th scope="col" class="num">{{t.col_limits}}</th><th scope="col">{{t.col_target_met}}</th></tr></thead>
+    <tbody>{{#rows}}<tr><th scope="row">{{wave}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</th><td class="num" data-label="n">{{n}}</td><td class="num" data-label="{{t.col_value}}">{{#outside}}<strong class="shortfall">{{value}}</strong> <span class="badge">{{t.monitoring_outside}}</span>{{/outside}}{{^outside}}{{value}}{{/outside}}</td><td class="num" data-label="{{t.col_ci}}">{{ci}}</td><td class="num" data-label="{{t.col_limits}}">{{limits}}</td><td data-label="{{t.col_target_met}}">{{#met}}{{t.monitoring_met}}{{/met}}{{#missed}}<span class="shortfall">{{t.monitoring_missed}}</span>{{/missed}}{{^met}}{{^missed}}–{{/missed}}{{/met}}</td></tr>
+    {{/rows}}</tbody>
+  </table>
+  </div>
+</section>
+"""# + "\n",
+        "partials/monitoring-status.mustache": #"""
+<div class="monitoring-status">
+  {{#hasAlerts}}<ul class="alerts">{{#alerts}}<li><a href="{{href}}">{{text}}</a></li>{{/alerts}}</ul>{{/hasAlerts}}
+  {{^hasAlerts}}<p>{{noAlerts}}</p>{{/hasAlerts}}
+  {{#targets}}<p>{{targets}}</p>{{/targets}}
+  {{#hasOffTrack}}<p><span class="status status-off">{{t.monitoring_off_track}}</span> {{#offTrack}}<a href="{{href}}">{{label}}</a> {{/offTrack}}</p>{{/hasOffTrack}}
+  {{#hasOnTrack}}<p><span class="status status-on">{{t.monitoring_on_track}}</span> {{#onTrack}}<a href="{{href}}">{{label}}</a> {{/onTrack}}</p>{{/hasOnTrack}}
+</div>
 """# + "\n",
         "partials/persona-card.mustache": #"""
 <article class="persona-card">

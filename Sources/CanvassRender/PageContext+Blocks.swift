@@ -122,6 +122,11 @@ extension PageContext {
                 ["label": need.label, "href": needHref(need), "priority": need.priority,
                  "participants": raisedBy(need), "gap": NumberFormat.signed(need.gap), "commitment": need.commitment ?? "–"]
             }]
+        case "monitoring":
+            guard let results, results.hasMonitoring else { return [:] }
+            let metric = block.text("metric").flatMap(Metric.init).flatMap { m in results.monitoring?.metrics.first { $0.metric == m } }
+            return ["status": metric == nil ? monitoringStatus(results) : false, "metric": metric.map(monitoredMetric) ?? false,
+                    "href": path.link(to: PagePath.monitoring.path)]
         case "target-segments":
             guard let targeting = results?.targeting else { return [:] }
             let kind: TargetingResults.Kind = block.text("of") == "segments" ? .segment : block.text("of") == "personas" ? .persona : targeting.recommendedKind

@@ -54,6 +54,8 @@ extension PageContext {
             "figures": figures,
             "survey": survey,
             "hasPersonas": analysis.personas != nil,
+            // What is on track and what is not, when waves are monitored or KPIs mapped.
+            "monitoring": analysis.surveys.flatMap { $0.hasMonitoring ? monitoringStatus($0) : nil } ?? false,
             "personaCards": analysis.personas?.personas.map(personaCard) ?? [],
             "topThemes": top.map { summary -> [String: Any] in
                 [

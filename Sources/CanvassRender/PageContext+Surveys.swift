@@ -352,6 +352,7 @@ extension PageContext {
                     weightingMethod(report)
                         + " " + strings.format("methodology_weighted", ["neff": NumberFormat.fixed(report.summary.effectiveN, 1)])
                 } ?? "",
+                "monitoring": results.monitoring != nil ? ["href": path.link(to: PagePath.monitoring.path)] : false,
                 "targeting": results.targeting.map { ["weights": targetingWeights($0), "href": path.link(to: PagePath.targets.path)] } ?? false,
                 "files": project.surveys.map { ["file": $0.path, "rows": strings.formatNumber($0.count)] },
                 "excluded": results.quality.excluded.isEmpty

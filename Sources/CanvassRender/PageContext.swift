@@ -27,6 +27,7 @@ struct PageContext {
         case .personas: return personasIndex(analysis.personas!)
         case .persona(let id): return persona(analysis.personas!.persona(id: id)!, results: analysis.personas!)
         case .targets: return targets(analysis.surveys!.targeting!)
+        case .monitoring: return monitoring(analysis.surveys!)
         case .service: return service(analysis.service!)
         case .needs: return needs(analysis.needs)
         case .report(let id): return report(project.pages.first { $0.id == id }!)
@@ -63,6 +64,7 @@ struct PageContext {
             + (analysis.personas != nil ? [("personas", "nav_personas", PagePath.personas.path)] : [])
             + (analysis.surveys?.targeting != nil ? [("targets", "nav_targets", PagePath.targets.path)] : [])
             + (hasSurveys ? [("gaps", "nav_gaps", PagePath.gaps.path)] : [])
+            + (analysis.surveys?.hasMonitoring == true ? [("monitoring", "nav_monitoring", PagePath.monitoring.path)] : [])
             + [("themes", "nav_themes", PagePath.themes.path)]
             + (analysis.needs.isEmpty ? [] : [("needs", "nav_needs", PagePath.needs.path)])
             + [("notes", "nav_notes", PagePath.notes.path)]

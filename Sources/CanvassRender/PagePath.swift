@@ -37,6 +37,7 @@ public struct PagePath: Sendable, Hashable {
     public static let methodology = PagePath("methodology/index.html")
     public static let personas = PagePath("personas/index.html")
     public static let targets = PagePath("targets/index.html")
+    public static let monitoring = PagePath("monitoring/index.html")
     public static let service = PagePath("service/index.html")
     public static let needs = PagePath("needs/index.html")
 

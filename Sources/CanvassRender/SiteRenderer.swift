@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
     /// One page to render, named by what it shows.
     public enum Page: Sendable, Hashable {
         case home, notes, note(String), themes, theme(String), notFound
-        case gaps, dimension(String), quality, methodology, personas, persona(String), targets, service, needs, report(String), search
+        case gaps, dimension(String), quality, methodology, personas, persona(String), targets, monitoring, service, needs, report(String), search
 
         var template: String {
             switch self {
@@ -85,6 +85,7 @@ public struct SiteRenderer: Sendable {
             case .personas: return "pages.personas"
             case .persona: return "pages.persona"
             case .targets: return "pages.targets"
+            case .monitoring: return "pages.monitoring"
             case .service: return "pages.service"
             case .needs: return "pages.needs"
             case .report: return "pages.page"
@@ -107,6 +108,7 @@ public struct SiteRenderer: Sendable {
             case .personas: return .personas
             case .persona(let id): return .persona(id)
             case .targets: return .targets
+            case .monitoring: return .monitoring
             case .service: return .service
             case .needs: return .needs
             case .report(let id): return .page(id)
@@ -126,6 +128,7 @@ public struct SiteRenderer: Sendable {
         if let surveys = analysis.surveys {
             pages += [.gaps] + surveys.dimensions.map { .dimension($0.dimension.id) } + [.quality]
             if surveys.targeting != nil { pages.append(.targets) }
+            if surveys.hasMonitoring { pages.append(.monitoring) }
         }
         pages += project.pages.map { .report($0.id) }
         if !analysis.needs.isEmpty { pages.append(.needs) }

@@ -59,9 +59,13 @@ struct RenderFixture {
             competitors: {Acme: {price: acme_p}}
             kano:
               offline: {functional: kf, dysfunctional: kd}
+            kpis:
+              satisfied: {column: sat, top: 2, scale: {min: 1, max: 5}, label: Satisfied}
+              pro: {column: plan, yes: [pro]}
         breakdowns: [plan, age]
         weighting: {margins: {plan: {basic: 0.6, pro: 0.4}}, trim: {min: 0.5, max: 2}}
         personas: {attributes: [plan, age], k: auto, seed: 1}
+        targets: {nps: 0, kpi.pro: 60, gap.service: -2}
         targeting: {value: age, reach: age, growth: age, segments: [plan], weights: {size: 1, shortfall: 2}}
         commitments: {P1: 4h, P2: 1d, P3: 3d}
         records:

@@ -11,11 +11,13 @@ short), operations staff of multi-site groups on enterprise plans (service and r
 short), and clinicians who use the product away from the desk. Appearance slightly exceeds
 expectations, and service got worse between the two waves as onboarding slowed down.
 Respondents who appear in the interview notes keep the attributes the notes give them. Each
-row carries the customer's annual revenue (from the CRM), which grows with plan and clinic size.
+row carries the customer's annual revenue (from the CRM), which grows with plan and clinic size,
+and two loyalty KPIs that follow the respondent's experience: renewal intention and advocacy.
 A few deliberate quality problems are planted: straight-liners (one with a near-duplicate id),
 a speeder, an out-of-range rating and a non-numeric answer.
 """
 import csv
+import math
 import os
 import random
 
@@ -180,6 +182,21 @@ def main():
         base = PLAN_REVENUE[row["plan"]] * SIZE_REVENUE[row["clinic_size"]]
         row["revenue"] = int(round(value_rng.lognormvariate(0, 0.3) * base, -2))
 
+    # Loyalty KPIs, from the respondent's experience, with their own seeded generator too: will
+    # they renew (yes / no / unsure, some skip it) and would they speak up for the product (1-5).
+    kpi_rng = random.Random(SEED + 2)
+    for row in rows:
+        experience = sum(row[f"perc_{d}"] for d in DIMENSIONS) / len(DIMENSIONS)
+        renew = 1 / (1 + math.exp(-1.6 * (experience - 4.3)))
+        draw = kpi_rng.random()
+        if kpi_rng.random() < 0.05:
+            row["renew"] = ""
+        elif draw < renew:
+            row["renew"] = "yes"
+        else:
+            row["renew"] = "unsure" if kpi_rng.random() < 0.35 else "no"
+        row["advocate"] = int(clamp(round(kpi_rng.gauss(0.8 * experience - 0.6, 0.9)), 1, 5))
+
     # Deliberate quality problems.
     straight = rows[204]
     for key in list(straight):
@@ -193,8 +210,9 @@ def main():
     rows[131]["perc_price"] = 9            # outside the 1-7 scale
     rows[302]["q_ease"] = "n/a"            # not a number
 
-    columns = [key for key in rows[0] if key != "revenue"]
+    columns = [key for key in rows[0] if key not in ("revenue", "renew", "advocate")]
     columns.insert(columns.index("visits") + 1, "revenue")
+    columns[columns.index("satisfied") + 1:columns.index("satisfied") + 1] = ["renew", "advocate"]
     with open(OUT, "w", newline="", encoding="utf-8") as handle:
         writer = csv.DictWriter(handle, fieldnames=columns, lineterminator="\n")
         writer.writeheader()
