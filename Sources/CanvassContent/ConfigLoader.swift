@@ -9,7 +9,7 @@ struct ConfigLoader {
     static let topLevelKeys = [
         "title", "language", "baseURL", "scale", "dimensions", "surveys", "breakdowns", "personas",
         "commitments", "records", "profile", "markdown", "quality", "labels", "weighting",
-        "targeting", "targets",
+        "targeting", "targets", "asOf",
     ]
 
     let reader: YAMLReader
@@ -65,6 +65,11 @@ struct ConfigLoader {
         }
         if let node = fields["weighting"] { config.weighting = readWeighting(node, surveys: config.surveys) }
         if let node = fields["targets"] { config.targets = readTargets(node, config: config) }
+        if let node = fields["asOf"], let text = reader.string(node, "`asOf`") {
+            if let date = CalendarDate(text) { config.asOf = date } else {
+                reader.error("`asOf` must be a date written YYYY-MM-DD, not `\(text)`", at: node, hint: "the day the report speaks for, e.g. asOf: 2026-12-10")
+            }
+        }
         if let node = fields["targeting"] { config.targeting = readTargeting(node, surveys: config.surveys, breakdowns: config.breakdowns, hasPersonas: fields["personas"] != nil) }
         if let node = fields["labels"] { config.labels = readLabels(node, language: config.language, surveys: config.surveys) }
         if let node = fields["personas"] { config.personas = readPersonas(node, surveys: config.surveys) }

@@ -85,7 +85,7 @@ public struct ProjectLoader: Sendable {
         }
 
         var codebook: Codebook?
-        let folders = ["content", Self.notesFolder, Self.pagesFolder, Self.personasFolder, "content/surveys", "content/records", "content/data", "templates"]
+        let folders = ["content", Self.notesFolder, Self.pagesFolder, Self.personasFolder, Self.actionsFolder, "content/surveys", "content/records", "content/data", "templates"]
         for file in [Self.configFile, Self.codebookFile, Self.lexiconFile] + folders
         where FileManager.default.fileExists(atPath: path(file)) && !staysInside(file) {
             _ = dataFiles?.value()
@@ -113,6 +113,7 @@ public struct ProjectLoader: Sendable {
             }
         }
         let narratives = loadNarratives(diagnostics: &diagnostics)
+        let actions = config.map { loadActions($0, diagnostics: &diagnostics) } ?? []
         var pages = loadPages(diagnostics: &diagnostics)
         if !options.includeDrafts { pages.removeAll(where: \.draft) }
         pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
@@ -132,6 +133,7 @@ public struct ProjectLoader: Sendable {
         project.records = records
         project.lexicon = lexicon
         project.pages = pages
+        project.actions = actions
         return Result(project: project, diagnostics: diagnostics)
     }
 
@@ -315,6 +317,33 @@ public struct ProjectLoader: Sendable {
             }
         }
         return narratives
+    }
+
+    // MARK: - Improvement actions
+
+    public static let actionsFolder = "content/actions"
+
+    /// `content/actions/*.md` in id order; two files with one id are an error at the second.
+    private func loadActions(_ config: ProjectConfig, diagnostics: inout [Diagnostic]) -> [ImprovementAction] {
+        var actions: [ImprovementAction] = []
+        for item in markdownFiles(under: Self.actionsFolder) {
+            let relative = Self.actionsFolder + "/" + item
+            guard staysInside(relative) else { diagnostics.append(outsideLink(relative)); continue }
+            switch SourceFile.read(absolute: path(relative), relative: relative) {
+            case .failure(let diagnostic): diagnostics.append(diagnostic)
+            case .success(let file):
+                let (action, found) = ActionLoader(file: file, config: config).load()
+                diagnostics += found
+                guard let action else { continue }
+                if let first = actions.first(where: { $0.id == action.id }) {
+                    diagnostics.append(file.diagnostic(.error, "action id `\(action.id)` is already used by \(first.file)", line: 1, column: 1,
+                                                       hint: "give one of them another `id`"))
+                    continue
+                }
+                actions.append(action)
+            }
+        }
+        return actions.sorted { $0.id < $1.id }
     }
 
     // MARK: - Surveys

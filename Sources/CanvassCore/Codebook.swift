@@ -77,6 +77,8 @@ public struct Project: Sendable {
     public var lexicon = UserLexicon()
     /// `content/pages/**/*.md`, in navigation order (`order`, then title).
     public var pages: [ReportPage] = []
+    /// `content/actions/*.md`, by id.
+    public var actions: [ImprovementAction] = []
 
     public init(
         root: String, config: ProjectConfig, notes: [Note], codebook: Codebook?, surveys: [SurveyData] = [],

@@ -18,6 +18,8 @@ public struct ProjectConfig: Sendable, Equatable {
     public var weighting: WeightingConfig?
     /// Targets per metric for monitoring (`targets:`), in the order written.
     public var targets: [MetricTarget] = []
+    /// The day improvement actions are judged overdue on; nil: the study's latest date.
+    public var asOf: CalendarDate?
     /// What makes a persona or segment a target; nil when no ranking is wanted.
     public var targeting: TargetingConfig?
     /// What readers see for survey names, in the site's language: an attribute (`plan`), one of

@@ -41,6 +41,8 @@ public struct ProjectAnalysis: Sendable {
     /// Sentiment of every excerpt and free-text answer, and the needs.
     public var text = TextResults()
     public var needs: [Need] = []
+    /// Nil when the project has no `content/actions/`.
+    public var actions: ActionResults?
     /// Problems only analysis can see (unknown segment values, narratives matching no persona).
     public var diagnostics: [Diagnostic]
 
