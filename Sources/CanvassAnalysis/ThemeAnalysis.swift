@@ -125,6 +125,9 @@ public enum Analyzer {
         analysis.themes = ThemeAnalysis.enrich(
             themes, notes: project.notes, index: index, themesOf: themesOf, personas: personas, scores: text.excerptSentiment, terms: terms)
         analysis.needs = needs
+        let (actions, actionDiagnostics) = ActionAnalyzer(project: project, survey: survey, needs: needs, personas: personas).analyse()
+        analysis.actions = actions
+        analysis.diagnostics += actionDiagnostics
         return analysis
     }
 

@@ -50,26 +50,33 @@ extension SurveyAnalyzer {
         }
     }
 
+    /// A metric's figure over some answers as pages show it (shares ×100) with its 95% interval:
+    /// Wilson for shares, NPS's own margin of error (SPEC §4.5), t for means; and the weighted
+    /// mean (0…1 for shares), sd and n_eff behind it.
+    func figure(_ metric: Metric, _ answers: (values: [Double], weights: [Double])) -> (value: Double?, ci95: Interval?, mean: Double?, sd: Double?, effectiveN: Double) {
+        let scale = metric.isShare ? 100.0 : 1
+        let (mean, sd, ci, nEff) = Estimators.meanAndInterval(answers.values, weights: answers.weights)
+        var interval = ci.map { Interval($0.lower * scale, $0.upper * scale) }
+        if let mean, nEff > 0 {
+            if metric.isShare {
+                let wilson = Estimators.wilson(proportion: mean, n: nEff)
+                interval = Interval(100 * wilson.lower, 100 * wilson.upper)
+            } else if metric == .nps {
+                let squares = zip(answers.values, answers.weights).reduce(0) { $0 + $1.1 * $1.0 * $1.0 } / answers.weights.reduce(0, +)
+                let half = 1.96 * (max(0, squares - mean * mean) / nEff).squareRoot()
+                interval = Interval(mean - half, mean + half)
+            }
+        }
+        return (mean.map { $0 * scale }, interval, mean, sd, nEff)
+    }
+
     func monitor(_ metric: Metric, waves: [(wave: String, answers: (values: [Double], weights: [Double]))]) -> MonitoredMetric {
         let target = config.targets.first { $0.metric == metric }?.value
-        let scale = metric.isShare ? 100.0 : 1
         var chartWaves: [ControlChart.Wave] = []
         var points: [MonitoredMetric.Point] = waves.map { wave, answers in
-            let (mean, sd, ci, nEff) = Estimators.meanAndInterval(answers.values, weights: answers.weights)
-            chartWaves.append(ControlChart.Wave(mean: mean, sd: sd, n: nEff))
-            var interval = ci.map { Interval($0.lower * scale, $0.upper * scale) }
-            if let mean, nEff > 0 {
-                if metric.isShare {
-                    let wilson = Estimators.wilson(proportion: mean, n: nEff)
-                    interval = Interval(100 * wilson.lower, 100 * wilson.upper)
-                } else if metric == .nps {
-                    // NPS's own margin of error (SPEC §4.5) from the same answers.
-                    let squares = zip(answers.values, answers.weights).reduce(0) { $0 + $1.1 * $1.0 * $1.0 } / answers.weights.reduce(0, +)
-                    let half = 1.96 * (max(0, squares - mean * mean) / nEff).squareRoot()
-                    interval = Interval(mean - half, mean + half)
-                }
-            }
-            var point = MonitoredMetric.Point(wave: wave, n: answers.values.count, effectiveN: nEff, value: mean.map { $0 * scale }, ci95: interval)
+            let figure = figure(metric, answers)
+            chartWaves.append(ControlChart.Wave(mean: figure.mean, sd: figure.sd, n: figure.effectiveN))
+            var point = MonitoredMetric.Point(wave: wave, n: answers.values.count, effectiveN: figure.effectiveN, value: figure.value, ci95: figure.ci95)
             if let target, let value = point.value { point.targetMet = value >= target }
             return point
         }
