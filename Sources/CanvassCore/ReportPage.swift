@@ -80,6 +80,7 @@ public enum BlockCatalog {
         "needs-table": ["limit", "priority"],
         "target-segments": ["of", "limit"],
         "monitoring": ["metric"],
+        "actions": ["action", "status"],
     ]
 
     /// Values `metric` can show.

@@ -50,6 +50,16 @@ struct BlockChecker {
                 diagnostics.append(.error("block `{monitoring}` needs survey waves or KPIs to follow, and this study has neither", at: block.location,
                                           hint: "give the survey a `wave` or `waveColumn`, or map `kpis`"))
             }
+        case "actions":
+            if analysis.actions == nil {
+                diagnostics.append(.error("block `{actions}` needs improvement actions, and this study has none", at: block.location,
+                                          hint: "describe each in content/actions/<id>.md with a `title` and `status`"))
+            } else if let id = block.text("action") {
+                require("action", id, in: analysis.actions?.actions.map(\.action.id) ?? [], what: "action")
+            }
+            for status in block.list("status") ?? [] {
+                require("status", status, in: ImprovementAction.Status.allCases.map(\.rawValue), what: "status")
+            }
         case "target-segments":
             if let of = block.text("of") { require("of", of, in: ["personas", "segments"], what: "kind of candidate") }
             if analysis.surveys != nil, analysis.surveys?.targeting == nil {

@@ -34,6 +34,9 @@ struct DataFiles {
         if let service = analysis.service {
             files.append(OutputFile(path: "data/service.json", bytes: self.service(service).serializedBytes()))
         }
+        if let actions = analysis.actions {
+            files.append(OutputFile(path: "data/actions.json", bytes: self.actions(actions).serializedBytes()))
+        }
         if let personas = analysis.personas {
             files.append(OutputFile(path: "data/personas.json", bytes: self.personas(personas).serializedBytes()))
         }

@@ -468,11 +468,35 @@ table.sortable th[aria-sort="descending"]::after { content: " ▼"; }
 .chart .control-limit { stroke: #8a92a0; stroke-width: 1.5; stroke-dasharray: 2 3; }
 .chart .control-target { stroke: #7a4b00; stroke-width: 2; stroke-dasharray: 7 4; }
 .chart .control-outside { fill: #b3261e; stroke: var(--ink); stroke-width: 1; }
-.status { display: inline-block; font-size: 0.75rem; font-weight: 600; padding: 0 0.45em; border-radius: 3px; vertical-align: middle; }
+.status { display: inline-block; white-space: nowrap; font-size: 0.75rem; font-weight: 600; padding: 0 0.45em; border-radius: 3px; vertical-align: middle; }
 .status-on { background: #d6ebed; color: #0b4f58; } .status-off { background: #f8d7d4; color: #8c1d18; }
 .alerts { padding-left: 1.2rem; } .alerts li { margin: 0.3rem 0; }
 .monitored { margin: 1.5rem 0 2rem; }
 .monitoring-status p a { margin-right: 0.7rem; }
+
+/* Improvement actions */
+.facts { display: flex; flex-wrap: wrap; gap: 0.5rem 2rem; margin: 1rem 0; }
+.facts div { min-width: 8rem; }
+.facts dt { font-size: 0.8rem; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
+.facts dd { margin: 0.15rem 0 0; }
+.verdict { font-weight: 600; }
+.verdict-improved { color: #14532d; }
+.verdict-worse { color: #8c1d18; }
+.verdict-no-detectable-change, .verdict-none { color: var(--muted); }
+.badge-warn { background: #fde7e4; color: #8a1c12; }
+.status-done { background: #e3f4ea; color: #14532d; }
+.status-in-progress { background: #e6eef9; color: #1e3a8a; }
+.status-planned, .status-dropped { background: #eef0f2; color: #374151; }
+.action-links ul { margin: 0.25rem 0 1rem; padding-left: 1.2rem; }
+.effect { margin: 1.5rem 0 2rem; }
+"""# + "\n",
+        "blocks/actions.mustache": #"""
+<div class="block">{{#block}}
+{{#summary}}<p>{{summary}}</p>{{/summary}}
+{{#hasActions}}{{>partials.actions-table}}{{/hasActions}}
+{{#effects}}{{>partials.action-effect}}{{/effects}}
+<p class="meta"><a href="{{href}}">{{t.actions_all}}</a></p>
+{{/block}}</div>
 """# + "\n",
         "blocks/competitor-chart.mustache": #"""
 <div class="block">{{#block}}{{#charts}}<figure class="chart-figure">{{{svg}}}</figure>{{/charts}}{{/block}}</div>
@@ -1021,6 +1045,55 @@ chart_control_target: "target {value}"
 chart_control_outside: "outside the limits"
 methodology_monitoring_term: "Monitoring"
 methodology_monitoring: "Each wave's figure is compared with 3-sigma control limits around the centre line, the figure pooled over all waves. Shares (CSAT, KPIs) use a p-chart: p̄ ± 3·√(p̄(1 − p̄)/n). Means (gaps, perceptions, and NPS as the mean of +100, 0 and −100 per answer) use an X̄-chart: the mean ± 3·σ/√n with σ the standard deviation pooled within waves. n is each wave's effective sample size. A wave outside its limits, or a target missed in the latest two waves with answers, is an alert. Limits need two waves with answers."
+
+# Improvement actions
+nav_actions: "Actions"
+actions_title: "Improvement actions"
+actions_lead: "What the team decided to fix, who owns it, and whether the figures it should move moved: the wave before each action started against the latest wave after it."
+actions_how: "How effects are tested"
+actions_as_of: "Status as of {date}: an action due before it and neither done nor dropped is overdue."
+actions_summary: "{count}"
+actions_one: "{count} action"
+actions_other: "{count} actions"
+actions_overdue_count: "{count} overdue"
+actions_all: "All improvement actions →"
+actions_for: "Improvement actions on this"
+action_status_planned: "planned"
+action_status_in_progress: "in progress"
+action_status_done: "done"
+action_status_dropped: "dropped"
+action_no_targets: "no targets set"
+action_targets_met: "{met} of {count}"
+action_overdue: "overdue"
+action_kind_need: "Need"
+action_kind_theme: "Theme"
+action_kind_dimension: "Dimension"
+action_before: "Before"
+action_after: "After"
+action_change: "Change:"
+action_addresses: "What it addresses"
+action_effects: "Did it work?"
+action_effects_lead: "Each target's figure in the wave before the action started and in the latest wave after it, with the change, its 95% interval and a test. Improved or worse means p < 0.05; each wave needs at least 30 answers (effective) for a verdict."
+action_chart_caption: "Each wave's figure with its 95% interval; dashed: the target."
+verdict_improved: "improved"
+verdict_no_detectable_change: "no detectable change"
+verdict_worse: "worse"
+verdict_no_wave_before: "not yet measurable: no wave before the start"
+verdict_no_wave_after: "too early to tell: no wave since the start"
+verdict_too_few_answers: "not yet measurable: too few answers"
+test_welch_t: "Welch t"
+test_two_proportion_z: "two-proportion z"
+test_nps_z: "z on the NPS difference"
+points_short: "pts"
+chart_effect_title: "{metric} before and after the action"
+col_action: "Action"
+col_status: "Status"
+col_owner: "Owner"
+col_start: "Start"
+col_due: "Due"
+col_targets_met: "Targets met"
+methodology_actions_term: "Improvement actions"
+methodology_actions: "Each target compares the latest wave whose period (read from its label: 2026-Q2, 2026-05, 2026-05-14) ends before the action's start with the latest wave that begins on or after it. Means (gaps, perceptions) use Welch's t with Welch–Satterthwaite degrees of freedom; shares (CSAT, KPIs) the two-proportion z test with Newcombe's hybrid score interval for the difference; NPS a z test on the difference with SE = √(v₁/n₁ + v₂/n₂), v = 100²·(P + D − (P − D)²). n is the effective sample size when figures are weighted. Improved or worse when p < 0.05; each wave needs 30 answers. An action is overdue when its due date has passed on the report's date and it is neither done nor dropped."
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1488,6 +1561,55 @@ chart_control_target: "目标 {value}"
 chart_control_outside: "超出控制限"
 methodology_monitoring_term: "监测"
 methodology_monitoring: "每期数字与中心线（各期合并的数字）两侧的 3σ 控制限比较。比例（CSAT、关键指标）用 p 控制图：p̄ ± 3·√(p̄(1 − p̄)/n)。均值（差距、感知，以及把每个回答记为 +100、0、−100 后取均值的 NPS）用 X̄ 控制图：均值 ± 3·σ/√n，σ 为各期内部合并的标准差。n 为每期的有效样本量。某期超出控制限，或最近两期有回答的波次都未达目标，即为警报。控制限至少需要两期有回答。"
+
+# Improvement actions
+nav_actions: "改进行动"
+actions_title: "改进行动"
+actions_lead: "团队决定改进什么、由谁负责，以及它要推动的数字是否真的变了：比较每项行动开始前的一期与开始后的最近一期。"
+actions_how: "效果如何检验"
+actions_as_of: "状态截至 {date}：在此之前到期、既未完成也未放弃的行动为逾期。"
+actions_summary: "{count}"
+actions_one: "{count} 项行动"
+actions_other: "{count} 项行动"
+actions_overdue_count: "{count} 项逾期"
+actions_all: "全部改进行动 →"
+actions_for: "与此相关的改进行动"
+action_status_planned: "计划中"
+action_status_in_progress: "进行中"
+action_status_done: "已完成"
+action_status_dropped: "已放弃"
+action_no_targets: "未设目标"
+action_targets_met: "{count} 个中达成 {met} 个"
+action_overdue: "逾期"
+action_kind_need: "需求"
+action_kind_theme: "主题"
+action_kind_dimension: "维度"
+action_before: "之前"
+action_after: "之后"
+action_change: "变化："
+action_addresses: "针对的问题"
+action_effects: "是否奏效？"
+action_effects_lead: "每个目标在行动开始前一期和开始后最近一期的数字，附变化、95% 区间和检验。p < 0.05 时判为改善或变差；每期至少需要 30 个（有效）回答才下结论。"
+action_chart_caption: "每期数字及其 95% 区间；虚线：目标。"
+verdict_improved: "已改善"
+verdict_no_detectable_change: "未见可检测的变化"
+verdict_worse: "变差"
+verdict_no_wave_before: "尚无法衡量：开始前没有调查"
+verdict_no_wave_after: "为时尚早：开始后还没有调查"
+verdict_too_few_answers: "尚无法衡量：回答太少"
+test_welch_t: "Welch t"
+test_two_proportion_z: "双比例 z"
+test_nps_z: "NPS 差值 z"
+points_short: "个百分点"
+chart_effect_title: "行动前后的{metric}"
+col_action: "行动"
+col_status: "状态"
+col_owner: "负责人"
+col_start: "开始"
+col_due: "截止"
+col_targets_met: "达成目标"
+methodology_actions_term: "改进行动"
+methodology_actions: "每个目标比较两期：周期（由标签读出：2026-Q2、2026-05、2026-05-14）在行动开始前结束的最近一期，以及在开始当天或之后开始的最近一期。均值（差距、感知）用 Welch t 检验及 Welch–Satterthwaite 自由度；比例（CSAT、关键指标）用双比例 z 检验，差值区间用 Newcombe 混合得分区间；NPS 对差值做 z 检验，SE = √(v₁/n₁ + v₂/n₂)，v = 100²·(P + D − (P − D)²)。数字加权时 n 为有效样本量。p < 0.05 时判为改善或变差；每期至少需要 30 个回答。截止日期在报告日期之前且既未完成也未放弃的行动为逾期。"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>
@@ -1521,6 +1643,55 @@ methodology_monitoring: "每期数字与中心线（各期合并的数字）两�
 {{/content}}
 {{/layouts.base}}
 """# + "\n",
+        "pages/action.mustache": #"""
+{{<layouts.base}}
+{{$content}}
+<p class="meta"><a href="{{root}}actions/index.html">{{t.actions_title}}</a></p>
+{{#row}}
+<h1>{{title}}</h1>
+<dl class="facts">
+  <div><dt>{{t.col_status}}</dt><dd><span class="status status-{{statusClass}}">{{status}}</span></dd></div>
+  <div><dt>{{t.col_owner}}</dt><dd>{{owner}}</dd></div>
+  <div><dt>{{t.col_start}}</dt><dd>{{start}}</dd></div>
+  <div><dt>{{t.col_due}}</dt><dd>{{due}}{{#overdue}} <span class="badge badge-warn">{{t.action_overdue}}</span>{{/overdue}}</dd></div>
+  <div><dt>{{t.col_verdict}}</dt><dd><span class="verdict verdict-{{verdictClass}}">{{verdict}}</span></dd></div>
+</dl>
+{{/row}}
+{{#asOf}}<p class="meta">{{asOf}}</p>{{/asOf}}
+<div class="prose">{{{bodyHTML}}}</div>
+{{#hasAddresses}}
+<section aria-labelledby="addresses-heading">
+  <h2 id="addresses-heading">{{t.action_addresses}}</h2>
+  {{#addresses}}
+  <h3>{{kind}}: {{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</h3>
+  {{#excerpts}}{{>partials.excerpt}}{{/excerpts}}
+  {{/addresses}}
+</section>
+{{/hasAddresses}}
+{{#hasEffects}}
+<section aria-labelledby="effects-heading">
+  <h2 id="effects-heading">{{t.action_effects}}</h2>
+  <p>{{t.action_effects_lead}}</p>
+  {{>partials.weighted-note}}
+  {{#effects}}{{>partials.action-effect}}{{/effects}}
+</section>
+{{/hasEffects}}
+<p class="meta">{{t.note_source}} {{source}}</p>
+{{/content}}
+{{/layouts.base}}
+"""# + "\n",
+        "pages/actions.mustache": #"""
+{{<layouts.base}}
+{{$content}}
+<h1>{{t.actions_title}}</h1>
+<p class="lead">{{t.actions_lead}} <a href="{{root}}methodology/index.html#formulas-heading">{{t.actions_how}}</a></p>
+{{>partials.weighted-note}}
+<p>{{summary}}</p>
+{{#asOf}}<p class="meta">{{asOf}}</p>{{/asOf}}
+{{>partials.actions-table}}
+{{/content}}
+{{/layouts.base}}
+"""# + "\n",
         "pages/dimension.mustache": #"""
 {{<layouts.base}}
 {{$content}}
@@ -1531,6 +1702,7 @@ methodology_monitoring: "每期数字与中心线（各期合并的数字）两�
 {{>partials.weighted-note}}
 <p class="meta">{{t.col_verdict}}: {{verdict}} · {{t.col_quadrant}}: {{quadrant}} · {{t.col_weight}}: {{weight}}</p>
 {{/dimension}}
+{{>partials.action-links}}
 
 <section aria-labelledby="distribution-heading">
   <h2 id="distribution-heading">{{t.dimension_distribution}}</h2>
@@ -1725,13 +1897,21 @@ methodology_monitoring: "每期数字与中心线（各期合并的数字）两�
     {{#figures}}<li class="figure">{{#href}}<a href="{{href}}">{{/href}}<span class="figure-value">{{value}}{{#detail}} <small>{{detail}}</small>{{/detail}}</span><span class="figure-label">{{label}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</span>{{#href}}</a>{{/href}}</li>{{/figures}}
   </ul>
 </section>
-{{#monitoring}}
+{{#onTrack}}
 <section aria-labelledby="monitoring-heading">
   <h2 id="monitoring-heading">{{t.home_monitoring}}</h2>
+  {{#monitoring}}
   {{>partials.monitoring-status}}
   <p><a href="{{href}}">{{t.monitoring_all}}</a></p>
+  {{/monitoring}}
+  {{#actions}}
+  <h3>{{t.actions_title}}</h3>
+  <p>{{summary}}</p>
+  {{#hasOverdue}}<ul class="alerts">{{#overdue}}<li><a href="{{href}}">{{title}}</a> <span class="badge badge-warn">{{t.action_overdue}}</span> {{due}}</li>{{/overdue}}</ul>{{/hasOverdue}}
+  <p><a href="{{href}}">{{t.actions_all}}</a></p>
+  {{/actions}}
 </section>
-{{/monitoring}}
+{{/onTrack}}
 {{#hasPersonas}}
 <section aria-labelledby="personas-heading">
   <h2 id="personas-heading">{{t.personas_title}}</h2>
@@ -1821,6 +2001,7 @@ methodology_monitoring: "每期数字与中心线（各期合并的数字）两�
     <dt>{{t.methodology_quality_term}}</dt><dd>{{t.methodology_quality}}</dd>
     <dt>{{t.small_sample}}</dt><dd>{{t.methodology_small}}</dd>
     {{#monitoring}}<dt>{{t.methodology_monitoring_term}}</dt><dd>{{t.methodology_monitoring}} <a href="{{href}}">{{t.monitoring_title}}</a></dd>{{/monitoring}}
+    {{#actions}}<dt>{{t.methodology_actions_term}}</dt><dd>{{t.methodology_actions}} <a href="{{href}}">{{t.actions_title}}</a></dd>{{/actions}}
     {{#targeting}}<dt>{{t.methodology_targets_term}}</dt><dd>{{t.methodology_targets}} {{t.targets_weights}} {{weights}}. <a href="{{href}}">{{t.targets_title}}</a></dd>{{/targeting}}
   </dl>
   <div class="table-scroll">
@@ -1929,6 +2110,7 @@ methodology_monitoring: "每期数字与中心线（各期合并的数字）两�
   <section class="need" id="need-{{id}}">
     <h3>{{label}} <span class="priority priority-{{priority}}">{{priority}}</span> <span class="meta">#need/{{id}}</span></h3>
     {{#description}}<p>{{description}}</p>{{/description}}
+    {{>partials.action-links}}
     {{#excerpts}}{{>partials.excerpt}}{{/excerpts}}{{#moreExcerpts}}<p class="meta">{{moreExcerpts}}</p>{{/moreExcerpts}}
   </section>
   {{/needs}}
@@ -2056,6 +2238,7 @@ methodology_monitoring: "每期数字与中心线（各期合并的数字）两�
 {{>partials.weighted-note}}
 {{#hasNarrative}}<div class="narrative">{{{narrativeHTML}}}</div>{{/hasNarrative}}
 {{/persona}}
+{{>partials.action-links}}
 
 <section aria-labelledby="who-heading">
   <h2 id="who-heading">{{t.persona_who}}</h2>
@@ -2394,6 +2577,33 @@ methodology_monitoring: "每期数字与中心线（各期合并的数字）两�
 {{/hasMatrix}}
 {{/content}}
 {{/layouts.base}}
+"""# + "\n",
+        "partials/action-effect.mustache": #"""
+<section class="effect">
+  <h3>{{label}} <span class="verdict verdict-{{verdictClass}}">{{verdict}}</span></h3>
+  <p class="meta">{{target}}{{#met}} · {{t.monitoring_met}}{{/met}}{{#missed}} · <span class="shortfall">{{t.monitoring_missed}}</span>{{/missed}}</p>
+  {{#svg}}<figure class="chart-figure">{{{svg}}}<figcaption>{{t.action_chart_caption}}</figcaption></figure>{{/svg}}
+  <div class="table-scroll">
+  <table class="data-table stack">
+    <thead><tr><th scope="col"></th><th scope="col">{{t.col_wave}}</th><th scope="col" class="num">n</th><th scope="col" class="num">{{t.col_value}}</th><th scope="col" class="num">{{t.col_ci}}</th></tr></thead>
+    <tbody>{{#sides}}<tr><th scope="row">{{label}}</th><td data-label="{{t.col_wave}}">{{wave}}{{#small}} <span class="badge">{{t.small_sample}}</span>{{/small}}</td><td class="num" data-label="n">{{n}}</td><td class="num" data-label="{{t.col_value}}">{{value}}</td><td class="num" data-label="{{t.col_ci}}">{{ci}}</td></tr>
+    {{/sides}}</tbody>
+  </table>
+  </div>
+  <p class="figure-line">{{t.action_change}} <strong>{{difference}}</strong> {{ci}} · {{test}}</p>
+</section>
+"""# + "\n",
+        "partials/action-links.mustache": #"""
+{{#hasActionLinks}}<div class="action-links"><p class="meta">{{t.actions_for}}</p><ul>{{#actionLinks}}<li><a href="{{href}}">{{title}}</a> · <span class="verdict">{{verdict}}</span>{{#overdue}} <span class="badge badge-warn">{{t.action_overdue}}</span>{{/overdue}}</li>{{/actionLinks}}</ul></div>{{/hasActionLinks}}
+"""# + "\n",
+        "partials/actions-table.mustache": #"""
+<div class="table-scroll">
+<table class="data-table sortable stack">
+  <thead><tr><th scope="col" data-sort="text">{{t.col_action}}</th><th scope="col" data-sort="text">{{t.col_status}}</th><th scope="col" data-sort="text">{{t.col_owner}}</th><th scope="col" data-sort="text">{{t.col_due}}</th><th scope="col" data-sort="text">{{t.col_verdict}}</th><th scope="col" data-sort="text">{{t.col_targets_met}}</th></tr></thead>
+  <tbody>{{#actions}}<tr><th scope="row"><a href="{{href}}">{{title}}</a></th><td data-label="{{t.col_status}}"><span class="status status-{{statusClass}}">{{status}}</span></td><td data-label="{{t.col_owner}}">{{owner}}</td><td data-label="{{t.col_due}}" data-value="{{dueValue}}">{{due}}{{#overdue}} <span class="badge badge-warn">{{t.action_overdue}}</span>{{/overdue}}</td><td data-label="{{t.col_verdict}}"><span class="verdict verdict-{{verdictClass}}">{{verdict}}</span></td><td data-label="{{t.col_targets_met}}">{{targetsMet}}</td></tr>
+  {{/actions}}</tbody>
+</table>
+</div>
 """# + "\n",
         "partials/excerpt.mustache": #"""
 <figure class="evidence{{#isQuote}} evidence-quote{{/isQuote}}">

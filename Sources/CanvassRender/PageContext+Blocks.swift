@@ -127,6 +127,16 @@ extension PageContext {
             let metric = block.text("metric").flatMap(Metric.init).flatMap { m in results.monitoring?.metrics.first { $0.metric == m } }
             return ["status": metric == nil ? monitoringStatus(results) : false, "metric": metric.map(monitoredMetric) ?? false,
                     "href": path.link(to: PagePath.monitoring.path)]
+        case "actions":
+            guard let actions = analysis.actions else { return [:] }
+            if let id = block.text("action"), let one = actions.action(id: id) {
+                return ["actions": [actionRow(one)], "hasActions": true, "effects": one.effects.map { effect($0) }, "summary": false,
+                        "href": path.link(to: PagePath.actions.path)]
+            }
+            let statuses = block.list("status")
+            let listed = actions.actions.filter { a in statuses.map { $0.contains(a.action.status.rawValue) } ?? true }
+            return ["actions": listed.map(actionRow), "hasActions": !listed.isEmpty, "effects": [Any](), "summary": actionsSummary(actions),
+                    "href": path.link(to: PagePath.actions.path)]
         case "target-segments":
             guard let targeting = results?.targeting else { return [:] }
             let kind: TargetingResults.Kind = block.text("of") == "segments" ? .segment : block.text("of") == "personas" ? .persona : targeting.recommendedKind

@@ -20,7 +20,9 @@ extension PageContext {
             "needs": needs.map { need -> [String: Any] in
                 let dimension = need.dimension.flatMap { project.config.dimension(id: $0) }
                 let listed = excerptList(need.excerpts, notes: notes)
+                let actions = actionLinks(analysis.actions?.addressing(.need, need.id) ?? [])
                 return [
+                    "actionLinks": actions, "hasActionLinks": !actions.isEmpty,
                     "id": need.id, "label": need.label, "description": need.description ?? "",
                     "dimension": dimension?.label ?? "–",
                     "dimensionHref": dimension.map { path.link(to: PagePath.dimension($0.id).path) } ?? "",

@@ -9,6 +9,13 @@ extension PageContext {
         let themed = analysis.themes.filter { !$0.excerpts.isEmpty }
         let top = themed.prefix(8)
         let maxCount = top.first?.excerpts.count ?? 0
+        // What is on track and what is not: monitored figures, and the improvement actions.
+        let monitoring: Any = analysis.surveys.flatMap { $0.hasMonitoring ? monitoringStatus($0) : nil } ?? false
+        let actions: Any = analysis.actions.map { results -> [String: Any] in
+            let overdue = results.actions.filter(\.overdue).map(actionRow)
+            return ["summary": actionsSummary(results), "overdue": overdue, "hasOverdue": !overdue.isEmpty,
+                    "href": path.link(to: PagePath.actions.path)]
+        } ?? false
         let methods = NoteMethod.allCases.compactMap { method -> [String: Any]? in
             let count = notes.filter { $0.method == method }.count
             return count == 0 ? nil : ["label": methodLabel(method), "count": strings.formatNumber(count)]
@@ -55,7 +62,9 @@ extension PageContext {
             "survey": survey,
             "hasPersonas": analysis.personas != nil,
             // What is on track and what is not, when waves are monitored or KPIs mapped.
-            "monitoring": analysis.surveys.flatMap { $0.hasMonitoring ? monitoringStatus($0) : nil } ?? false,
+            "monitoring": monitoring,
+            "actions": actions,
+            "onTrack": !(monitoring is Bool) || !(actions is Bool),
             "personaCards": analysis.personas?.personas.map(personaCard) ?? [],
             "topThemes": top.map { summary -> [String: Any] in
                 [

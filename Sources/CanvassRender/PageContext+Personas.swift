@@ -139,7 +139,9 @@ extension PageContext {
             guard let theme = analysis.themeIndex.theme(id: group.label) else { return nil }
             return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
         }
+        let actions = actionLinks(analysis.actions?.actions.filter { $0.action.targets.contains { $0.segment == .persona(persona.id) } } ?? [])
         return merged(base(title: personaName(persona), section: "personas", description: personaSummary(persona)), [
+            "actionLinks": actions, "hasActionLinks": !actions.isEmpty,
             "persona": personaCard(persona).merging([
                 "narrativeHTML": persona.narrative.map { renderer(tagStyle: .link { tagHref($0) }).render($0.body) } ?? "",
                 "hasNarrative": persona.narrative != nil,

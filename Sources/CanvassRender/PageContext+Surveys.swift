@@ -183,7 +183,9 @@ extension PageContext {
             trend = charts.trend([gapSeries(d, waves: results.waves)],
                                  waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true, yTitle: strings["chart_gap_axis"])
         }
+        let actions = actionLinks(analysis.actions?.addressing(.dimension, d.dimension.id) ?? [])
         return merged(base(title: d.dimension.label, section: "gaps"), [
+            "actionLinks": actions, "hasActionLinks": !actions.isEmpty,
             "dimension": [
                 "label": d.dimension.label,
                 "gap": NumberFormat.signed(d.gap.mean), "ci": NumberFormat.interval(d.gap.ci95?.lower, d.gap.ci95?.upper),
@@ -353,6 +355,7 @@ extension PageContext {
                         + " " + strings.format("methodology_weighted", ["neff": NumberFormat.fixed(report.summary.effectiveN, 1)])
                 } ?? "",
                 "monitoring": results.monitoring != nil ? ["href": path.link(to: PagePath.monitoring.path)] : false,
+                "actions": analysis.actions != nil ? ["href": path.link(to: PagePath.actions.path)] : false,
                 "targeting": results.targeting.map { ["weights": targetingWeights($0), "href": path.link(to: PagePath.targets.path)] } ?? false,
                 "files": project.surveys.map { ["file": $0.path, "rows": strings.formatNumber($0.count)] },
                 "excluded": results.quality.excluded.isEmpty

@@ -28,6 +28,8 @@ struct PageContext {
         case .persona(let id): return persona(analysis.personas!.persona(id: id)!, results: analysis.personas!)
         case .targets: return targets(analysis.surveys!.targeting!)
         case .monitoring: return monitoring(analysis.surveys!)
+        case .actions: return actionsIndex(analysis.actions!)
+        case .action(let id): return action(analysis.actions!.action(id: id)!, in: analysis.actions!)
         case .service: return service(analysis.service!)
         case .needs: return needs(analysis.needs)
         case .report(let id): return report(project.pages.first { $0.id == id }!)
@@ -67,6 +69,7 @@ struct PageContext {
             + (analysis.surveys?.hasMonitoring == true ? [("monitoring", "nav_monitoring", PagePath.monitoring.path)] : [])
             + [("themes", "nav_themes", PagePath.themes.path)]
             + (analysis.needs.isEmpty ? [] : [("needs", "nav_needs", PagePath.needs.path)])
+            + (analysis.actions != nil ? [("actions", "nav_actions", PagePath.actions.path)] : [])
             + [("notes", "nav_notes", PagePath.notes.path)]
             + (analysis.service != nil ? [("service", "nav_service", PagePath.service.path)] : [])
             + (hasSurveys ? [("quality", "nav_quality", PagePath.quality.path)] : [])

@@ -40,12 +40,14 @@ public struct PagePath: Sendable, Hashable {
     public static let monitoring = PagePath("monitoring/index.html")
     public static let service = PagePath("service/index.html")
     public static let needs = PagePath("needs/index.html")
+    public static let actions = PagePath("actions/index.html")
 
     public static func note(_ id: String) -> PagePath { PagePath("notes/\(id)/index.html") }
     public static func theme(_ id: String) -> PagePath { PagePath("themes/\(id)/index.html") }
     public static func dimension(_ id: String) -> PagePath { PagePath("gaps/\(id)/index.html") }
     public static func persona(_ id: String) -> PagePath { PagePath("personas/\(id)/index.html") }
     public static func page(_ id: String) -> PagePath { PagePath("pages/\(id)/index.html") }
+    public static func action(_ id: String) -> PagePath { PagePath("actions/\(id)/index.html") }
     public static let search = PagePath("search/index.html")
 }
 

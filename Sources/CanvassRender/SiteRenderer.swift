@@ -68,7 +68,7 @@ public struct SiteRenderer: Sendable {
     /// One page to render, named by what it shows.
     public enum Page: Sendable, Hashable {
         case home, notes, note(String), themes, theme(String), notFound
-        case gaps, dimension(String), quality, methodology, personas, persona(String), targets, monitoring, service, needs, report(String), search
+        case gaps, dimension(String), quality, methodology, personas, persona(String), targets, monitoring, actions, action(String), service, needs, report(String), search
 
         var template: String {
             switch self {
@@ -86,6 +86,8 @@ public struct SiteRenderer: Sendable {
             case .persona: return "pages.persona"
             case .targets: return "pages.targets"
             case .monitoring: return "pages.monitoring"
+            case .actions: return "pages.actions"
+            case .action: return "pages.action"
             case .service: return "pages.service"
             case .needs: return "pages.needs"
             case .report: return "pages.page"
@@ -109,6 +111,8 @@ public struct SiteRenderer: Sendable {
             case .persona(let id): return .persona(id)
             case .targets: return .targets
             case .monitoring: return .monitoring
+            case .actions: return .actions
+            case .action(let id): return .action(id)
             case .service: return .service
             case .needs: return .needs
             case .report(let id): return .page(id)
@@ -132,6 +136,7 @@ public struct SiteRenderer: Sendable {
         }
         pages += project.pages.map { .report($0.id) }
         if !analysis.needs.isEmpty { pages.append(.needs) }
+        if let actions = analysis.actions { pages += [.actions] + actions.actions.map { .action($0.action.id) } }
         if analysis.service != nil { pages.append(.service) }
         return pages + [.methodology, .search, .notFound]
     }

@@ -88,13 +88,29 @@ struct RenderFixture {
         They **mostly** book online.
         """,
         "content/personas/face.png": "not really a png",
+        "content/actions/setup-call.md": """
+        ---
+        title: "Call <b>new</b> clinics"
+        owner: "CS <script>x</script>"
+        status: done
+        start: 2026-04-01
+        due: 2026-05-15
+        addresses: [need:cheaper-seats, theme:onboarding, dimension:service]
+        targets:
+          - {metric: gap.service, value: -1}
+          - {metric: kpi.pro, value: 50, segment: {plan: pro}}
+          - {metric: nps, value: 0, persona: plan-basic-age-low}
+        ---
+        We **call** them. <script>alert(4)</script>
+        """,
+        "content/actions/later.md": "---\ntitle: Later\nstatus: planned\ndue: 2026-06-01\ntargets: [{metric: csat, value: 60}]\n---\n",
         "content/pages/brief.md": "---\ntitle: Brief\n---\n## Conclusions\n\n### Numbers\n\n```{metric}\nvalue: nps\n```\n",
         "content/surveys/s.csv": #"""
         id,wave,e_s,p_s,i_s,e_p,p_p,ease,nps,sat,plan,age,comment,secs,acme_p,kf,kd
-        a,W1,6,4,7,5,4,5,9,5,basic,30,"Slow, ""really""",300,5,1,3
-        b,W1,7,5,6,6,3,4,6,2,pro,45,,310,,1,5
-        c,W2,5,5,5,4,4,4,10,4,basic,52,<b>hi</b>,20,4,3,5
-        d,W2,6,3,6,5,9,3,7,3,pro,61,,400,3,2,5
+        a,2026-Q1,6,4,7,5,4,5,9,5,basic,30,"Slow, ""really""",300,5,1,3
+        b,2026-Q1,7,5,6,6,3,4,6,2,pro,45,,310,,1,5
+        c,2026-Q2,5,5,5,4,4,4,10,4,basic,52,<b>hi</b>,20,4,3,5
+        d,2026-Q2,6,3,6,5,9,3,7,3,pro,61,,400,3,2,5
         """#,
     ]
 

@@ -60,7 +60,7 @@ import Testing
         let variants: [(String, [String: BlockInvocation.Value])] = BlockCatalog.blocks.keys.sorted().map { ($0, [:]) } + [
             ("gap-chart", ["persona": .text(persona)]), ("persona-card", ["persona": .text(persona)]),
             ("gap-table", ["persona": .text(persona)]), ("gap-table", ["by": .text("plan")]), ("nps", ["by": .text("wave")]),
-            ("monitoring", ["metric": .text("nps")]),
+            ("monitoring", ["metric": .text("nps")]), ("actions", ["action": .text("setup-call")]),
         ]
         for (name, options) in variants {
             collect(["block": home.blockModel(BlockInvocation(name: name, options: options, location: place, optionLocations: [:]))])

@@ -130,7 +130,7 @@ func render(_ project: TemporaryProject) -> (Pipeline.Report, [String: String]) 
             "content/pages/typos.md:6:1 unknown block `{gap-chat}`",
             "content/pages/typos.md:11:1 block `{quotes}` has no option `limt`",
         ])
-        #expect(report.diagnostics[0].hint?.hasPrefix("did you mean `gap-chart`? blocks: competitor-chart, gap-chart") == true)
+        #expect(report.diagnostics[0].hint?.hasPrefix("did you mean `gap-chart`? blocks: actions, competitor-chart, gap-chart") == true)
         #expect(report.diagnostics[1].hint == "did you mean `limit`? options: theme, persona, dimension, need, limit")
     }
 
