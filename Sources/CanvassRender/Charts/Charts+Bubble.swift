@@ -18,11 +18,14 @@ extension Charts {
         responsive { layout in
             let wide = layout == .wide
             let width = wide ? 640.0 : Frame.narrowWidth, height = wide ? 380.0 : 300.0
-            let left = wide ? 56.0 : 44.0, bottom = 50.0, top = 16.0, right = wide ? 20.0 : 12.0
+            let bottom = 50.0, top = 16.0, right = wide ? 20.0 : 12.0
             let maxRadius = wide ? 30.0 : 20.0
             // Each axis spans the candidates, with room for the largest bubble, on whole ticks.
-            let xDomain = Self.bubbleDomain(points.map(\.x), room: maxRadius / (width - right - left), steps: [5, 10, 20, 25, 50])
             let yDomain = Self.bubbleDomain(points.map(\.y), room: maxRadius / (height - bottom - top), steps: [0.1, 0.2, 0.25, 0.5, 1, 2])
+            let yStep = Self.tickStep(span: yDomain.high - yDomain.low, length: height - bottom - top, gap: 24, steps: [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2])
+            // Two-decimal tick labels need the room of the wide layout's margin to clear the axis title.
+            let left = wide || yStep < 0.1 ? 56.0 : 44.0
+            let xDomain = Self.bubbleDomain(points.map(\.x), room: maxRadius / (width - right - left), steps: [5, 10, 20, 25, 50])
             let x = LinearScale(domain: (xDomain.low, xDomain.high), range: (left, width - right))
             let y = LinearScale(domain: (yDomain.low, yDomain.high), range: (height - bottom, top))
             var svg = SVG(width: width, height: height)
@@ -32,7 +35,6 @@ extension Charts {
                 svg.line(x(tick), top, x(tick), height - bottom, "chart-grid")
                 svg.text(x(tick), height - bottom + 16, NumberFormat.fixed(tick, 0), "chart-axis", anchor: .middle)
             }
-            let yStep = Self.tickStep(span: yDomain.high - yDomain.low, length: height - bottom - top, gap: 24, steps: [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2])
             for tick in stride(from: (yDomain.low / yStep - 1e-9).rounded(.up) * yStep, through: yDomain.high + 1e-9, by: yStep) {
                 svg.line(left, y(tick), width - right, y(tick), "chart-grid")
                 svg.text(left - 6, y(tick) + 4, NumberFormat.fixed(tick, yStep < 0.1 ? 2 : 1), "chart-axis", anchor: .end)
