@@ -1,7 +1,8 @@
 import CanvassCore
 
 /// The small project `canvass new` writes: a config, a codebook, two notes, a survey, a persona
-/// narrative, support records and a report page, so that every kind of page appears at once.
+/// narrative, support records, a report page and an improvement action, so that every kind of
+/// page appears at once.
 /// The survey is generated from a fixed seed, so two `new` runs write the same files.
 public enum StarterProject {
     /// Path relative to the new project → contents.
@@ -15,6 +16,7 @@ public enum StarterProject {
             "content/interviews/support-call.md": text.supportCall,
             "content/personas/newcomers.md": text.persona,
             "content/pages/summary.md": text.summary,
+            "content/actions/first-day-checklist.md": text.action,
             "content/surveys/survey.csv": survey(),
             "content/records/tickets.csv": tickets(),
         ]
@@ -106,7 +108,7 @@ public enum StarterProject {
     }
 
     struct Text {
-        var title, codebook, interview, supportCall, persona, summary: String
+        var title, codebook, interview, supportCall, persona, summary, action: String
 
         static let english = Text(
             title: "My first study",
@@ -203,6 +205,21 @@ public enum StarterProject {
             ```{needs-table}
             limit: 5
             ```
+
+            """,
+            action: """
+            ---
+            title: Send every new customer a first-day checklist
+            owner: Customer success
+            status: planned
+            due: 2027-01-31
+            addresses: [need:checklist, theme:onboarding, dimension:service]
+            targets:
+              - {metric: gap.service, value: -1}
+            ---
+            What the team will do about what the notes ask for. Once it has started, give it a
+            `start` date; the next survey wave (`wave:` or `waveColumn:` in canvass.yml) shows
+            whether the service gap closed.
 
             """)
 
@@ -301,6 +318,20 @@ public enum StarterProject {
             ```{needs-table}
             limit: 5
             ```
+
+            """,
+            action: """
+            ---
+            title: 给每位新客户发一份上线第一天清单
+            owner: 客户成功团队
+            status: planned
+            due: 2027-01-31
+            addresses: [need:checklist, theme:onboarding, dimension:service]
+            targets:
+              - {metric: gap.service, value: -1}
+            ---
+            团队针对笔记中的要求要做的事。开始后请填写 `start` 日期；下一期调查（canvass.yml 中的
+            `wave:` 或 `waveColumn:`）会显示服务差距是否缩小。
 
             """)
     }

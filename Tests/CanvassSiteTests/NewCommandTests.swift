@@ -18,10 +18,11 @@ import Testing
         let built = runCLI(["build", "--strict", root])
         #expect(built.code == 0)
         #expect(built.err == "")
-        #expect(built.out.hasPrefix("built 22 pages from 2 notes"))
+        #expect(built.out.hasPrefix("built 24 pages from 2 notes"))
         let pages = ["index.html", "notes/index.html", "notes/first-interview/index.html", "themes/onboarding/index.html",
                      "personas/plan-basic-age-low/index.html", "gaps/service/index.html", "needs/index.html", "service/index.html",
-                     "quality/index.html", "methodology/index.html", "search/index.html", "pages/summary/index.html"]
+                     "quality/index.html", "methodology/index.html", "search/index.html", "pages/summary/index.html",
+                     "actions/index.html", "actions/first-day-checklist/index.html"]
         for page in pages {
             #expect(FileManager.default.fileExists(atPath: root + "/site/" + page), "\(page) is missing")
         }
