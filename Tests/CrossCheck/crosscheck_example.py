@@ -16,6 +16,13 @@ segment's weighted share with a Wilson interval at n_eff, weighted mean revenue,
 dimension-weighted overall gap with its linearised (influence-function) interval, the scaling,
 the scores and the ranks.
 
+Monitoring (data/monitoring.json): each metric per wave (NPS, CSAT, the KPIs, every gap) with its
+interval, the p-chart and X̄-chart centre and limits, and the alerts. Improvement actions
+(data/actions.json): the wave before and after each start, and the difference with statsmodels —
+`CompareMeans.ttest_ind(usevar="unequal")` (Welch) on `DescrStatsW` with the weights scaled to sum
+to n_eff (which makes its variance and size the ones above), `proportions_ztest` and
+`confint_proportions_2indep(method="newcomb")` for shares (at z = 1.96, as SPEC §4's Wilson) — and NPS from its formula.
+
 Run: python3 Tests/CrossCheck/crosscheck_example.py  (after `make site`)
 """
 import csv
@@ -58,6 +65,10 @@ def agree(label, ours, theirs, tolerance=1e-9):
         if ours is not theirs:
             failures.append(f"{label}: canvass {ours} vs independent {theirs}")
         return
+    if isinstance(ours, (str, bool)) or isinstance(theirs, (str, bool)):
+        if ours != theirs:
+            failures.append(f"{label}: canvass {ours!r} vs independent {theirs!r}")
+        return
     if abs(ours - theirs) > tolerance * max(1.0, abs(theirs)):
         failures.append(f"{label}: canvass {ours!r} vs independent {theirs!r}")
 
@@ -76,7 +87,7 @@ def rake(rows):
     """Weights with mean 1 that give `rows` the MARGINS' shares, trimmed to TRIM and re-raked."""
     w = np.ones(len(rows))
     cells = {a: np.array([r[a] or "" for r in rows]) for a in MARGINS}
-    for _ in range(100):
+    for _ in range(500):  # as many trimming rounds as Raking allows
         for _ in range(1000):
             for attribute, shares in MARGINS.items():
                 has = np.isin(cells[attribute], list(shares))
@@ -182,11 +193,142 @@ def targets(rows, w, data):
     print(f"targets: primary {report['primary']}, secondary {report['secondary']}")
 
 
+# canvass.yml `kpis:` and `targets:`.
+KPIS = {"renewal": lambda r: None if not r["renew"].strip() else float(r["renew"].strip().lower() == "yes"),
+        "advocacy": lambda r: None if value(r["advocate"], 1, 5) is None else float(value(r["advocate"], 1, 5) >= 4)}
+MONITOR_TARGETS = {"nps": -10, "csat": 55, "kpi.renewal": 72, "gap.service": -1.2}
+
+
+def answers_of(metric, rows, w):
+    """(value, weight) per respondent for a metric: ±100/0 for NPS, 0/1 for shares, p − e for a gap."""
+    out = []
+    for r, wi in zip(rows, w):
+        if metric == "nps":
+            x = value(r["recommend"], 0, 10)
+            x = None if x is None else (100.0 if x >= 9 else -100.0 if x <= 6 else 0.0)
+        elif metric == "csat":
+            x = value(r["satisfied"], 1, 5)
+            x = None if x is None else float(x >= 4)
+        elif metric.startswith("kpi."):
+            x = KPIS[metric[4:]](r)
+        else:
+            kind, d = metric.split(".")
+            e, p = value(r["exp_" + d], 1, 7), value(r["perc_" + d], 1, 7)
+            x = (None if e is None or p is None else p - e) if kind == "gap" else p
+        if x is not None:
+            out.append((x, wi))
+    return out
+
+
+def monitoring_and_actions(rows, w, data):
+    from statsmodels.stats.proportion import confint_proportions_2indep, proportions_ztest
+    from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
+    waves = sorted({r["wave"] for r in rows})
+    def wave_answers(metric, wave, keep=lambda r: True):
+        index = [i for i, r in enumerate(rows) if r["wave"] == wave and keep(r)]
+        return answers_of(metric, [rows[i] for i in index], w[index])
+
+    for m in data["monitoring"]["metrics"]:
+        metric, share = m["id"], m["chart"] == "p"
+        stats_by_wave = []
+        for point in m["waves"]:
+            pairs = wave_answers(metric, point["wave"])
+            x, wi = np.array([a for a, _ in pairs]), np.array([b for _, b in pairs])
+            mean, sd, n_eff, half = weighted(x, wi)
+            stats_by_wave.append((mean, sd, n_eff))
+            agree(f"monitoring.{metric}[{point['wave']}].n", point["n"], len(x))
+            agree(f"monitoring.{metric}[{point['wave']}].value", point["value"], 100 * mean if share else mean)
+            if share:
+                lo, hi = wilson(mean, n_eff)
+                agree(f"monitoring.{metric}[{point['wave']}].ci95.lo", point["ci95"][0], 100 * lo, 1e-7)
+            elif metric == "nps":
+                moe = 1.96 * math.sqrt(max(0.0, (wi * x * x).sum() / wi.sum() - mean * mean) / n_eff)
+                agree(f"monitoring.nps[{point['wave']}].ci95.lo", point["ci95"][0], mean - moe, 1e-7)
+            else:
+                agree(f"monitoring.{metric}[{point['wave']}].ci95.lo", point["ci95"][0], mean - half, 1e-7)
+            target = MONITOR_TARGETS.get(metric)
+            if target is not None:
+                agree(f"monitoring.{metric}[{point['wave']}].targetMet", point["targetMet"], point["value"] >= target)
+        total = sum(n for _, _, n in stats_by_wave)
+        centre = sum(mean * n for mean, _, n in stats_by_wave) / total
+        agree(f"monitoring.{metric}.centre", m["centre"], 100 * centre if share else centre)
+        if share:
+            for point, (_, _, n) in zip(m["waves"], stats_by_wave):
+                half = 3 * math.sqrt(centre * (1 - centre) / n)
+                agree(f"monitoring.{metric}[{point['wave']}].limits.hi", point["limits"][1], 100 * min(1, centre + half), 1e-7)
+        else:
+            sigma = math.sqrt(sum((n - 1) * sd * sd for _, sd, n in stats_by_wave) / sum(n - 1 for _, _, n in stats_by_wave))
+            agree(f"monitoring.{metric}.sigma", m["sigma"], sigma, 1e-7)
+            for point, (_, _, n) in zip(m["waves"], stats_by_wave):
+                agree(f"monitoring.{metric}[{point['wave']}].limits.lo", point["limits"][0], centre - 3 * sigma / math.sqrt(n), 1e-7)
+        for point in m["waves"]:
+            agree(f"monitoring.{metric}[{point['wave']}].outside", point["outside"],
+                  not (point["limits"][0] <= point["value"] <= point["limits"][1]))
+
+    personas = data["personas"]["assignments"]
+    def period(label):
+        year, quarter = label.split("-Q")
+        return (f"{year}-{3 * int(quarter) - 2:02d}-01", f"{year}-{3 * int(quarter):02d}-31")
+    for action in data["actions"]["actions"]:
+        for number, t in enumerate(action["targets"]):
+            label = f"actions.{action['id']}[{number}]"
+            start = action["start"]
+            # Quarter ends compare as text; "-31" sorts after every real day of the month.
+            before = [wave for wave in waves if period(wave)[1] < start]
+            after = [wave for wave in waves if period(wave)[0] >= start]
+            agree(label + ".before", (t["before"] or {}).get("wave"), before[-1] if before else None)
+            agree(label + ".after", (t["after"] or {}).get("wave"), after[-1] if after else None)
+            if not before or not after:
+                agree(label + ".verdict", t["verdict"], "no-wave-before" if not before else "no-wave-after")
+                continue
+            if "persona" in t:
+                keep = lambda r, p=t["persona"]: personas.get(r["respondent_id"]) == p
+            elif "segment" in t:
+                (attribute, wanted), = t["segment"].items()
+                keep = lambda r, a=attribute, v=wanted: r[a] == v
+            else:
+                keep = lambda r: True
+            metric = t["metric"]
+            b, a = wave_answers(metric, before[-1], keep), wave_answers(metric, after[-1], keep)
+            xb, wb = np.array([x for x, _ in b]), np.array([x for _, x in b])
+            xa, wa = np.array([x for x, _ in a]), np.array([x for _, x in a])
+            nb, na = wb.sum() ** 2 / (wb ** 2).sum(), wa.sum() ** 2 / (wa ** 2).sum()
+            mb, ma = (wb * xb).sum() / wb.sum(), (wa * xa).sum() / wa.sum()
+            if metric in ("csat",) or metric.startswith("kpi."):
+                z, p = proportions_ztest([ma * na, mb * nb], [na, nb])
+                lo, hi = confint_proportions_2indep(ma * na, na, mb * nb, nb, method="newcomb", compare="diff", alpha=2 * stats.norm.sf(1.96))
+                difference, statistic = 100 * (ma - mb), z
+                interval = (100 * lo, 100 * hi)
+            elif metric == "nps":
+                def variance(x, wi):
+                    pr, de = wi[x > 0].sum() / wi.sum(), wi[x < 0].sum() / wi.sum()
+                    return 10000 * (pr + de - (pr - de) ** 2)
+                se = math.sqrt(variance(xb, wb) / nb + variance(xa, wa) / na)
+                difference = ma - mb
+                statistic, p = difference / se, 2 * stats.norm.sf(abs(difference / se))
+                interval = (difference - 1.96 * se, difference + 1.96 * se)
+            else:
+                compare = CompareMeans(DescrStatsW(xa, weights=wa * na / wa.sum()), DescrStatsW(xb, weights=wb * nb / wb.sum()))
+                statistic, p, df = compare.ttest_ind(usevar="unequal")
+                interval = compare.tconfint_diff(usevar="unequal")
+                difference = ma - mb
+                agree(label + ".df", t["test"]["degreesOfFreedom"], df, 1e-7)
+            agree(label + ".difference", t["difference"], difference)
+            agree(label + ".statistic", t["test"]["statistic"], statistic, 1e-7)
+            agree(label + ".p", t["test"]["p"], p, 1e-6)
+            agree(label + ".ci95.lo", t["ci95"][0], interval[0], 1e-7)
+            agree(label + ".ci95.hi", t["ci95"][1], interval[1], 1e-7)
+            verdict = "too-few-answers" if min(nb, na) < 30 else "no-detectable-change" if p >= 0.05 else "improved" if difference > 0 else "worse"
+            agree(label + ".verdict", t["verdict"], verdict)
+            print(f"{action['id']} {metric}: {difference:+.3f} [{interval[0]:+.3f}, {interval[1]:+.3f}] p {p:.4f} → {verdict}")
+
+
 def main():
     with open(os.path.join(ROOT, "content/surveys/clinic-survey.csv"), encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     data = {name: json.load(open(os.path.join(ROOT, "site/data", name + ".json"), encoding="utf-8"))
-            for name in ["gaps", "nps", "summary", "kano", "quality", "weights", "targets", "personas"]}
+            for name in ["gaps", "nps", "summary", "kano", "quality", "weights", "targets", "personas", "monitoring", "actions"]}
 
     # Raking, per wave, and the weights' summary.
     w = np.zeros(len(rows))
@@ -291,6 +433,7 @@ def main():
     print(f"unweighted csat {100 * hits / len(satisfied):.2f} wilson [{100 * interval.low:.2f}, {100 * interval.high:.2f}] (scipy)")
 
     targets(rows, w, data)
+    monitoring_and_actions(rows, w, data)
 
     kinds = {}
     for finding in data["quality"]["findings"]:

@@ -9,7 +9,8 @@ kinds of customer, each with its own attributes and experience: owners of small 
 basic plan (price falls furthest short), busy front desks of mid-size practices (performance falls
 short), operations staff of multi-site groups on enterprise plans (service and reporting fall
 short), and clinicians who use the product away from the desk. Appearance slightly exceeds
-expectations, and service got worse between the two waves as onboarding slowed down.
+expectations, and service got worse between the first two waves as onboarding slowed down, then
+recovered in the third (2026-Q4) once every new clinic got an onboarding call.
 Respondents who appear in the interview notes keep the attributes the notes give them. Each
 row carries the customer's annual revenue (from the CRM), which grows with plan and clinic size,
 and two loyalty KPIs that follow the respondent's experience: renewal intention and advocacy.
@@ -45,8 +46,9 @@ SEGMENTS = {
     "clinician on the move": dict(share=18, plans={"pro": 85, "basic": 15}, sizes={"small": 85, "medium": 15},
                                   age=(37, 3), visits=1.0, shift={"function": -0.4, "appearance": 0.3}),
 }
-WAVE_SERVICE_SHIFT = {"2026-Q2": 0.35, "2026-Q3": -0.3}
-WAVE_PERFORMANCE_SHIFT = {"2026-Q2": -0.15, "2026-Q3": 0.15}
+# Q4: the onboarding calls (content/actions/) lifted service; faster search did not move performance.
+WAVE_SERVICE_SHIFT = {"2026-Q2": 0.35, "2026-Q3": -0.3, "2026-Q4": 0.25}
+WAVE_PERFORMANCE_SHIFT = {"2026-Q2": -0.15, "2026-Q3": 0.15, "2026-Q4": 0.15}
 
 # Participants of the notes, with the attributes their notes give them.
 KNOWN = {
@@ -108,72 +110,77 @@ def rating(rng, mean, sd=1.0):
     return int(clamp(round(rng.gauss(mean, sd)), 1, 7))
 
 
+def respondent(rng, number, wave):
+    """One respondent's answers, drawn from `rng` in a fixed order."""
+    rid = f"r-{number:04d}"
+    segment = SEGMENTS[rng.choices(list(SEGMENTS), weights=[v["share"] for v in SEGMENTS.values()])[0]]
+    plan = rng.choices(list(segment["plans"]), weights=list(segment["plans"].values()))[0]
+    clinic_size = rng.choices(list(segment["sizes"]), weights=list(segment["sizes"].values()))[0]
+    gender = rng.choices(["female", "male", "non-binary"], weights=[62, 35, 3])[0]
+    age = int(clamp(round(rng.gauss(*segment["age"])), 22, 68))
+    visits = int(clamp(round(rng.lognormvariate(segment["visits"], 0.2)), 1, 30))
+    known = KNOWN.get(rid, {})
+    plan = known.get("plan", plan)
+    gender = known.get("gender", gender)
+    age = known.get("age", age)
+    visits = known.get("visits", visits)
+
+    # A respondent's general mood moves all their perceptions together.
+    mood = rng.gauss(0, 0.6)
+    row = {"respondent_id": rid, "wave": wave}
+    perceptions = {}
+    for dimension, (exp, perc, imp) in DIMENSIONS.items():
+        shift = 0.0
+        if dimension == "price":
+            shift += PLAN_PRICE_SHIFT[plan]
+        if dimension == "service":
+            shift += WAVE_SERVICE_SHIFT[wave]
+        if dimension == "performance":
+            shift += WAVE_PERFORMANCE_SHIFT[wave]
+        shift += segment["shift"].get(dimension, 0.0)
+        row[f"exp_{dimension}"] = rating(rng, exp, 0.8)
+        perceptions[dimension] = rating(rng, perc + shift + mood, 1.1)
+        row[f"perc_{dimension}"] = perceptions[dimension]
+        row[f"imp_{dimension}"] = rating(rng, imp, 0.8)
+    row["q_ease"] = rating(rng, 5.0 + mood, 1.1)
+    row["q_speed"] = rating(rng, 4.3 + mood + WAVE_PERFORMANCE_SHIFT[wave], 1.2)
+    satisfaction = sum(perceptions.values()) / len(perceptions)
+    row["recommend"] = int(clamp(round(rng.gauss(1.6 * satisfaction - 0.5, 1.6)), 0, 10))
+    row["satisfied"] = int(clamp(round(rng.gauss(satisfaction * 0.72, 0.8)), 1, 5))
+    row["age"] = age
+    row["gender"] = gender
+    row["plan"] = plan
+    row["clinic_size"] = clinic_size
+    row["visits"] = visits
+    row["seconds"] = int(clamp(rng.lognormvariate(6.0, 0.25), 150, 2400))
+    row["comment"] = rng.choice(COMMENTS) if rng.random() < 0.35 else ""
+    # About half know Acme well enough to rate it.
+    if rng.random() < 0.5:
+        row["acme_function"] = rating(rng, 5.0, 1.0)
+        row["acme_price"] = rating(rng, 5.2 + (0.4 if plan == "basic" else 0), 1.0)
+        row["acme_service"] = rating(rng, 4.6, 1.1)
+    else:
+        row["acme_function"] = row["acme_price"] = row["acme_service"] = ""
+    # Kano: offline mode delights home-visit teams; bulk rescheduling is expected.
+    offline_functional = rng.choices([1, 2, 3, 4], weights=[50, 10, 30, 10])[0]
+    offline_dysfunctional = rng.choices([3, 4, 5, 2], weights=[45, 25, 20, 10])[0]
+    bulk_functional = rng.choices([1, 2, 3], weights=[40, 45, 15])[0]
+    bulk_dysfunctional = rng.choices([5, 4, 3], weights=[65, 20, 15])[0]
+    row["kano_offline_f"], row["kano_offline_d"] = offline_functional, offline_dysfunctional
+    row["kano_bulk_f"], row["kano_bulk_d"] = bulk_functional, bulk_dysfunctional
+    # Some skip the importance block.
+    if rng.random() < 0.06:
+        for dimension in DIMENSIONS:
+            row[f"imp_{dimension}"] = ""
+    return row
+
+
 def main():
     rng = random.Random(SEED)
-    rows = []
-    for number in range(1, 421):
-        rid = f"r-{number:04d}"
-        wave = "2026-Q2" if number <= 200 else "2026-Q3"
-        segment = SEGMENTS[rng.choices(list(SEGMENTS), weights=[v["share"] for v in SEGMENTS.values()])[0]]
-        plan = rng.choices(list(segment["plans"]), weights=list(segment["plans"].values()))[0]
-        clinic_size = rng.choices(list(segment["sizes"]), weights=list(segment["sizes"].values()))[0]
-        gender = rng.choices(["female", "male", "non-binary"], weights=[62, 35, 3])[0]
-        age = int(clamp(round(rng.gauss(*segment["age"])), 22, 68))
-        visits = int(clamp(round(rng.lognormvariate(segment["visits"], 0.2)), 1, 30))
-        known = KNOWN.get(rid, {})
-        plan = known.get("plan", plan)
-        gender = known.get("gender", gender)
-        age = known.get("age", age)
-        visits = known.get("visits", visits)
-
-        # A respondent's general mood moves all their perceptions together.
-        mood = rng.gauss(0, 0.6)
-        row = {"respondent_id": rid, "wave": wave}
-        perceptions = {}
-        for dimension, (exp, perc, imp) in DIMENSIONS.items():
-            shift = 0.0
-            if dimension == "price":
-                shift += PLAN_PRICE_SHIFT[plan]
-            if dimension == "service":
-                shift += WAVE_SERVICE_SHIFT[wave]
-            if dimension == "performance":
-                shift += WAVE_PERFORMANCE_SHIFT[wave]
-            shift += segment["shift"].get(dimension, 0.0)
-            row[f"exp_{dimension}"] = rating(rng, exp, 0.8)
-            perceptions[dimension] = rating(rng, perc + shift + mood, 1.1)
-            row[f"perc_{dimension}"] = perceptions[dimension]
-            row[f"imp_{dimension}"] = rating(rng, imp, 0.8)
-        row["q_ease"] = rating(rng, 5.0 + mood, 1.1)
-        row["q_speed"] = rating(rng, 4.3 + mood + WAVE_PERFORMANCE_SHIFT[wave], 1.2)
-        satisfaction = sum(perceptions.values()) / len(perceptions)
-        row["recommend"] = int(clamp(round(rng.gauss(1.6 * satisfaction - 0.5, 1.6)), 0, 10))
-        row["satisfied"] = int(clamp(round(rng.gauss(satisfaction * 0.72, 0.8)), 1, 5))
-        row["age"] = age
-        row["gender"] = gender
-        row["plan"] = plan
-        row["clinic_size"] = clinic_size
-        row["visits"] = visits
-        row["seconds"] = int(clamp(rng.lognormvariate(6.0, 0.25), 150, 2400))
-        row["comment"] = rng.choice(COMMENTS) if rng.random() < 0.35 else ""
-        # About half know Acme well enough to rate it.
-        if rng.random() < 0.5:
-            row["acme_function"] = rating(rng, 5.0, 1.0)
-            row["acme_price"] = rating(rng, 5.2 + (0.4 if plan == "basic" else 0), 1.0)
-            row["acme_service"] = rating(rng, 4.6, 1.1)
-        else:
-            row["acme_function"] = row["acme_price"] = row["acme_service"] = ""
-        # Kano: offline mode delights home-visit teams; bulk rescheduling is expected.
-        offline_functional = rng.choices([1, 2, 3, 4], weights=[50, 10, 30, 10])[0]
-        offline_dysfunctional = rng.choices([3, 4, 5, 2], weights=[45, 25, 20, 10])[0]
-        bulk_functional = rng.choices([1, 2, 3], weights=[40, 45, 15])[0]
-        bulk_dysfunctional = rng.choices([5, 4, 3], weights=[65, 20, 15])[0]
-        row["kano_offline_f"], row["kano_offline_d"] = offline_functional, offline_dysfunctional
-        row["kano_bulk_f"], row["kano_bulk_d"] = bulk_functional, bulk_dysfunctional
-        # Some skip the importance block.
-        if rng.random() < 0.06:
-            for dimension in DIMENSIONS:
-                row[f"imp_{dimension}"] = ""
-        rows.append(row)
+    rows = [respondent(rng, number, "2026-Q2" if number <= 200 else "2026-Q3") for number in range(1, 421)]
+    # The third wave, with its own seeded generator so that the first two stayed as they were.
+    wave_rng = random.Random(SEED + 3)
+    rows += [respondent(wave_rng, number, "2026-Q4") for number in range(421, 621)]
 
     # Annual revenue per customer from the CRM, by plan and clinic size, with its own seeded
     # generator so that adding it left every other answer as it was.
