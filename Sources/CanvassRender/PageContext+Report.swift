@@ -20,7 +20,7 @@ extension PageContext {
 
     func search() -> [String: Any] {
         merged(base(title: strings["search_title"], section: "search"), [
-            "types": ["page", "persona", "theme", "dimension", "note", "excerpt", "answer"].map { ["value": $0, "label": strings["search_type_\($0)"]] },
+            "types": (["page"] + (analysis.actions != nil ? ["action"] : []) + ["persona", "theme", "dimension", "note", "excerpt", "answer"]).map { ["value": $0, "label": strings["search_type_\($0)"]] },
         ])
     }
 
@@ -29,6 +29,11 @@ extension PageContext {
         var documents: [SearchIndex.Document] = []
         for page in project.pages {
             documents.append(.init(type: "page", title: page.title, text: snippet(page.body.plainText), url: PagePath.page(page.id).path))
+        }
+        for result in analysis.actions?.actions ?? [] {
+            let action = result.action
+            documents.append(.init(type: "action", title: action.title, text: snippet(action.body.plainText), url: PagePath.action(action.id).path,
+                                   hidden: action.owner ?? ""))
         }
         for persona in analysis.personas?.personas ?? [] {
             documents.append(.init(type: "persona", title: personaName(persona), text: personaSummary(persona), url: PagePath.persona(persona.id).path))
