@@ -97,8 +97,13 @@ struct ActionAnalyzer {
         let members = segmentRows(target.segment, pool: pool, personas: survey.personas)
         func side(_ wave: (wave: String, period: WavePeriod, rows: [RespondentPool.Row])?) -> (ActionEffect.Side, answers: (values: [Double], weights: [Double]))? {
             guard let wave else { return nil }
-            let rows = members.map { members in wave.rows.filter { members.contains($0) } } ?? wave.rows
-            let answers = analyzer.answers(target.metric, pool, rows)
+            let answers: (values: [Double], weights: [Double])
+            if case .service(let priority) = target.metric {
+                answers = serviceAnswers(priority, during: wave.period)
+            } else {
+                let rows = members.map { members in wave.rows.filter { members.contains($0) } } ?? wave.rows
+                answers = analyzer.answers(target.metric, pool, rows)
+            }
             let figure = analyzer.figure(target.metric, answers)
             return (ActionEffect.Side(wave: wave.wave, n: answers.values.count, effectiveN: figure.effectiveN, value: figure.value, ci95: figure.ci95), answers)
         }
@@ -119,6 +124,21 @@ struct ActionAnalyzer {
             ci95: result.map { Interval($0.ci95.lower * scale, $0.ci95.upper * scale) },
             test: result.map { ActionEffect.Test(kind: testKind(target.metric), statistic: $0.statistic, degreesOfFreedom: $0.degreesOfFreedom, p: $0.p) },
             verdict: verdict, targetMet: met)
+    }
+
+    /// Service records of `priority` (`all`: any) opened during `period` (UTC days), each 1 when
+    /// first answered within its priority's commitment and 0 when not, each of weight 1; records
+    /// without a response or a commitment take no part, as on the Service levels page.
+    func serviceAnswers(_ priority: String, during period: WavePeriod) -> (values: [Double], weights: [Double]) {
+        let committed = Dictionary(project.config.commitments.map { ($0.priority, Double($0.seconds)) }) { first, _ in first }
+        let from = period.start.secondsSince1970, until = period.end.secondsSince1970 + 86_400
+        var values: [Double] = []
+        for record in project.records.flatMap(\.records) where priority == "all" || record.priority == priority {
+            guard let opened = record.opened, opened >= from, opened < until, let response = record.responseSeconds,
+                  let limit = record.priority.flatMap({ committed[$0] }) else { continue }
+            values.append(response <= limit ? 1 : 0)
+        }
+        return (values, values.map { _ in 1 })
     }
 
     func testKind(_ metric: Metric) -> ActionEffect.Test.Kind {

@@ -85,6 +85,10 @@ struct ActionLoader {
               let value = reader.number(valueNode, "the target of `\(written)`"),
               check.check(value, for: metric, at: valueNode, reader: reader) else { return nil }
         var segment: ImprovementAction.Segment?
+        if !metric.isSurveyFigure, let node = fields["persona"] ?? fields["segment"] {
+            reader.error("`\(written)` counts service records, which have no persona or segment", at: node)
+            return nil
+        }
         if let persona = fields["persona"] {
             segment = reader.string(persona, "`persona`").map { .persona($0) }
         }

@@ -6,6 +6,11 @@ extension ConfigLoader {
     func readTargets(_ node: YAMLNode, config: ProjectConfig) -> [MetricTarget] {
         guard let entries = reader.mapping(node, "`targets`") else { return [] }
         return entries.compactMap { entry in
+            if Metric(entry.key)?.isSurveyFigure == false {
+                reader.error("`\(entry.key)` is not monitored by survey wave", at: entry.keyNode,
+                             hint: "the Service levels page shows it by month; give it as the target of an improvement action in content/actions/")
+                return nil
+            }
             guard let metric = MetricCheck(config: config).metric(entry.key, at: entry.keyNode, reader: reader),
                   let value = reader.number(entry.value, "the target of `\(entry.key)`") else { return nil }
             guard MetricCheck(config: config).check(value, for: metric, at: entry.value, reader: reader) else { return nil }
@@ -35,6 +40,10 @@ struct MetricCheck {
         case .kpi(let id): missing = kpis.contains(id) ? nil : ("no survey maps KPI `\(id)` under `kpis`", kpis)
         case .gap(let id), .perception(let id):
             missing = dimensions.contains(id) ? nil : ("no survey maps dimension `\(id)` under `pairs`", dimensions)
+        case .service(let priority):
+            let priorities = ["all"] + config.commitments.map(\.priority)
+            missing = config.records.isEmpty ? ("there are no service `records`", [])
+                : priorities.contains(priority) ? nil : ("no commitment is set for priority `\(priority)`", priorities)
         }
         if let (message, names) = missing {
             // The same kind of metric with a name that exists, written out in full.
@@ -52,7 +61,7 @@ struct MetricCheck {
         let points = Double(config.scale.max - config.scale.min)
         switch metric {
         case .nps: return -100...100
-        case .csat, .kpi: return 0...100
+        case .csat, .kpi, .service: return 0...100
         case .gap: return -points...points
         case .perception: return Double(config.scale.min)...Double(config.scale.max)
         }

@@ -1,12 +1,15 @@
-/// A survey figure that can be monitored across waves and given a target: written `nps`, `csat`,
-/// `kpi.<id>`, `gap.<dimension>` or `perception.<dimension>` in canvass.yml and action files.
-/// Shares (CSAT, KPIs) are in percent, like NPS; for every metric higher is better.
+/// A figure that can be given a target: written `nps`, `csat`, `kpi.<id>`, `gap.<dimension>` or
+/// `perception.<dimension>` (survey figures, monitored across waves) in canvass.yml and action
+/// files, or `service.<priority>` / `service.all` (the share of service records answered within
+/// commitment) in action files. Shares are in percent, like NPS; for every metric higher is better.
 public enum Metric: Sendable, Hashable {
     case nps
     case csat
     case kpi(String)
     case gap(String)
     case perception(String)
+    /// The share of service records of a priority (`all`: every priority) answered within its commitment.
+    case service(String)
 
     /// Parses the written form; nil for anything else.
     public init?(_ text: String) {
@@ -20,6 +23,7 @@ public enum Metric: Sendable, Hashable {
             case "kpi": self = .kpi(name)
             case "gap": self = .gap(name)
             case "perception": self = .perception(name)
+            case "service": self = .service(name)
             default: return nil
             }
         }
@@ -33,19 +37,26 @@ public enum Metric: Sendable, Hashable {
         case .kpi(let id): return "kpi." + id
         case .gap(let id): return "gap." + id
         case .perception(let id): return "perception." + id
+        case .service(let priority): return "service." + priority
         }
     }
 
     /// Shares are monitored with a p-chart; means (gaps, perceptions, NPS as a mean of −100/0/100) with an X̄-chart.
     public var isShare: Bool {
         switch self {
-        case .csat, .kpi: return true
+        case .csat, .kpi, .service: return true
         case .nps, .gap, .perception: return false
         }
     }
 
     /// The written forms that exist, for hints.
-    public static let forms = ["nps", "csat", "kpi.<id>", "gap.<dimension>", "perception.<dimension>"]
+    public static let forms = ["nps", "csat", "kpi.<id>", "gap.<dimension>", "perception.<dimension>", "service.<priority>"]
+
+    /// Whether the figure comes from the surveys (and can be monitored wave by wave).
+    public var isSurveyFigure: Bool {
+        if case .service = self { return false }
+        return true
+    }
 }
 
 /// A target for a metric from `targets:` in canvass.yml: met when the metric is at least `value`.

@@ -1095,6 +1095,8 @@ col_due: "Due"
 col_targets_met: "Targets met"
 methodology_actions_term: "Improvement actions"
 methodology_actions: "Each target compares the latest wave whose period (read from its label: 2026-Q2, 2026-05, 2026-05-14) ends before the action's start with the latest wave that begins on or after it. Means (gaps, perceptions) use Welch's t with Welch–Satterthwaite degrees of freedom; shares (CSAT, KPIs) the two-proportion z test with Newcombe's hybrid score interval for the difference; NPS a z test on the difference with SE = √(v₁/n₁ + v₂/n₂), v = 100²·(P + D − (P − D)²). n is the effective sample size when figures are weighted. Improved or worse when p < 0.05; each wave needs 30 answers. An action is overdue when its due date has passed on the report's date and it is neither done nor dropped."
+metric_service: "Within commitment · {priority}"
+metric_service_all: "Within commitment · every priority"
 """# + "\n",
         "i18n/zh-Hans.yml": #"""
 # 界面文字（语言：zh-Hans）。键与 en.yml 相同；测试会检查两者一致。
@@ -1612,6 +1614,8 @@ col_due: "截止"
 col_targets_met: "达成目标"
 methodology_actions_term: "改进行动"
 methodology_actions: "每个目标比较两期：周期（由标签读出：2026-Q2、2026-05、2026-05-14）在行动开始前结束的最近一期，以及在开始当天或之后开始的最近一期。均值（差距、感知）用 Welch t 检验及 Welch–Satterthwaite 自由度；比例（CSAT、关键指标）用双比例 z 检验，差值区间用 Newcombe 混合得分区间；NPS 对差值做 z 检验，SE = √(v₁/n₁ + v₂/n₂)，v = 100²·(P + D − (P − D)²)。数字加权时 n 为有效样本量。p < 0.05 时判为改善或变差；每期至少需要 30 个回答。截止日期在报告日期之前且既未完成也未放弃的行动为逾期。"
+metric_service: "承诺时限内响应 · {priority}"
+metric_service_all: "承诺时限内响应 · 全部优先级"
 """# + "\n",
         "layouts/base.mustache": #"""
 <!doctype html>

@@ -104,12 +104,13 @@ extension PageContext {
         case .kpi(let id): return analysis.surveys?.kpis.first { $0.id == id }?.label ?? id
         case .gap(let id): return strings.format("metric_gap", ["dimension": project.config.dimension(id: id)?.label ?? id])
         case .perception(let id): return strings.format("metric_perception", ["dimension": project.config.dimension(id: id)?.label ?? id])
+        case .service(let priority): return priority == "all" ? strings["metric_service_all"] : strings.format("metric_service", ["priority": priority])
         }
     }
 
     func metricDigits(_ metric: Metric) -> Int {
         switch metric {
-        case .nps, .csat, .kpi: return 0
+        case .nps, .csat, .kpi, .service: return 0
         case .gap, .perception: return 2
         }
     }
@@ -117,7 +118,7 @@ extension PageContext {
     /// A metric's value as pages show it: `52%`, `−7`, `−0.84`, `5.31`.
     func metricValue(_ value: Double?, _ metric: Metric) -> String {
         switch metric {
-        case .csat, .kpi: return NumberFormat.percent(value, 0)
+        case .csat, .kpi, .service: return NumberFormat.percent(value, 0)
         case .nps: return NumberFormat.fixed(value, 0)
         case .gap: return NumberFormat.signed(value)
         case .perception: return NumberFormat.fixed(value)

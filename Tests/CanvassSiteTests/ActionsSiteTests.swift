@@ -211,6 +211,51 @@ import Testing
         #expect(search.contains("\"action\"") && search.contains("Clearer prices") && search.contains("actions/worked/index.html"), "actions are searchable")
     }
 
+    /// `service.P1` counts the P1 tickets opened during each wave's days (UTC) answered within
+    /// 4 h: 1 of 2 in Q2 (one on 30 June at 23:30 +00:00; the other, 1 July 00:30 +02:00, is still
+    /// 30 June in UTC), 3 of 3 in Q3; a P2 ticket and one without a response take no part.
+    @Test func serviceLevelTargetsCountTheTicketsOfEachWave() throws {
+        let tickets = """
+        p,o,r
+        P1,2026-06-30T23:30Z,2026-07-01T01:00Z
+        P1,2026-07-01T00:30+02:00,2026-07-01T09:00+02:00
+        P1,2026-07-02T08:00Z,2026-07-02T09:00Z
+        P1,2026-08-02T08:00Z,2026-08-02T09:00Z
+        P1,2026-09-30T20:00Z,2026-09-30T21:00Z
+        P1,2026-09-03T08:00Z,
+        P2,2026-07-04T08:00Z,2026-07-09T08:00Z
+
+        """
+        let records = "commitments: {P1: 4h, P2: 1d}\nrecords:\n  - {file: records/t.csv, priority: p, opened: o, responded: r}\n"
+        var files = ["canvass.yml": Self.config + records, "content/surveys/s.csv": Self.csv, "content/records/t.csv": tickets,
+                     "content/actions/a.md": "---\ntitle: A\nstatus: done\nstart: 2026-07-01\ntargets: [{metric: service.P1, value: 90}]\n---\n"]
+        let project = try TemporaryProject(files)
+        defer { project.remove() }
+        let (report, built) = Pipeline(options: .init(root: project.root)).render()
+        #expect(report.succeeded, "\(places(report))")
+        let data = try #require(JSONSerialization.jsonObject(with: Data(try file(built, "data/actions.json").utf8)) as? [String: Any])
+        let target = try #require(((data["actions"] as? [[String: Any]])?.first?["targets"] as? [[String: Any]])?.first)
+        let before = try #require(target["before"] as? [String: Any]), after = try #require(target["after"] as? [String: Any])
+        #expect(before["wave"] as? String == "2026-Q2" && before["n"] as? Int == 2 && before["value"] as? Double == 50)
+        #expect(after["wave"] as? String == "2026-Q3" && after["n"] as? Int == 3 && after["value"] as? Double == 100)
+        #expect(target["difference"] as? Double == 50 && target["verdict"] as? String == "too-few-answers" && target["targetMet"] as? Bool == true)
+        #expect((target["test"] as? [String: Any])?["kind"] as? String == "two-proportion-z")
+        #expect(try file(built, "actions/a/index.html").contains("Within commitment · P1"))
+
+        // Not a survey figure: no wave-by-wave target, no segment; a priority needs a commitment.
+        files["canvass.yml"]! += "targets: {service.P1: 90}\n"
+        files["content/actions/a.md"] = "---\ntitle: A\ntargets:\n  - {metric: service.P1, value: 90, segment: {plan: pro}}\n  - {metric: service.P3, value: 90}\n---\n"
+        let wrong = try TemporaryProject(files)
+        defer { wrong.remove() }
+        let mistakes = Pipeline(options: .init(root: wrong.root)).check()
+        #expect(places(mistakes) == [
+            "canvass.yml:17:11 `service.P1` is not monitored by survey wave",
+            "content/actions/a.md:4:46 `service.P1` counts service records, which have no persona or segment",
+            "content/actions/a.md:5:14 metric `service.P3`: no commitment is set for priority `P3`",
+        ])
+        #expect(mistakes.diagnostics[2].hint == "did you mean `service.P1`?" || mistakes.diagnostics[2].hint == "known: service.all, service.P1, service.P2")
+    }
+
     @Test func theBlockListsActionsOrShowsOnesEffects() throws {
         var files = Self.actions
         files["../pages/r"] = "---\ntitle: R\n---\n```{actions}\nstatus: [done]\n```\n\n```{actions}\naction: worked\n```\n\n```{actions}\naction: nothing\n```\n"

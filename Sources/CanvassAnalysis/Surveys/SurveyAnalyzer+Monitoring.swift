@@ -47,6 +47,9 @@ extension SurveyAnalyzer {
         case .perception(let id):
             let pairs = pairColumns(id)
             return observations(pool, rows) { pairs[$0]?.perception }
+        case .service:
+            // Not a survey figure: `targets:` refuses it, and actions read it from the records.
+            return ([], [])
         }
     }
 
