@@ -29,7 +29,7 @@ test: deps
 	$(SWIFT) test --skip-build
 	$(MAKE) browser-test
 
-# The Python tools (Selenium, the Nu HTML Checker, numpy and scipy) go in a virtual environment
+# The Python tools (Selenium, the Nu HTML Checker, numpy, scipy and statsmodels) go in a virtual environment
 # under .build made from Debian's python3, which refuses `pip install` outside one (PEP 668);
 # whatever python3 is first on PATH is not used, so a pyenv or conda install changes nothing.
 PYTHON ?= /usr/bin/python3
@@ -60,10 +60,10 @@ browser-test: build $(PY)
 	@echo "Nu HTML Checker: no errors in $(BROWSER_SITE)"
 	$(PY) Tests/Browser/browser_check.py $(BROWSER_SITE)
 
-# Recomputes the example's survey figures with numpy/scipy and compares them with site/data;
+# Recomputes the example's survey figures with numpy, scipy and statsmodels and compares them with site/data;
 # rakes a generated study with three margins and trimming, and compares it with numpy.
 crosscheck: site $(PY)
-	@$(PY) -c "import numpy, scipy" 2>/dev/null || $(PY) -m pip install --quiet numpy scipy
+	@$(PY) -c "import numpy, scipy, statsmodels" 2>/dev/null || $(PY) -m pip install --quiet numpy scipy statsmodels
 	$(PY) Tests/CrossCheck/crosscheck_example.py
 	CANVASS=$(CANVASS) $(PY) Tests/CrossCheck/crosscheck_raking.py
 

@@ -197,6 +197,31 @@ def targets(rows, w, data):
 KPIS = {"renewal": lambda r: None if not r["renew"].strip() else float(r["renew"].strip().lower() == "yes"),
         "advocacy": lambda r: None if value(r["advocate"], 1, 5) is None else float(value(r["advocate"], 1, 5) >= 4)}
 MONITOR_TARGETS = {"nps": -10, "csat": 55, "kpi.renewal": 72, "gap.service": -1.2}
+# canvass.yml `commitments:`, in seconds.
+COMMITMENTS = {"P1": 4 * 3600, "P2": 24 * 3600, "P3": 3 * 24 * 3600}
+
+
+def ticket_answers(priority, first_day, last_day):
+    """1/0 per ticket of `priority` ("all": any) opened during the days: answered within commitment."""
+    from datetime import datetime, timedelta, timezone
+    def seconds(text):
+        try:
+            moment = datetime.fromisoformat(text.strip().replace(" ", "T"))
+        except ValueError:
+            return None
+        return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+    start = datetime.fromisoformat(first_day).replace(tzinfo=timezone.utc).timestamp()
+    until = (datetime.fromisoformat(last_day).replace(tzinfo=timezone.utc) + timedelta(days=1)).timestamp()
+    out = []
+    with open(os.path.join(ROOT, "content/records/tickets.csv"), encoding="utf-8") as handle:
+        for t in csv.DictReader(handle):
+            opened, responded = seconds(t["opened_at"]), seconds(t["first_response_at"])
+            if (priority != "all" and t["priority"] != priority) or t["priority"] not in COMMITMENTS:
+                continue
+            if opened is None or responded is None or responded < opened or not (start <= opened < until):
+                continue
+            out.append((float(responded - opened <= COMMITMENTS[t["priority"]]), 1.0))
+    return out
 
 
 def answers_of(metric, rows, w):
@@ -269,12 +294,12 @@ def monitoring_and_actions(rows, w, data):
     personas = data["personas"]["assignments"]
     def period(label):
         year, quarter = label.split("-Q")
-        return (f"{year}-{3 * int(quarter) - 2:02d}-01", f"{year}-{3 * int(quarter):02d}-31")
+        last = {1: 31, 2: 30, 3: 30, 4: 31}[int(quarter)]
+        return (f"{year}-{3 * int(quarter) - 2:02d}-01", f"{year}-{3 * int(quarter):02d}-{last}")
     for action in data["actions"]["actions"]:
         for number, t in enumerate(action["targets"]):
             label = f"actions.{action['id']}[{number}]"
             start = action["start"]
-            # Quarter ends compare as text; "-31" sorts after every real day of the month.
             before = [wave for wave in waves if period(wave)[1] < start]
             after = [wave for wave in waves if period(wave)[0] >= start]
             agree(label + ".before", (t["before"] or {}).get("wave"), before[-1] if before else None)
@@ -290,12 +315,17 @@ def monitoring_and_actions(rows, w, data):
             else:
                 keep = lambda r: True
             metric = t["metric"]
-            b, a = wave_answers(metric, before[-1], keep), wave_answers(metric, after[-1], keep)
+            if metric.startswith("service."):
+                b, a = (ticket_answers(metric[8:], *period(wave)) for wave in (before[-1], after[-1]))
+            else:
+                b, a = wave_answers(metric, before[-1], keep), wave_answers(metric, after[-1], keep)
             xb, wb = np.array([x for x, _ in b]), np.array([x for _, x in b])
             xa, wa = np.array([x for x, _ in a]), np.array([x for _, x in a])
             nb, na = wb.sum() ** 2 / (wb ** 2).sum(), wa.sum() ** 2 / (wa ** 2).sum()
             mb, ma = (wb * xb).sum() / wb.sum(), (wa * xa).sum() / wa.sum()
-            if metric in ("csat",) or metric.startswith("kpi."):
+            agree(label + ".before.n", t["before"]["n"], len(b))
+            agree(label + ".after.value", t["after"]["value"], 100 * ma if metric in ("csat",) or metric.startswith(("kpi.", "service.")) else ma)
+            if metric in ("csat",) or metric.startswith(("kpi.", "service.")):
                 z, p = proportions_ztest([ma * na, mb * nb], [na, nb])
                 lo, hi = confint_proportions_2indep(ma * na, na, mb * nb, nb, method="newcomb", compare="diff", alpha=2 * stats.norm.sf(1.96))
                 difference, statistic = 100 * (ma - mb), z
