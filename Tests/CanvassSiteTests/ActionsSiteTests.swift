@@ -211,6 +211,24 @@ import Testing
         #expect(search.contains("\"action\"") && search.contains("Clearer prices") && search.contains("actions/worked/index.html"), "actions are searchable")
     }
 
+    /// A segment with nobody in the wave after the start: the side is there with n = 0 and no
+    /// figure, and the verdict says why there is none.
+    @Test func aWaveWithoutAnswersForTheSegmentGivesNoDifference() throws {
+        let noProInQ3 = Self.csv.split(separator: "\n").filter { !($0.contains(",2026-Q3,") && $0.contains(",pro,")) }.joined(separator: "\n") + "\n"
+        let project = try project(["a": "---\ntitle: A\nstatus: done\nstart: 2026-07-01\ntargets: [{metric: gap.price, value: -1, segment: {plan: pro}}]\n---\n"],
+                                  csv: noProInQ3)
+        defer { project.remove() }
+        let (report, files) = Pipeline(options: .init(root: project.root)).render()
+        #expect(report.succeeded, "\(places(report))")
+        let data = try #require(JSONSerialization.jsonObject(with: Data(try file(files, "data/actions.json").utf8)) as? [String: Any])
+        let target = try #require(((data["actions"] as? [[String: Any]])?.first?["targets"] as? [[String: Any]])?.first)
+        let after = try #require(target["after"] as? [String: Any])
+        #expect(after["wave"] as? String == "2026-Q3" && after["n"] as? Int == 0 && after["value"] is NSNull)
+        #expect(target["difference"] is NSNull && target["test"] is NSNull && target["targetMet"] is NSNull)
+        #expect(target["verdict"] as? String == "too-few-answers")
+        #expect(try file(files, "actions/a/index.html").contains("not yet measurable: too few answers"))
+    }
+
     /// `service.P1` counts the P1 tickets opened during each wave's days (UTC) answered within
     /// 4 h: 1 of 2 in Q2 (one on 30 June at 23:30 +00:00; the other, 1 July 00:30 +02:00, is still
     /// 30 June in UTC), 3 of 3 in Q3; a P2 ticket and one without a response take no part.
