@@ -113,7 +113,7 @@ struct ActionAnalyzer {
             return ActionEffect(target: target, before: before?.0, after: after?.0, difference: nil, ci95: nil, test: nil,
                                 verdict: before == nil ? .noWaveBefore : .noWaveAfter, targetMet: met)
         }
-        let result = difference(target.metric, before.answers, after.answers, analyzer)
+        let result = difference(target.metric, before.answers, after.answers)
         var verdict = EffectVerdict.tooFewAnswers
         if let result, min(before.0.effectiveN, after.0.effectiveN) >= ActionEffect.minimumN {
             verdict = result.p >= 0.05 ? .noDetectableChange : (result.difference > 0 ? .improved : .worse)
@@ -146,7 +146,7 @@ struct ActionAnalyzer {
     }
 
     /// After − before for `metric` (shares as proportions, NPS in points).
-    func difference(_ metric: Metric, _ before: (values: [Double], weights: [Double]), _ after: (values: [Double], weights: [Double]), _ analyzer: SurveyAnalyzer) -> Differences.Result? {
+    func difference(_ metric: Metric, _ before: (values: [Double], weights: [Double]), _ after: (values: [Double], weights: [Double])) -> Differences.Result? {
         let b = Estimators.meanAndInterval(before.values, weights: before.weights), a = Estimators.meanAndInterval(after.values, weights: after.weights)
         guard let bMean = b.mean, let aMean = a.mean else { return nil }
         if metric == .nps {

@@ -66,7 +66,10 @@ extension PageContext {
         var shown = Set<String>()
         return items.map { item in
             var model = addressed(item)
-            let fresh = model.excerpts.filter { shown.insert("\($0.location.file):\($0.location.line)").inserted }.prefix(3)
+            var fresh: [Excerpt] = []
+            for candidate in model.excerpts where fresh.count < 3 && shown.insert("\(candidate.location.file):\(candidate.location.line)").inserted {
+                fresh.append(candidate)
+            }
             model.fields["excerpts"] = fresh.map { excerpt($0, notes: notes) }
             return model.fields
         }
