@@ -1066,9 +1066,9 @@ action_status_dropped: "dropped"
 action_no_targets: "no targets set"
 action_targets_met: "{met} of {count}"
 action_overdue: "overdue"
-action_kind_need: "Need"
-action_kind_theme: "Theme"
-action_kind_dimension: "Dimension"
+action_kind_need: "Need:"
+action_kind_theme: "Theme:"
+action_kind_dimension: "Dimension:"
 action_before: "Before"
 action_after: "After"
 action_change: "Change:"
@@ -1585,9 +1585,9 @@ action_status_dropped: "已放弃"
 action_no_targets: "未设目标"
 action_targets_met: "{count} 个中达成 {met} 个"
 action_overdue: "逾期"
-action_kind_need: "需求"
-action_kind_theme: "主题"
-action_kind_dimension: "维度"
+action_kind_need: "需求："
+action_kind_theme: "主题："
+action_kind_dimension: "维度："
 action_before: "之前"
 action_after: "之后"
 action_change: "变化："
@@ -1669,7 +1669,7 @@ metric_service_all: "承诺时限内响应 · 全部优先级"
 <section aria-labelledby="addresses-heading">
   <h2 id="addresses-heading">{{t.action_addresses}}</h2>
   {{#addresses}}
-  <h3>{{kind}}: {{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</h3>
+  <h3>{{kind}} {{#href}}<a href="{{href}}">{{label}}</a>{{/href}}{{^href}}{{label}}{{/href}}</h3>
   {{#excerpts}}{{>partials.excerpt}}{{/excerpts}}
   {{/addresses}}
 </section>
