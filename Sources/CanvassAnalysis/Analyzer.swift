@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 
 /// The analysis stage: pure functions of the loaded project.
 public enum Analyzer {

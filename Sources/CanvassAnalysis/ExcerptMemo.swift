@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 import Foundation
 
 /// Values worked out from single excerpts (sentiment, terms, themes), one list per note, kept by

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 
 /// Finds participants' names in a text, for the public profile to replace (SPEC §8).
 ///

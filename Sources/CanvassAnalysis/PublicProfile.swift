@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 import Foundation
 
 /// The public profile (SPEC §8): a copy of the project with no participant name, e-mail address or

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 import Foundation
 
 /// What a long-lived process (`canvass serve`) keeps between loads: each note and survey as last

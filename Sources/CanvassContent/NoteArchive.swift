@@ -1,5 +1,6 @@
 import CanvassCore
 import CanvassMarkdown
+import CanvassSupport
 
 /// Parsed notes as compact bytes (`Archive.swift`), for `.canvass-cache/notes.bin`.
 // MARK: - What a note parse gives

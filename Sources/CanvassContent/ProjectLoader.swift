@@ -1,5 +1,6 @@
 import CanvassCore
 import CanvassMarkdown
+import CanvassSupport
 import Dispatch
 import Foundation
 

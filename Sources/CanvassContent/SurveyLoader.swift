@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 import Foundation
 
 /// Reads one survey CSV with its column mapping (SPEC §3.2): checks that every mapped column

@@ -9,7 +9,7 @@ public struct Excerpt: Sendable, Hashable {
         case observation
     }
 
-    fileprivate final class Fields: @unchecked Sendable {
+    private struct Fields: Sendable {
         var kind: Kind
         var noteID: String
         var location: SourceLocation
@@ -18,96 +18,75 @@ public struct Excerpt: Sendable, Hashable {
         var tags: [String]
         var speaker: String?
         var anchor: String
-
-        init(kind: Kind, noteID: String, location: SourceLocation, content: MarkdownNode, text: String, tags: [String], speaker: String?, anchor: String) {
-            self.kind = kind
-            self.noteID = noteID
-            self.location = location
-            self.content = content
-            self.text = text
-            self.tags = tags
-            self.speaker = speaker
-            self.anchor = anchor
-        }
-
-        func copy() -> Fields {
-            Fields(kind: kind, noteID: noteID, location: location, content: content, text: text, tags: tags, speaker: speaker, anchor: anchor)
-        }
     }
 
-    private var fields: Fields
-
-    /// The box, copied first if another excerpt shares it: call before changing a field.
-    private mutating func unique() -> Fields {
-        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-        return fields
-    }
+    private var fields: CopyOnWrite<Fields>
 
     public var kind: Kind {
-        get { fields.kind }
-        set { unique().kind = newValue }
+        get { fields.value.kind }
+        set { fields.value.kind = newValue }
     }
 
     public var noteID: String {
-        get { fields.noteID }
-        set { unique().noteID = newValue }
+        get { fields.value.noteID }
+        set { fields.value.noteID = newValue }
     }
 
     /// Where the excerpt's block starts in its note file.
     public var location: SourceLocation {
-        get { fields.location }
-        set { unique().location = newValue }
+        get { fields.value.location }
+        set { fields.value.location = newValue }
     }
 
     /// The excerpt's block, speaker line removed.
     public var content: MarkdownNode {
-        get { fields.content }
-        set { unique().content = newValue }
+        get { fields.value.content }
+        set { fields.value.content = newValue }
     }
 
     /// Plain text with tags left out, for search, sentiment and previews.
     public var text: String {
-        get { fields.text }
-        set { unique().text = newValue }
+        get { fields.value.text }
+        set { fields.value.text = newValue }
     }
 
     /// Tags written on the excerpt and in the note's front matter; lower-cased, sorted, unique.
     public var tags: [String] {
-        get { fields.tags }
-        set { unique().tags = newValue }
+        get { fields.value.tags }
+        set { fields.value.tags = newValue }
     }
 
     /// The participant id named by a quote's `— id` line.
     public var speaker: String? {
-        get { fields.speaker }
-        set { unique().speaker = newValue }
+        get { fields.value.speaker }
+        set { fields.value.speaker = newValue }
     }
 
     /// Anchor inside the note page (`L12`), unique within the note.
     public var anchor: String {
-        get { fields.anchor }
-        set { unique().anchor = newValue }
+        get { fields.value.anchor }
+        set { fields.value.anchor = newValue }
     }
 
     public init(
         kind: Kind, noteID: String, location: SourceLocation, content: MarkdownNode, text: String,
         tags: [String], speaker: String?, anchor: String
     ) {
-        fields = Fields(kind: kind, noteID: noteID, location: location, content: content, text: text, tags: tags, speaker: speaker, anchor: anchor)
+        fields = CopyOnWrite(Fields(kind: kind, noteID: noteID, location: location, content: content, text: text, tags: tags, speaker: speaker, anchor: anchor))
     }
 
     public static func == (lhs: Excerpt, rhs: Excerpt) -> Bool {
-        if lhs.fields === rhs.fields { return true }
-        let a = lhs.fields, b = rhs.fields
+        if lhs.fields.sharesStorage(with: rhs.fields) { return true }
+        let a = lhs.fields.value, b = rhs.fields.value
         return a.kind == b.kind && a.noteID == b.noteID && a.location == b.location && a.anchor == b.anchor && a.text == b.text
             && a.tags == b.tags && a.speaker == b.speaker && a.content == b.content
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(fields.noteID)
-        hasher.combine(fields.anchor)
-        hasher.combine(fields.location)
-        hasher.combine(fields.text)
+        hasher.combine(fields.value.noteID)
+        hasher.combine(fields.value.anchor)
+        hasher.combine(fields.value.location)
+        hasher.combine(fields.value.text)
     }
 }
 

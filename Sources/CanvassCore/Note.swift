@@ -34,7 +34,7 @@ public struct Participant: Sendable, Hashable {
 /// is changed, as `Excerpt`'s do: every pass over a large study copies each note it walks, and a
 /// copy is then one reference rather than a dozen.
 public struct Note: Sendable {
-    private final class Fields: @unchecked Sendable {
+    private struct Fields: Sendable {
         var id: String
         var title: String
         var date: CalendarDate?
@@ -50,35 +50,8 @@ public struct Note: Sendable {
         var entityLinks: [EntityLinkReference]
         var excerptFacts: [ExcerptFacts] = []
 
-        init(
-            id: String, title: String, date: CalendarDate?, method: NoteMethod, participants: [Participant], tags: [String],
-            summary: String?, draft: Bool, file: String, excerpts: [Excerpt], body: MarkdownNode, entityLinks: [EntityLinkReference]
-        ) {
-            self.id = id
-            self.title = title
-            self.date = date
-            self.method = method
-            self.participants = participants
-            self.tags = tags
-            self.summary = summary
-            self.draft = draft
-            self.file = file
-            self.excerpts = excerpts
-            self.body = body
-            self.entityLinks = entityLinks
-        }
-
-        func copy() -> Fields {
-            let copy = Fields(
-                id: id, title: title, date: date, method: method, participants: participants, tags: tags, summary: summary, draft: draft,
-                file: file, excerpts: excerpts, body: body, entityLinks: entityLinks)
-            copy.excerptTags = excerptTags
-            copy.excerptFacts = excerptFacts
-            return copy
-        }
-
         /// Works out what is kept with the note from its excerpts and participants.
-        func deriveFromExcerpts() {
+        mutating func deriveFromExcerpts() {
             var seen = Set<String>()
             for excerpt in excerpts { seen.formUnion(excerpt.tags) }
             excerptTags = seen.sorted()
@@ -92,93 +65,84 @@ public struct Note: Sendable {
         }
     }
 
-    private var fields: Fields
-
-    /// The box, copied first if another note shares it: call before changing a field.
-    private mutating func unique() -> Fields {
-        if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-        return fields
-    }
+    private var fields: CopyOnWrite<Fields>
 
     /// URL-safe id: front matter `id`, else the file name without extension.
     public var id: String {
-        get { fields.id }
-        set { unique().id = newValue }
+        get { fields.value.id }
+        set { fields.value.id = newValue }
     }
 
     public var title: String {
-        get { fields.title }
-        set { unique().title = newValue }
+        get { fields.value.title }
+        set { fields.value.title = newValue }
     }
 
     public var date: CalendarDate? {
-        get { fields.date }
-        set { unique().date = newValue }
+        get { fields.value.date }
+        set { fields.value.date = newValue }
     }
 
     public var method: NoteMethod {
-        get { fields.method }
-        set { unique().method = newValue }
+        get { fields.value.method }
+        set { fields.value.method = newValue }
     }
 
     public var participants: [Participant] {
-        get { fields.participants }
+        get { fields.value.participants }
         set {
-            let fields = unique()
-            fields.participants = newValue
-            fields.deriveFromExcerpts()
+            fields.value.participants = newValue
+            fields.value.deriveFromExcerpts()
         }
     }
 
     public var tags: [String] {
-        get { fields.tags }
-        set { unique().tags = newValue }
+        get { fields.value.tags }
+        set { fields.value.tags = newValue }
     }
 
     public var summary: String? {
-        get { fields.summary }
-        set { unique().summary = newValue }
+        get { fields.value.summary }
+        set { fields.value.summary = newValue }
     }
 
     public var draft: Bool {
-        get { fields.draft }
-        set { unique().draft = newValue }
+        get { fields.value.draft }
+        set { fields.value.draft = newValue }
     }
 
     /// Project-relative path, e.g. `content/interviews/onboarding.md`.
     public var file: String {
-        get { fields.file }
-        set { unique().file = newValue }
+        get { fields.value.file }
+        set { fields.value.file = newValue }
     }
 
     public var location: SourceLocation { SourceLocation(file: file, line: 1, column: 1) }
 
     public var excerpts: [Excerpt] {
-        get { fields.excerpts }
+        get { fields.value.excerpts }
         set {
-            let fields = unique()
-            fields.excerpts = newValue
-            fields.deriveFromExcerpts()
+            fields.value.excerpts = newValue
+            fields.value.deriveFromExcerpts()
         }
     }
 
     /// The note body, parsed once, with speaker lines lifted out of quotes.
     public var body: MarkdownNode {
-        get { fields.body }
+        get { fields.value.body }
         set {
-            let fields = unique()
-            fields.body = newValue
-            fields.entityLinks = newValue.entityLinks
+            fields.value.body = newValue
+            fields.value.entityLinks = newValue.entityLinks
         }
     }
 
     /// Every tag of every excerpt, sorted, unique; kept with the note so that checks ask once per
     /// note, not once per excerpt. Set with `excerpts`.
-    public var excerptTags: [String] { fields.excerptTags }
+    public var excerptTags: [String] { fields.value.excerptTags }
     /// What analysis reads of each excerpt, in excerpt order; set with `excerpts` and `participants`.
-    public var excerptFacts: [ExcerptFacts] { fields.excerptFacts }
+    public var excerptFacts: [ExcerptFacts] { fields.value.excerptFacts }
     /// The body's links to the study's entities, found when the body is set.
-    public var entityLinks: [EntityLinkReference] { fields.entityLinks }
+    public var entityLinks: [EntityLinkReference] { fields.value.entityLinks }
 
     /// Every tag of the note: its excerpts' and its front matter's, sorted, unique.
     public var allTags: [String] { Set(excerptTags + tags).sorted() }
@@ -187,10 +151,11 @@ public struct Note: Sendable {
         id: String, title: String, date: CalendarDate?, method: NoteMethod, participants: [Participant],
         tags: [String], summary: String?, draft: Bool, file: String, excerpts: [Excerpt], body: MarkdownNode
     ) {
-        fields = Fields(
+        var stored = Fields(
             id: id, title: title, date: date, method: method, participants: participants, tags: tags, summary: summary, draft: draft,
             file: file, excerpts: excerpts, body: body, entityLinks: body.entityLinks)
-        fields.deriveFromExcerpts()
+        stored.deriveFromExcerpts()
+        fields = CopyOnWrite(stored)
     }
 
     public func participant(id: String) -> Participant? {
@@ -200,7 +165,7 @@ public struct Note: Sendable {
     /// Whether `other` is this very note rather than an equal one: a copy shares its fields until
     /// either is changed, so this is never true of two notes that differ, and costs nothing.
     public func isSameValue(as other: Note) -> Bool {
-        fields === other.fields
+        fields.sharesStorage(with: other.fields)
     }
 
     /// Who an excerpt of this note is attributed to: a quote's speaker, or the sole participant of a

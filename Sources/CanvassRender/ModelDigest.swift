@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 
 /// A digest of a page's view model: two 64-bit multiply-and-shift hashes with different multipliers,
 /// fed a tagged, canonical walk of the model (dictionary keys in sorted order). A page's bytes are

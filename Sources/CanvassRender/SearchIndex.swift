@@ -1,5 +1,6 @@
 import CanvassCore
 import CanvassMarkdown
+import CanvassSupport
 
 /// The offline search index (SPEC §5): every note, excerpt, free-text answer, persona, theme,
 /// dimension and report page, with an inverted index of terms.

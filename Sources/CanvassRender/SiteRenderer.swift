@@ -1,3 +1,4 @@
+import CanvassSupport
 import Foundation
 import CanvassCore
 import CanvassMarkdown

@@ -1,5 +1,6 @@
 import CanvassCore
 import CanvassMarkdown
+import CanvassSupport
 import Foundation
 import Mustache
 

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 import Foundation
 
 #if canImport(Glibc)

@@ -2,6 +2,7 @@ import CanvassAnalysis
 import CanvassContent
 import CanvassCore
 import CanvassRender
+import CanvassSupport
 import Foundation
 
 /// What `canvass build` remembers in `.canvass-cache/` (ignored by git): a digest of every input

@@ -2,6 +2,7 @@ import CanvassAnalysis
 import CanvassContent
 import CanvassCore
 import CanvassRender
+import CanvassSupport
 import Foundation
 
 /// The build: Load → Analyse → Render → Write. `check` stops after Analyse.

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 import Foundation
 
 /// The files a build reads, and a walker over folders: shared by the build cache (which digests

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 import Foundation
 
 /// Writes a built site atomically: into a sibling temporary folder, then swapped in.

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 
 /// Huang's k-prototypes for mixed numeric and categorical data (SPEC §4.9).
 ///

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 
 /// Who is in which segment, and how the segments were found (SPEC §4.9, `personas`).
 struct Segmentation: Sendable {

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 import Foundation
 
 /// The k-prototypes segmentations `canvass build` keeps in `.canvass-cache/segmentation.bin`, by a

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassSupport
 
 /// Computes every survey statistic of SPEC §4.1–4.8 and §4.13 from the loaded surveys.
 public struct SurveyAnalyzer: Sendable {
