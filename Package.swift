@@ -27,26 +27,29 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
+        // Plain values of the domain, and the machinery every stage shares (threads, the cache
+        // archive, directory walking, digests) beside them.
+        .target(name: "CanvassSupport"),
         .target(name: "CanvassCore"),
         .target(name: "CanvassMarkdown", dependencies: ["CCmark", "CanvassCore"]),
         .target(
             name: "CanvassContent",
-            dependencies: ["CanvassCore", "CanvassMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CanvassCore", "CanvassSupport", "CanvassMarkdown", .product(name: "Yams", package: "Yams")]
         ),
-        .target(name: "CanvassAnalysis", dependencies: ["CanvassCore"]),
+        .target(name: "CanvassAnalysis", dependencies: ["CanvassCore", "CanvassSupport"]),
         .target(
             name: "CanvassRender",
             dependencies: [
-                "CanvassCore", "CanvassMarkdown",
+                "CanvassCore", "CanvassSupport", "CanvassMarkdown",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "CanvassSite",
-            dependencies: ["CanvassCore", "CanvassContent", "CanvassAnalysis", "CanvassRender"]
+            dependencies: ["CanvassCore", "CanvassSupport", "CanvassContent", "CanvassAnalysis", "CanvassRender"]
         ),
-        .target(name: "CanvassServe", dependencies: ["CanvassCore", "CanvassMarkdown", "CanvassSite"]),
+        .target(name: "CanvassServe", dependencies: ["CanvassCore", "CanvassSupport", "CanvassMarkdown", "CanvassSite"]),
         .target(
             name: "CanvassCLI",
             dependencies: ["CanvassSite", "CanvassServe", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -54,13 +57,15 @@ let package = Package(
         .executableTarget(name: "canvass", dependencies: ["CanvassCLI", "CJemalloc"]),
         .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis", "CanvassSite", "CJemalloc"]),
         .target(name: "CanvassTestSupport", dependencies: ["CanvassCore"], path: "Tests/CanvassTestSupport"),
+        .testTarget(name: "CanvassSupportTests", dependencies: ["CanvassSupport"]),
+        .testTarget(name: "CanvassCoreTests", dependencies: ["CanvassCore"]),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown", "CanvassTestSupport"]),
         .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis"]),
-        .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
+        .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassSupport", "CanvassTestSupport"]),
         .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
         .testTarget(
             name: "CanvassSiteTests",
-            dependencies: ["CanvassSite", "CanvassServe", "CanvassCLI", "CanvassTestSupport"],
+            dependencies: ["CanvassSite", "CanvassServe", "CanvassCLI", "CanvassSupport", "CanvassTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
     ],

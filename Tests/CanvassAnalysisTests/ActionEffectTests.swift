@@ -3,7 +3,7 @@ import Testing
 @testable import CanvassAnalysis
 
 /// The differences behind an improvement action's verdict, against scipy 1.17 and statsmodels
-/// 0.15 (values in the comments), and the dates a wave's label names.
+/// 0.15 (values in the comments).
 @Suite struct ActionEffectTests {
     func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-9) -> Bool {
         guard let a else { return false }
@@ -69,19 +69,5 @@ import Testing
         let all = try #require(Differences.nps(before: (1, 0, 30), after: (1, 0, 40)))
         #expect(all.difference == 0 && all.p == 1)
         #expect(Differences.nps(before: (0.4, 0.3, 0), after: (0.5, 0.2, 150)) == nil)
-    }
-
-    @Test func wavePeriodsFromTheirLabels() {
-        func days(_ label: String) -> String? { WavePeriod(label: label).map { "\($0.start)…\($0.end)" } }
-        #expect(days("2026-Q1") == "2026-01-01…2026-03-31")
-        #expect(days("2026-Q4") == "2026-10-01…2026-12-31")
-        #expect(days("2026-H2") == "2026-07-01…2026-12-31")
-        #expect(days("2024-02") == "2024-02-01…2024-02-29", "a leap year's February")
-        #expect(days("2026-02") == "2026-02-01…2026-02-28")
-        #expect(days("2026-05-14") == "2026-05-14…2026-05-14")
-        #expect(days("2026") == "2026-01-01…2026-12-31")
-        for undated in ["W1", "2026-Q5", "2026-13", "spring 2026", "2026-02-30", "26-Q1", "2026-Q1-extra", ""] {
-            #expect(days(undated) == nil, "\(undated)")
-        }
     }
 }

@@ -1,5 +1,6 @@
 @testable import CanvassContent
 import CanvassCore
+import CanvassSupport
 import CanvassTestSupport
 import Foundation
 import Testing

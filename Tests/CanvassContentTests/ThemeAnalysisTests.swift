@@ -1,6 +1,7 @@
 import CanvassAnalysis
 import CanvassContent
 import CanvassCore
+import CanvassSupport
 import CanvassTestSupport
 import Testing
 

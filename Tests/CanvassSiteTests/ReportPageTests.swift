@@ -1,5 +1,6 @@
 import CanvassCore
 import CanvassSite
+import CanvassSupport
 import CanvassTestSupport
 import Foundation
 import Testing

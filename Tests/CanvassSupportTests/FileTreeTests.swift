@@ -1,4 +1,4 @@
-import CanvassCore
+import CanvassSupport
 import Foundation
 import Testing
 
