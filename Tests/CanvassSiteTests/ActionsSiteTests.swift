@@ -50,14 +50,6 @@ import Testing
         return try TemporaryProject(files)
     }
 
-    func places(_ report: Pipeline.Report) -> [String] {
-        report.diagnostics.map { "\($0.location?.description ?? "-") \($0.message)" }
-    }
-
-    func file(_ files: [OutputFileData], _ path: String) throws -> String {
-        String(decoding: try #require(files.first { $0.path == path }).bytes, as: UTF8.self)
-    }
-
     @Test func mistakesInAnActionFileAreErrorsAtTheirPlace() throws {
         let project = try project(["bad": """
         ---

@@ -24,14 +24,6 @@ import Testing
         try TemporaryProject(["canvass.yml": Self.config + targeting, "content/surveys/s.csv": Self.csv].merging(extra) { _, new in new })
     }
 
-    func places(_ report: Pipeline.Report) -> [String] {
-        report.diagnostics.map { "\($0.location?.description ?? "-") \($0.message)" }
-    }
-
-    func file(_ files: [OutputFileData], _ path: String) throws -> String {
-        String(decoding: try #require(files.first { $0.path == path }).bytes, as: UTF8.self)
-    }
-
     @Test func mistakesInTargetingAreErrorsAtTheirPlace() throws {
         let project = try project("""
         targeting:

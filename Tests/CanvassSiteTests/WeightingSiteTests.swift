@@ -39,10 +39,6 @@ import Testing
         String(decoding: try bytes(files, path), as: UTF8.self)
     }
 
-    func places(_ report: Pipeline.Report) -> [String] {
-        report.diagnostics.map { "\($0.location?.description ?? "-") \($0.message)" }
-    }
-
     @Test func mistakesInTheMarginsAreErrorsAtTheirPlace() throws {
         let project = try project("""
         weighting:
