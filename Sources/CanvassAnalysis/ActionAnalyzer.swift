@@ -20,10 +20,9 @@ struct ActionAnalyzer {
         guard !project.actions.isEmpty else { return (nil, []) }
         let diagnostics = check()
         let asOf = project.config.asOf ?? latestDate()
+        let waves = datedWaves()
         let results = project.actions.map { action in
-            ActionResult(
-                action: action, effects: action.targets.map { effect($0, of: action) },
-                overdue: action.due.map { due in asOf.map { due < $0 } ?? false } == true && action.status != .done && action.status != .dropped)
+            ActionResult(action: action, effects: action.targets.map { effect($0, of: action, waves: waves) }, overdue: isOverdue(action, asOf: asOf))
         }
         return (ActionResults(asOf: asOf, actions: results), diagnostics)
     }
@@ -85,17 +84,29 @@ struct ActionAnalyzer {
         return diagnostics
     }
 
+    /// Due before `asOf`, and neither done nor dropped.
+    func isOverdue(_ action: ImprovementAction, asOf: CalendarDate?) -> Bool {
+        guard let due = action.due, let asOf else { return false }
+        return due < asOf && action.status != .done && action.status != .dropped
+    }
+
     // MARK: - Effects
 
-    func effect(_ target: ImprovementAction.Target, of action: ImprovementAction) -> ActionEffect {
+    typealias DatedWave = (wave: String, period: WavePeriod, rows: [RespondentPool.Row])
+
+    /// The survey waves whose labels name their days, with their rows, in wave order.
+    func datedWaves() -> [DatedWave] {
+        (survey?.pool.rowsByWave() ?? []).compactMap { wave in WavePeriod(label: wave.wave).map { (wave: wave.wave, period: $0, rows: wave.rows) } }
+    }
+
+    func effect(_ target: ImprovementAction.Target, of action: ImprovementAction, waves dated: [DatedWave]) -> ActionEffect {
         guard let survey, let start = action.start else {
             return ActionEffect(target: target, before: nil, after: nil, difference: nil, ci95: nil, test: nil, verdict: .noWaveAfter, targetMet: nil)
         }
         let pool = survey.pool
         let analyzer = SurveyAnalyzer(config: project.config, surveys: project.surveys, personas: survey.personas)
-        let dated = pool.rowsByWave().compactMap { wave in WavePeriod(label: wave.wave).map { (wave: wave.wave, period: $0, rows: wave.rows) } }
         let members = segmentRows(target.segment, pool: pool, personas: survey.personas)
-        func side(_ wave: (wave: String, period: WavePeriod, rows: [RespondentPool.Row])?) -> (ActionEffect.Side, answers: (values: [Double], weights: [Double]))? {
+        func side(_ wave: DatedWave?) -> (ActionEffect.Side, answers: (values: [Double], weights: [Double]))? {
             guard let wave else { return nil }
             let answers: (values: [Double], weights: [Double])
             if case .service(let priority) = target.metric {
