@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "CanvassSupportTests", dependencies: ["CanvassSupport"]),
         .testTarget(name: "CanvassCoreTests", dependencies: ["CanvassCore"]),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown", "CanvassTestSupport"]),
-        .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis"]),
+        .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis", "CanvassContent", "CanvassSupport", "CanvassTestSupport"]),
         .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassSupport", "CanvassTestSupport"]),
         .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
         .testTarget(

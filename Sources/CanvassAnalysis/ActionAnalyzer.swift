@@ -12,7 +12,7 @@ import CanvassCore
 /// p is under 0.05, by the sign of the difference (higher is better for every metric).
 struct ActionAnalyzer {
     let project: Project
-    let survey: AnalysisCache.SurveyAnalysis
+    let survey: SurveyAnalysis?
     let needs: [Need]
     let personas: PersonaResults?
 

@@ -3,31 +3,26 @@ import CanvassSupport
 
 /// The analysis stage: pure functions of the loaded project.
 public enum Analyzer {
-    /// `cache` lets a long-lived process skip the survey analysis (and persona segmentation) while
-    /// the config and every survey's text are unchanged, and work out sentiment, terms and themes
-    /// only for excerpts it has not seen.
-    /// `segmentations` (kept by `canvass build`) gives back persona segmentations already fitted.
-    /// `early` is the survey analysis started while the notes were still loading; it is taken only
-    /// when it was started from this project's config and surveys.
+    /// The analysis of `project`. `memo` may answer parts of it from an earlier build (the
+    /// survey analysis while the config and surveys are unchanged; sentiment, terms and themes of
+    /// excerpts already seen); what it answers is what the work would give. `survey`, when given,
+    /// is `surveyAnalysis` of this project's config and surveys, already under way: the build
+    /// session starts it while the notes are still loading.
     public static func analyse(
-        _ project: Project, cache: AnalysisCache? = nil, segmentations: SegmentationStore? = nil, early: EarlySurveyAnalysis? = nil
+        _ project: Project, memo: any AnalysisMemo = NoMemo(), survey surveying: Background<SurveyAnalysis?>? = nil
     ) -> ProjectAnalysis {
         let index = ThemeIndex(codebook: project.codebook, notes: project.notes)
         // Passes that do not need each other's results run at the same time: the survey analysis
         // (much of it one thread's work) beside the passes over the notes, which themselves run
         // two at a time: on a large study each walks every excerpt, and that is most of what a
         // `serve` rebuild costs.
-        let taken = early.flatMap { $0.job(for: project) }
-        // An early analysis not taken still ends before this returns.
-        defer { if taken == nil { early?.finish() } }
-        let surveying = taken
-            ?? startSurveyAnalysis(config: project.config, surveys: project.surveys, cache: cache, segmentations: segmentations).work
+        let surveying = surveying ?? Background { surveyAnalysis(config: project.config, surveys: project.surveys, memo: memo) }
         let ((themesOf, terms), text) = ParallelMap.both(
             {
-                (ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: cache?.themes),
-                 ThemeAnalysis.terms(of: project.notes, stopwords: project.lexicon.stopwords, cache: cache))
+                (ThemeAnalysis.themesOfExcerpts(project.notes, index: index, memo: memo),
+                 ThemeAnalysis.terms(of: project.notes, stopwords: project.lexicon.stopwords, memo: memo))
             },
-            { TextAnalyzer.analyse(project, cache: cache) })
+            { TextAnalyzer.analyse(project, memo: memo) })
         let survey = surveying.value()
         let ((themes, needs), (personas, personaDiagnostics)) = ParallelMap.both(
             {
@@ -49,28 +44,17 @@ public enum Analyzer {
         return analysis
     }
 
-    /// The survey analysis and persona segmentation; nil when the project has no survey.
-    static func surveyAnalysis(
-        config: ProjectConfig, surveys: [SurveyData], cache: AnalysisCache?, segmentations: SegmentationStore?
-    ) -> AnalysisCache.SurveyAnalysis {
-        let analyse = { SurveyAnalyzer(config: config, surveys: surveys, segmentations: segmentations).analyseWithPersonas() }
-        return cache.map { $0.surveys(config: config, digests: surveys.map(\.digest), analyse: analyse) } ?? analyse()
-    }
-
-    /// Starts the survey analysis on surveys just loaded, so that it runs beside the loading of
-    /// the notes: it reads nothing else. Only for a project whose surveys reach the analysis as
-    /// they were read — not under the public profile, which replaces respondent ids.
-    public static func startSurveyAnalysis(
-        config: ProjectConfig, surveys: [SurveyData], cache: AnalysisCache? = nil, segmentations: SegmentationStore? = nil
-    ) -> EarlySurveyAnalysis {
-        EarlySurveyAnalysis(
-            config: config, digests: surveys.map(\.digest),
-            work: Background { surveyAnalysis(config: config, surveys: surveys, cache: cache, segmentations: segmentations) })
+    /// The survey analysis and persona segmentation of `config` over `surveys`; nil without a
+    /// survey. It reads nothing else of the project, so it can start as soon as they are loaded.
+    public static func surveyAnalysis(config: ProjectConfig, surveys: [SurveyData], memo: any AnalysisMemo = NoMemo()) -> SurveyAnalysis? {
+        memo.surveyAnalysis(config: config, digests: surveys.map(\.digest)) {
+            SurveyAnalyzer(config: config, surveys: surveys, memo: memo).analyseWithPersonas()
+        }
     }
 
     /// Personas from the segmentation, with the notes' evidence; nil without segments or `personas:`.
     static func buildPersonas(
-        _ project: Project, survey: AnalysisCache.SurveyAnalysis, index: ThemeIndex, themesOf: [[[Int]]]
+        _ project: Project, survey: SurveyAnalysis?, index: ThemeIndex, themesOf: [[[Int]]]
     ) -> (PersonaResults?, [Diagnostic]) {
         guard let survey, let segments = survey.personas, let config = project.config.personas else { return (nil, []) }
         return PersonaBuilder(
@@ -84,26 +68,5 @@ public enum Analyzer {
             .error("persona narrative `\($0.id)` has no persona to describe", at: SourceLocation(file: $0.file, line: 2, column: 1),
                    hint: "personas come from survey data: add a survey and `personas:` to canvass.yml")
         }
-    }
-}
-
-/// The survey analysis of `Analyzer.startSurveyAnalysis`, under way.
-public struct EarlySurveyAnalysis: Sendable {
-    let config: ProjectConfig
-    let digests: [String]
-    let work: Background<AnalysisCache.SurveyAnalysis>
-
-    /// The work, when it was started from the project's config and surveys (a survey's digest
-    /// stands for its content); nil otherwise, and the analysis starts its own.
-    func job(for project: Project) -> Background<AnalysisCache.SurveyAnalysis>? {
-        guard config == project.config, digests == project.surveys.map(\.digest), !digests.contains("") else { return nil }
-        return work
-    }
-
-    /// Waits for the work to end, when the build stopped before its analysis: nothing a build
-    /// started goes on after it returns (a `serve` rebuild would otherwise race it). Not after
-    /// `job` gave the work.
-    public func finish() {
-        _ = work.value()
     }
 }

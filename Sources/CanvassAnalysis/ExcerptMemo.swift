@@ -27,50 +27,27 @@ final class ExcerptMemo<Settings: Equatable & Sendable, Value: Sendable>: @unche
         }
     }
 
-    /// One value per excerpt of each note of `notes` (`values[n][e]` for excerpt `e` of note `n`),
-    /// worked out from the excerpt's `key` (its text, its tags): values not kept in `memo` (all of
-    /// them without one) are computed on every core, once per distinct key.
-    static func values<Key: Hashable & Sendable>(
-        of notes: [Note], memo: ExcerptMemo?, settings: Settings, key: (Excerpt) -> Key, compute: @Sendable (Key) -> Value
-    ) -> [[Value]] {
-        guard let memo else { return computed(notes[...], key: key, compute: compute) }
-        return memo.lock.withLock {
-            if memo.settings != settings {
-                memo.entries = [:]
-                memo.settings = settings
+    /// One value per excerpt of each note of `notes` (`values[n][e]` for excerpt `e` of note `n`):
+    /// those not kept are worked out by `compute`, given the notes whose lists are not known, in order.
+    func values(of notes: [Note], settings: Settings, compute: ([Note]) -> [[Value]]) -> [[Value]] {
+        lock.withLock {
+            if self.settings != settings {
+                entries = [:]
+                self.settings = settings
             }
-            var result = notes.map { memo.entries[ListIdentity($0.excerpts)]?.values }
+            var result = notes.map { entries[ListIdentity($0.excerpts)]?.values }
             let missing = result.indices.filter { result[$0] == nil }
-            for (index, values) in zip(missing, computed(missing.map { notes[$0] }[...], key: key, compute: compute)) {
+            for (index, values) in zip(missing, compute(missing.map { notes[$0] })) {
                 result[index] = values
-                memo.entries[ListIdentity(notes[index].excerpts)] = (notes[index].excerpts, values)
+                entries[ListIdentity(notes[index].excerpts)] = (notes[index].excerpts, values)
             }
             let current = result.map { $0! }
             // Deleted and edited notes leave lists behind; start afresh once they outnumber the live ones.
-            if memo.entries.count > 2 * notes.count + 256 {
-                memo.entries = Dictionary(
+            if entries.count > 2 * notes.count + 256 {
+                entries = Dictionary(
                     zip(notes, current).map { (ListIdentity($0.excerpts), ($0.excerpts, $1)) }, uniquingKeysWith: { first, _ in first })
             }
             return current
         }
-    }
-
-    /// The values of every excerpt of `notes`, per note, computed once per distinct key on every core.
-    private static func computed<Key: Hashable & Sendable>(
-        _ notes: ArraySlice<Note>, key: (Excerpt) -> Key, compute: @Sendable (Key) -> Value
-    ) -> [[Value]] {
-        var slot: [Key: Int] = [:]
-        var distinct: [Key] = []
-        let slots = notes.map { note in
-            note.excerpts.map { excerpt in
-                let key = key(excerpt)
-                if let known = slot[key] { return known }
-                slot[key] = distinct.count
-                distinct.append(key)
-                return distinct.count - 1
-            }
-        }
-        let values = ParallelMap.map(distinct, chunk: 256, compute)
-        return slots.map { $0.map { values[$0] } }
     }
 }

@@ -26,17 +26,18 @@ public struct PublicProfile: Sendable {
     let names: NameMatcher
     var pseudonyms: [String: String] = [:]
 
-    /// Redacts `project`; `cache` keeps the redaction of notes that have not changed since it
-    /// last redacted them (`serve`).
-    public static func redact(_ project: Project, cache: RedactionCache? = nil) -> Project {
+    /// Redacts `project`; `memo` may give back the redaction of notes that have not changed since
+    /// it last saw them redacted (`serve`).
+    public static func redact(_ project: Project, memo: any AnalysisMemo = NoMemo()) -> Project {
         let inputs = Inputs(project)
-        guard let cache else { return PublicProfile(inputs).apply(to: project) }
-        return cache.redact(project, inputs: inputs)
+        let profile = PublicProfile(inputs)
+        let notes = memo.redactedNotes(project.notes, inputs: inputs) { notes in ParallelMap.map(notes) { profile.redact($0) } }
+        return profile.apply(to: project, notes: notes)
     }
 
     /// What a note's redaction depends on beyond the note itself: the names to hide (of every
     /// note's participants), and the ids given pseudonyms, which grow longer where two would collide.
-    struct Inputs: Equatable {
+    public struct Inputs: Equatable, Sendable {
         var latin = Set<String>(), han = Set<String>()
         var ids = Set<String>(), noteIDs = Set<String>()
 
@@ -138,10 +139,6 @@ public struct PublicProfile: Sendable {
         return copy
     }
 
-    func apply(to project: Project) -> Project {
-        apply(to: project, notes: ParallelMap.map(project.notes) { [self] in redact($0) })
-    }
-
     /// A note with its texts scrubbed and its ids replaced by pseudonyms.
     func redact(_ note: Note) -> Note {
         var redacted = note
@@ -209,7 +206,7 @@ public struct PublicProfile: Sendable {
 /// new copies made the analysis work out every excerpt's terms and sentiment again.
 public final class RedactionCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var last: (inputs: PublicProfile.Inputs, profile: PublicProfile)?
+    private var inputs: PublicProfile.Inputs?
     /// Each note of the last redaction as loaded, and redacted, by file.
     private var notes: [String: (source: Note, redacted: Note)] = [:]
     /// How many notes the last redaction redacted rather than took from the cache, for tests.
@@ -217,26 +214,24 @@ public final class RedactionCache: @unchecked Sendable {
 
     public init() {}
 
-    func redact(_ project: Project, inputs: PublicProfile.Inputs) -> Project {
+    /// `AnalysisMemo.redactedNotes`.
+    public func redactedNotes(_ notes: [Note], inputs: PublicProfile.Inputs, redact: ([Note]) -> [Note]) -> [Note] {
         lock.withLock {
-            if last?.inputs != inputs {
-                last = (inputs, PublicProfile(inputs))
-                notes = [:]
+            if self.inputs != inputs {
+                self.inputs = inputs
+                self.notes = [:]
             }
-            let profile = last!.profile
-            let known = notes
-            var redacted: [Note?] = project.notes.map { note in
+            let known = self.notes
+            var redacted: [Note?] = notes.map { note in
                 guard let entry = known[note.file], entry.source.isSameValue(as: note) else { return nil }
                 return entry.redacted
             }
             let missing = redacted.indices.filter { redacted[$0] == nil }
-            for (index, note) in zip(missing, ParallelMap.map(missing) { profile.redact(project.notes[$0]) }) {
-                redacted[index] = note
-            }
+            for (index, note) in zip(missing, redact(missing.map { notes[$0] })) { redacted[index] = note }
             let result = redacted.map { $0! }
-            notes = Dictionary(zip(project.notes, result).map { ($0.file, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
+            self.notes = Dictionary(zip(notes, result).map { ($0.file, ($0, $1)) }, uniquingKeysWith: { first, _ in first })
             redactedInLastBuild = missing.count
-            return profile.apply(to: project, notes: result)
+            return result
         }
     }
 }

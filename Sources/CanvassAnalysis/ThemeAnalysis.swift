@@ -76,24 +76,22 @@ public enum ThemeAnalysis {
     }
 
     /// The themes of each excerpt of each note (`[n][e]`), as positions in `index.themes`.
-    static func themesOfExcerpts(_ notes: [Note], index: ThemeIndex, memo: ExcerptMemo<ThemeIndex, [Int]>?) -> [[[Int]]] {
+    static func themesOfExcerpts(_ notes: [Note], index: ThemeIndex, memo: any AnalysisMemo) -> [[[Int]]] {
         let position = Dictionary(index.themes.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        return ExcerptMemo.values(of: notes, memo: memo, settings: index, key: \.tags) { tags in
-            index.themeIDs(forTags: tags).compactMap { position[$0] }
+        return memo.excerptThemes(of: notes, index: index) { notes in
+            excerptValues(of: notes, key: \.tags) { tags in index.themeIDs(forTags: tags).compactMap { position[$0] } }
         }
     }
 }
 
 extension ThemeAnalysis {
     /// The keyword terms of each excerpt of each note (`[n][e]`), as numbers of the vocabulary
-    /// returned; `serve` keeps both between rebuilds.
-    static func terms(of notes: [Note], stopwords: [String], cache: AnalysisCache?) -> (terms: [[[Int32]]], vocabulary: Vocabulary) {
-        let vocabulary = cache?.vocabulary ?? Vocabulary()
+    /// returned with them.
+    static func terms(of notes: [Note], stopwords: [String], memo: any AnalysisMemo) -> ExcerptTerms {
         let extractor = KeywordExtractor(extraStopwords: stopwords)
-        let terms = ExcerptMemo.values(of: notes, memo: cache?.terms, settings: stopwords, key: \.text) {
-            vocabulary.numbers(extractor.terms($0))
+        return memo.excerptTerms(of: notes, stopwords: stopwords) { notes in
+            excerptValues(of: notes, key: \.text) { extractor.terms($0) }
         }
-        return (terms, vocabulary)
     }
 
     /// What `enrich` counts per theme, over a run of notes.
@@ -134,7 +132,7 @@ extension ThemeAnalysis {
     /// excerpts keep note order.
     static func enrich(
         _ summaries: [ThemeSummary], notes: [Note], index: ThemeIndex, themesOf: [[[Int]]], personas: PersonaResults?, scores: [[Double]],
-        terms: (terms: [[[Int32]]], vocabulary: Vocabulary)
+        terms: ExcerptTerms
     ) -> [ThemeSummary] {
         let personaIDs = (personas?.personas ?? []).map(\.id)
         let personaOf = Dictionary(

@@ -76,7 +76,7 @@ func benchmarkSentiment(file: String) {
 /// What `canvass serve` does after a one-note edit: a cached load, analysis and check of the
 /// project at `root`, after appending a line to its first note. Prints the stages of each edit.
 func benchmarkLive(root: String, edits: Int) {
-    let pipeline = Pipeline(options: Pipeline.Options(root: root).cached())
+    let pipeline = Pipeline(options: Pipeline.Options(root: root), session: BuildSession(keeping: .inMemory))
     let notes = ProjectFiles.regularFiles(in: root).map(\.path).filter { $0.hasPrefix("content/") && $0.hasSuffix(".md") }.sorted()
     guard let note = notes.first, let handle = FileHandle(forUpdatingAtPath: root + "/" + note) else { print("no note under \(root)/content"); return }
     defer { try? handle.close() }

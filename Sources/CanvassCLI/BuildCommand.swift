@@ -42,11 +42,10 @@ struct BuildCommand: ParsableCommand {
     func execute(console: Console) -> Int32 {
         let root = project.root
         let outputPath = output.hasPrefix("/") ? output : (root as NSString).appendingPathComponent(output)
-        var options = Pipeline.Options(
+        let options = Pipeline.Options(
             root: root, output: (outputPath as NSString).standardizingPath, includeDrafts: drafts, strict: strict, profile: profile)
-        options.useBuildCache = !noCache
-        options.freesCachesOnReturn = !console.processExitsAfterCommand
-        let pipeline = Pipeline(options: options)
+        let session = BuildSession(keeping: noCache ? [] : .onDisk, exitsAfterBuild: console.processExitsAfterCommand)
+        let pipeline = Pipeline(options: options, session: session)
         let started = DispatchTime.now().uptimeNanoseconds
         let progress = ProgressLine(console: console, enabled: console.isTerminal && !quiet)
         let report = pipeline.build(progress: progress.update)

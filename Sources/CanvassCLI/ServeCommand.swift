@@ -34,7 +34,7 @@ struct ServeCommand: ParsableCommand {
             return CanvassCommand.Exit.contentError
         }
         let server = PreviewServer(
-            options: Pipeline.Options(root: project.root, includeDrafts: drafts).cached(),
+            options: Pipeline.Options(root: project.root, includeDrafts: drafts),
             log: { console.err($0) }, describe: { DiagnosticPrinter.text($0) })
         let bound: Int
         do {

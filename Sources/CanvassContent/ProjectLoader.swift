@@ -44,47 +44,74 @@ public struct ProjectLoader: Sendable {
         self.resolvedRoot = (self.root as NSString).resolvingSymlinksInPath
     }
 
-    /// `surveysLoaded` is called with the config and the surveys as soon as both are read without
-    /// error, while the notes are still loading, on another thread: the survey analysis can start
-    /// then (see `Pipeline`). It has been called, if at all, when `load` returns.
-    public func load(surveysLoaded: (@Sendable (ProjectConfig, [SurveyData]) -> Void)? = nil) -> Result {
+    /// The first step of a load: `canvass.yml`, read and checked.
+    public struct ConfigStep: Sendable {
+        /// Nil when there is no config to go on with.
+        public let config: ProjectConfig?
+        let source: SourceFile?
+        let diagnostics: [Diagnostic]
+        /// Whether the survey and records files the config names exist, so `loadData` can read them.
+        public let namesData: Bool
+        /// False when there is no project here at all: the load ends with `diagnostics`.
+        let found: Bool
+    }
+
+    /// The second step, which needs only the first: the surveys and service records the config names.
+    public struct DataStep: Sendable {
+        public let surveys: [SurveyData]
+        let records: [ServiceRecords]
+        let diagnostics: [Diagnostic]
+        /// Whether the load so far found no error, so the surveys are the ones the project will have.
+        public let usable: Bool
+    }
+
+    /// Loads the project: the config, then its surveys and records on a thread of their own
+    /// beside the notes (a survey of 100,000 respondents is one file, mostly one core's work).
+    public func load() -> Result {
+        let config = loadConfig()
+        let data = config.namesData ? Background { [self] in loadData(config) } : nil
+        return load(config, data: data)
+    }
+
+    /// Reads and checks `canvass.yml`; the start of every load.
+    public func loadConfig() -> ConfigStep {
         let configPath = path(Self.configFile)
         guard FileManager.default.fileExists(atPath: configPath) else {
-            return Result(project: nil, diagnostics: [.error(
+            return ConfigStep(config: nil, source: nil, diagnostics: [.error(
                 "no \(Self.configFile) in \(root)",
-                hint: "pass the project folder (the one holding canvass.yml), or start one with `canvass new DIR`")])
+                hint: "pass the project folder (the one holding canvass.yml), or start one with `canvass new DIR`")], namesData: false, found: false)
         }
         cache?.startLoad()
-        var diagnostics: [Diagnostic] = []
-        var config: ProjectConfig?
-        var configSource: SourceFile?
         switch SourceFile.read(absolute: configPath, relative: Self.configFile) {
         case .failure(let diagnostic):
-            diagnostics.append(diagnostic)
+            return ConfigStep(config: nil, source: nil, diagnostics: [diagnostic], namesData: false, found: true)
         case .success(let file):
-            let (loaded, found) = ConfigLoader(file: file).load()
-            config = loaded
-            configSource = file
-            diagnostics += found
-        }
-        // Surveys and service records are read on a thread of their own, beside the notes: a
-        // survey of 100,000 respondents is one file, mostly one core's work.
-        var dataFiles: Background<(surveys: [SurveyData], records: [ServiceRecords], diagnostics: [Diagnostic])>?
-        if let config {
-            let missing = checkDataFiles(config)
-            diagnostics += missing
-            if !missing.hasErrors {
-                let (failedAlready, configSource) = (diagnostics.hasErrors, configSource)
-                dataFiles = Background { [self] in
-                    var found: [Diagnostic] = []
-                    let surveys = loadSurveys(config, configSource: configSource, diagnostics: &found)
-                    let records = loadRecords(config, configSource: configSource, diagnostics: &found)
-                    if !surveys.isEmpty, !failedAlready, !found.hasErrors { surveysLoaded?(config, surveys) }
-                    return (surveys, records, found)
-                }
+            var (config, diagnostics) = ConfigLoader(file: file).load()
+            var namesData = false
+            if let config {
+                let missing = checkDataFiles(config)
+                diagnostics += missing
+                namesData = !missing.hasErrors
             }
+            return ConfigStep(config: config, source: file, diagnostics: diagnostics, namesData: namesData, found: true)
         }
+    }
 
+    /// Reads the surveys and records that `step`'s config names (when `namesData`).
+    public func loadData(_ step: ConfigStep) -> DataStep {
+        guard let config = step.config, step.namesData else { return DataStep(surveys: [], records: [], diagnostics: [], usable: false) }
+        var found: [Diagnostic] = []
+        let surveys = loadSurveys(config, configSource: step.source, diagnostics: &found)
+        let records = loadRecords(config, configSource: step.source, diagnostics: &found)
+        return DataStep(surveys: surveys, records: records, diagnostics: found, usable: !step.diagnostics.hasErrors && !found.hasErrors)
+    }
+
+    /// The rest of the load after `step`: notes, codebook, lexicon, personas, actions and pages,
+    /// with `data` (`loadData(step)`, under way) waited for at the end.
+    public func load(_ step: ConfigStep, data dataFiles: Background<DataStep>?) -> Result {
+        guard step.found else { return Result(project: nil, diagnostics: step.diagnostics) }
+        var diagnostics = step.diagnostics
+        let config = step.config
         var codebook: Codebook?
         let folders = ["content", Self.notesFolder, Self.pagesFolder, Self.personasFolder, Self.actionsFolder, "content/surveys", "content/records", "content/data", "templates"]
         for file in [Self.configFile, Self.codebookFile, Self.lexiconFile] + folders
@@ -120,8 +147,9 @@ public struct ProjectLoader: Sendable {
         pages.sort { ($0.order ?? Int.max, $0.title, $0.id) < ($1.order ?? Int.max, $1.title, $1.id) }
         let files = noteFiles()
         var notes = loadNotes(files, diagnostics: &diagnostics)
-        let (surveys, records, dataDiagnostics) = dataFiles?.value() ?? ([], [], [])
-        diagnostics += dataDiagnostics
+        let data = dataFiles?.value()
+        let (surveys, records) = (data?.surveys ?? [], data?.records ?? [])
+        diagnostics += data?.diagnostics ?? []
         cache?.keep(notes: Set(files), surveys: Set(config?.surveys.map { "content/" + $0.file } ?? []))
         diagnostics += checkDuplicateIDs(notes)
         if let codebook, !codebook.themes.isEmpty { diagnostics += checkTags(notes, codebook: codebook) }

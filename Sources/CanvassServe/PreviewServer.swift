@@ -25,9 +25,12 @@ public final class PreviewServer: @unchecked Sendable {
     /// Successful and failed rebuilds so far, starting at 1 for the first build.
     public private(set) var generation = 0
 
-    /// `options` should come from `Pipeline.Options.cached()` so that rebuilds reuse what did not change.
-    public init(options: Pipeline.Options, log: @escaping @Sendable (String) -> Void, describe: @escaping @Sendable ([Diagnostic]) -> String) {
-        self.pipeline = Pipeline(options: options)
+    /// `session` should keep what did not change in memory (`.inMemory`), so rebuilds reuse it.
+    public init(
+        options: Pipeline.Options, session: BuildSession = BuildSession(keeping: .inMemory),
+        log: @escaping @Sendable (String) -> Void, describe: @escaping @Sendable ([Diagnostic]) -> String
+    ) {
+        self.pipeline = Pipeline(options: options, session: session)
         self.log = log
         self.describe = describe
     }
@@ -126,7 +129,7 @@ public final class PreviewServer: @unchecked Sendable {
             return site != nil
         }
         if built != nil {
-            let parsed = pipeline.options.loadCache?.parsedInLastLoad.count ?? 0
+            let parsed = pipeline.session.loads?.parsedInLastLoad.count ?? 0
             log(String(format: "%@ in %.0f ms (%d pages, %d input files parsed; pages render when viewed)\n",
                        what.map { "\($0) changed: rebuilt" } ?? "built", milliseconds, report.pages, parsed))
         } else {

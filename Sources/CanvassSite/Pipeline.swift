@@ -5,7 +5,8 @@ import CanvassRender
 import CanvassSupport
 import Foundation
 
-/// The build: Load → Analyse → Render → Write. `check` stops after Analyse.
+/// The build: Load → Analyse → Render → Write, each stage asking `session` for what earlier
+/// builds left. `check` stops after Analyse.
 public struct Pipeline: Sendable {
     public struct Options: Sendable {
         public var root: String
@@ -14,23 +15,6 @@ public struct Pipeline: Sendable {
         public var includeDrafts = false
         public var strict = false
         public var profile: Profile?
-        /// Skip the build when `.canvass-cache/` shows nothing changed since the last one.
-        public var useBuildCache = false
-        /// Kept between builds by a long-lived process, so unchanged inputs are not read or analysed again.
-        public var loadCache: LoadCache?
-        public var analysisCache: AnalysisCache?
-        public var templateCache: TemplateCache?
-        /// Persona segmentations already fitted, from `.canvass-cache/` (set by `build`).
-        public var segmentations: SegmentationStore?
-        /// The previous build's pages, for pages whose view model is unchanged (set by `build`).
-        public var pageReuse: PageReuse?
-        /// False when the process exits right after the build (the command line): the notes read
-        /// back from `.canvass-cache/` are then left for the exit to free, which saves freeing
-        /// them object by object (a tenth of a second at 10,000 notes).
-        public var freesCachesOnReturn = true
-        /// Called once the notes are loaded, before the analysis: `build` starts saving the
-        /// parsed notes to `.canvass-cache/` then, beside the analysis and rendering.
-        public var onNotesLoaded: (@Sendable () -> Void)?
 
         public init(root: String, output: String? = nil, includeDrafts: Bool = false, strict: Bool = false, profile: Profile? = nil) {
             self.root = root
@@ -38,15 +22,6 @@ public struct Pipeline: Sendable {
             self.includeDrafts = includeDrafts
             self.strict = strict
             self.profile = profile
-        }
-
-        /// Options that keep parsed notes, surveys, the survey analysis and the theme between builds.
-        public func cached() -> Options {
-            var copy = self
-            copy.loadCache = LoadCache()
-            copy.analysisCache = AnalysisCache()
-            copy.templateCache = TemplateCache()
-            return copy
         }
     }
 
@@ -76,10 +51,12 @@ public struct Pipeline: Sendable {
         public var reusedPages = 0
     }
 
-    public private(set) var options: Options
+    public let options: Options
+    public let session: BuildSession
 
-    public init(options: Options) {
+    public init(options: Options, session: BuildSession = BuildSession()) {
         self.options = options
+        self.session = session
     }
 
     var outputFolder: String {
@@ -89,16 +66,22 @@ public struct Pipeline: Sendable {
     /// Loads and analyses without writing anything.
     public func check() -> Report {
         var report = Report()
+        _ = session.begin(options, output: outputFolder, writes: false)
         _ = loadAndAnalyse(&report)
         return report
     }
 
     /// Builds the site into memory: every output file, nothing written.
     public func render(progress: (@Sendable (Int, Int) -> Void)? = nil) -> (Report, [OutputFileData]) {
+        _ = session.begin(options, output: outputFolder, writes: false)
+        return renderSite(progress: progress)
+    }
+
+    private func renderSite(progress: (@Sendable (Int, Int) -> Void)?) -> (Report, [OutputFileData]) {
         var report = Report()
         guard let site = prepare(&report) else { return (report, []) }
         var clock = Stopwatch()
-        let rendered = site.renderer.render(progress: progress, reuse: options.pageReuse)
+        let rendered = site.renderer.render(progress: progress, reuse: session.pageReuse)
         report.diagnostics += rendered.diagnostics
         guard !rendered.diagnostics.hasErrors else {
             report.failedStage = "render"
@@ -116,22 +99,10 @@ public struct Pipeline: Sendable {
 
     /// Loads, analyses and checks everything a page needs, rendering nothing: `serve` renders
     /// each page when it is asked for.
-    ///
-    /// The first build of a long-lived process starts from what the last `canvass build` left in
-    /// `.canvass-cache/` (parsed notes, persona segmentations), when the same canvass wrote it.
     public func live() -> (Report, LiveSite?) {
         var report = Report()
-        var pipeline = self
-        let startingUp = options.loadCache.map { !$0.hasLoaded } ?? false
-        let needsSegmentations = options.segmentations == nil && options.analysisCache?.surveyRuns == 0
-        if startingUp || needsSegmentations {
-            let stamp = BuildCache.binaryIdentity()
-            if startingUp { options.loadCache?.startFrom(BuildCache.parsedNotesPath(root: options.root), stamp: stamp) }
-            if needsSegmentations {
-                pipeline.options.segmentations = SegmentationStore.restored(from: BuildCache.segmentationsPath(root: options.root), stamp: stamp)
-            }
-        }
-        guard let site = pipeline.prepare(&report) else { return (report, nil) }
+        _ = session.begin(options, output: outputFolder, writes: false)
+        guard let site = prepare(&report) else { return (report, nil) }
         var clock = Stopwatch()
         let checks = site.renderer.check()
         report.timings.append(clock.lap("check"))
@@ -147,7 +118,7 @@ public struct Pipeline: Sendable {
     /// The renderer and the files copied as they are (theme assets, persona photos).
     private func prepare(_ report: inout Report) -> (renderer: SiteRenderer, staticFiles: [OutputFileData])? {
         guard let (project, analysis) = loadAndAnalyse(&report) else { return nil }
-        let (templates, templateDiagnostics) = options.templateCache?.load(projectRoot: options.root, language: project.config.language)
+        let (templates, templateDiagnostics) = session.templates?.load(projectRoot: options.root, language: project.config.language)
             ?? TemplateSet.load(projectRoot: options.root, language: project.config.language)
         report.diagnostics += templateDiagnostics.promotingWarnings(options.strict)
         guard let templates, !report.diagnostics.hasErrors else {
@@ -177,83 +148,33 @@ public struct Pipeline: Sendable {
             return report
         }
         var cacheClock = Stopwatch()
-        let cache = options.useBuildCache ? BuildCache(root: options.root, output: outputFolder, options: options) : nil
-        if let pages = cache?.pagesIfUpToDate() {
+        if let pages = session.begin(options, output: outputFolder, writes: true) {
             var report = Report()
             report.upToDate = true
             report.pages = pages
             report.output = outputFolder
             return report
         }
-        // The notes parsed and the segmentations fitted by the last build, unless this process
-        // keeps its own (`serve`, tests).
-        var restored: LoadCache?
-        var segmentations: SegmentationStore?
-        if let cache, options.loadCache == nil {
-            restored = LoadCache.restored(from: cache.parsedNotesPath, stamp: cache.binary)
-        }
-        if let cache, options.analysisCache == nil, options.segmentations == nil {
-            segmentations = SegmentationStore.restored(from: cache.segmentationsPath, stamp: cache.binary)
-        }
-        var withCaches = options
-        withCaches.loadCache = restored ?? options.loadCache
-        withCaches.segmentations = segmentations ?? options.segmentations
-        withCaches.pageReuse = cache?.pageReuse() ?? options.pageReuse
-        // The parsed notes are saved as soon as they are loaded, on a core the analysis leaves
-        // free at times; the wait ends when loading does (or the build stops before it).
-        let loaded = DispatchSemaphore(value: 0)
-        withCaches.onNotesLoaded = { loaded.signal() }
-        let savingNotes = cache.flatMap { cache in
-            restored.map { notes in
-                Background {
-                    loaded.wait()
-                    if notes.changedInLastLoad { cache.saveParsedNotes(notes) }
-                }
-            }
-        }
         let cacheCheck = cacheClock.lap("cache in")
-        var (report, files) = Pipeline(options: withCaches).render(progress: progress)
-        loaded.signal()
-        if cache != nil { report.timings.insert(cacheCheck, at: 0) }
+        var (report, files) = renderSite(progress: progress)
+        if session.keeping.contains(.onDisk) { report.timings.insert(cacheCheck, at: 0) }
         var clock = Stopwatch()
-        // The segmentations are saved, and the record of this build (with the digests of the new
-        // site) worked out, while the site is written.
-        let succeeded = report.succeeded
-        let (segmentationStore, output, pages, models) = (segmentations, files, report.pages, report.pageModels)
-        let caching = cache.map { cache in
-            Background { () -> Data? in
-                if let segmentationStore, segmentationStore.changed { cache.saveSegmentations(segmentationStore) }
-                guard succeeded else { return nil }
-                return cache.record(pages: pages, outputs: SiteWriter.contents(of: output).mapValues(ContentDigest.checksumHex), models: models)
+        let record = session.rendered(report, files: files)
+        if report.succeeded {
+            do {
+                try writer.write(files)
+                report.output = outputFolder
+            } catch SiteWriterError.refused(let diagnostic) {
+                report.diagnostics.append(diagnostic)
+                report.failedStage = "write"
+            } catch {
+                report.diagnostics.append(.error("could not write the site to \(outputFolder): \(error)"))
+                report.failedStage = "write"
             }
+            report.timings.append(clock.lap("write"))
         }
-        guard succeeded else {
-            _ = caching?.value()
-            savingNotes?.value()
-            return report
-        }
-        do {
-            try writer.write(files)
-            report.output = outputFolder
-        } catch SiteWriterError.refused(let diagnostic) {
-            report.diagnostics.append(diagnostic)
-            report.failedStage = "write"
-        } catch {
-            report.diagnostics.append(.error("could not write the site to \(outputFolder): \(error)"))
-            report.failedStage = "write"
-        }
-        report.timings.append(clock.lap("write"))
-        if let cache, let caching {
-            let record = caching.value()
-            savingNotes?.value()
-            // A build that could not write its site leaves the record of the site still there.
-            if report.succeeded { cache.keep(record: report.diagnostics.isEmpty ? record : nil) }
-            report.timings.append(clock.lap("cache out"))
-        }
-        if !options.freesCachesOnReturn {
-            _ = restored.map(Unmanaged.passRetained)
-            _ = segmentations.map(Unmanaged.passRetained)
-        }
+        session.end(report, record: record)
+        if record != nil { report.timings.append(clock.lap("cache out")) }
         return report
     }
 
@@ -266,31 +187,37 @@ public struct Pipeline: Sendable {
 
     private func loadAndAnalyse(_ report: inout Report) -> (Project, ProjectAnalysis)? {
         var clock = Stopwatch()
+        let loader = ProjectLoader(
+            root: options.root, options: .init(includeDrafts: options.includeDrafts, strict: options.strict), cache: session.loads)
+        let configStep = loader.loadConfig()
+        let data = configStep.namesData ? Background { loader.loadData(configStep) } : nil
         // The survey analysis needs only the config and the surveys, which are read beside the
         // notes: it starts as soon as they are, and runs while the notes still load, unless the
-        // public profile is to replace the respondents' ids first.
-        let early = LockedValue<EarlySurveyAnalysis?>(nil)
-        let loaded = ProjectLoader(
-            root: options.root, options: .init(includeDrafts: options.includeDrafts, strict: options.strict), cache: options.loadCache
-        ).load { [self] config, surveys in
-            let config = configInEffect(config)
-            guard config.profile != .public else { return }
-            early.set(Analyzer.startSurveyAnalysis(config: config, surveys: surveys, cache: options.analysisCache, segmentations: options.segmentations))
+        // public profile is to replace the respondents' ids first. When the load succeeds, these
+        // are the project's config and surveys.
+        let survey = data.flatMap { data -> Background<SurveyAnalysis?>? in
+            guard let config = configStep.config.map(configInEffect), config.profile != .public else { return nil }
+            return Background { [session] in
+                let loaded = data.value()
+                return loaded.usable ? Analyzer.surveyAnalysis(config: config, surveys: loaded.surveys, memo: session) : nil
+            }
         }
-        options.onNotesLoaded?()
+        let loaded = loader.load(configStep, data: data)
+        session.loaded()
         report.diagnostics = loaded.diagnostics
-        report.parsed = options.loadCache?.parsedInLastLoad
+        report.parsed = session.loads?.parsedInLastLoad
         report.timings.append(clock.lap("load"))
         guard var project = loaded.project else {
-            early.get()?.finish()
+            // Nothing a build starts goes on after it returns (a `serve` rebuild would race it).
+            _ = survey?.value()
             report.failedStage = "load"
             return nil
         }
         project.config = configInEffect(project.config)
-        if project.config.profile == .public { project = PublicProfile.redact(project, cache: options.analysisCache?.redactions) }
-        let analysis = Analyzer.analyse(project, cache: options.analysisCache, segmentations: options.segmentations, early: early.get())
+        if project.config.profile == .public { project = PublicProfile.redact(project, memo: session) }
+        let analysis = Analyzer.analyse(project, memo: session, survey: survey)
         report.timings.append(clock.lap("analyse"))
-        report.reusedSegmentations = options.segmentations?.reused ?? 0
+        report.reusedSegmentations = session.segmentations?.reused ?? 0
         report.diagnostics = (report.diagnostics + analysis.diagnostics.promotingWarnings(options.strict)).sorted()
         guard !report.diagnostics.hasErrors else {
             report.failedStage = "analyse"

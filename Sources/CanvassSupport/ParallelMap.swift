@@ -48,24 +48,13 @@ public final class Background<Value: Sendable>: @unchecked Sendable {
         thread.start()
     }
 
-    /// Waits for the work to finish and returns its result; call once.
+    /// Waits for the work to finish and returns its result; any number of threads may ask.
     public func value() -> Value {
         done.wait()
+        // Let the next caller through: once done, the semaphore stays open.
+        done.signal()
         return result!
     }
-}
-
-/// A value set on one thread and read on another, behind a lock.
-public final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    public init(_ value: Value) {
-        self.value = value
-    }
-
-    public func get() -> Value { lock.withLock { value } }
-    public func set(_ newValue: Value) { lock.withLock { value = newValue } }
 }
 
 /// Write-once slots filled from several threads; each index is written by exactly one, and the

@@ -166,7 +166,7 @@ import Testing
         personas.attributes = ["a", "b", "plan"]
         personas.k = k
         config.personas = personas
-        let analysis = try #require(SurveyAnalyzer(config: config, surveys: surveys, segmentations: store).analyseWithPersonas())
+        let analysis = try #require(SurveyAnalyzer(config: config, surveys: surveys, memo: store.map(StoredSegmentations.init) ?? NoMemo()).analyseWithPersonas())
         return try #require(analysis.personas)
     }
 

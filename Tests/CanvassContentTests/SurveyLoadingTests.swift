@@ -1,3 +1,5 @@
+import CanvassSupport
+import CanvassTestSupport
 import CanvassCore
 import Testing
 @testable import CanvassContent
@@ -87,5 +89,46 @@ import Testing
         #expect(empty.1.map(\.message) == ["CSV file is empty"])
         let duplicateHeader = try survey("rid,exp_price,perc_price,recommend,plan,comment,plan\n")
         #expect(duplicateHeader.1.map(\.message) == ["column `plan` appears twice in the header (columns 5 and 7)"])
+    }
+}
+
+/// A load in steps: the config, then (on a thread of its own, beside the notes) the surveys it
+/// names, then the rest. The data step says whether its surveys are the project's, so the survey
+/// analysis can start on them before the notes are loaded.
+@Suite struct LoadStepTests {
+    func steps(_ csv: String) throws -> (ProjectLoader.DataStep, ProjectLoader.Result) {
+        let temporary = try TemporaryProject([
+            "canvass.yml": SurveyLoadingTests.config, "content/surveys/s.csv": csv, "content/interviews/a.md": goodNote,
+        ], includeTheme: false)
+        defer { temporary.remove() }
+        let loader = ProjectLoader(root: temporary.root)
+        let config = loader.loadConfig()
+        let data = loader.loadData(config)
+        return (data, loader.load(config, data: Background { data }))
+    }
+
+    @Test func theDataStepGivesTheSurveysTheProjectWillHave() throws {
+        let (data, result) = try steps("rid,exp_price,perc_price,recommend,plan,comment\na,5,3,9,basic,\nb,6,6,10,pro,\n")
+        #expect(data.usable)
+        let project = try #require(result.project)
+        #expect(data.surveys.map(\.ids) == [["a", "b"]])
+        #expect(project.surveys.map(\.digest) == data.surveys.map(\.digest))
+        #expect(project.notes.map(\.id) == ["a"])
+    }
+
+    @Test func surveysWithErrorsAreNotUsable() throws {
+        let (data, result) = try steps("rid,exp_price,perc_price,recommend,plan,comment\na,5,3,9,basic,\na,6,6,10,pro,\n")
+        #expect(!data.usable)
+        #expect(result.project == nil)
+        #expect(places(result.diagnostics) == ["content/surveys/s.csv:3:1 error"])
+    }
+
+    @Test func aConfigNamingAMissingSurveyReadsNoData() throws {
+        let temporary = try TemporaryProject(["canvass.yml": SurveyLoadingTests.config], includeTheme: false)
+        defer { temporary.remove() }
+        let loader = ProjectLoader(root: temporary.root)
+        let config = loader.loadConfig()
+        #expect(!config.namesData)
+        #expect(places(loader.load(config, data: nil).diagnostics) == ["canvass.yml:4:11 error"])
     }
 }

@@ -18,9 +18,8 @@ import Testing
     @Test func editsRenamesAndDeletionsGiveTheSameSiteAsACleanBuild() throws {
         let project = try TemporaryProject(StarterProject.files(language: .english))
         defer { project.remove() }
-        var options = Pipeline.Options(root: project.root).cached()
-        options.useBuildCache = true
-        let pipeline = Pipeline(options: options)
+        let session = BuildSession(keeping: [.inMemory, .onDisk])
+        let pipeline = Pipeline(options: Pipeline.Options(root: project.root), session: session)
         let site = project.root + "/site"
 
         func buildAndCompare(_ step: String) throws {
@@ -36,14 +35,14 @@ import Testing
         let interview = "content/interviews/first-interview.md"
         try project.write(try #require(project.read(interview)).replacingOccurrences(of: "Every Friday", with: "Every Monday"), to: interview)
         try buildAndCompare("edit a note")
-        #expect(options.loadCache?.parsedInLastLoad == [interview])
+        #expect(session.loads?.parsedInLastLoad == [interview])
         #expect(try String(contentsOfFile: site + "/notes/first-interview/index.html", encoding: .utf8).contains("Every Monday"))
 
         // Same size, straight after the last build: `serve` skips unchanged notes by size and time, so
         // this must still count as a change.
         try project.write(try #require(project.read(interview)).replacingOccurrences(of: "Every Monday", with: "Every Sunday"), to: interview)
         try buildAndCompare("same-size edit")
-        #expect(options.loadCache?.parsedInLastLoad == [interview])
+        #expect(session.loads?.parsedInLastLoad == [interview])
         #expect(try String(contentsOfFile: site + "/notes/first-interview/index.html", encoding: .utf8).contains("Every Sunday"))
 
         // What `serve` keeps per excerpt (sentiment, terms, themes) must be worked out again when
@@ -68,7 +67,7 @@ import Testing
         let survey = "content/surveys/survey.csv"
         try project.write(try #require(project.read(survey)) + "r-999,6,6,6,6,6,6,10,5,40,pro,1,5\n", to: survey)
         try buildAndCompare("edit the survey")
-        #expect(options.analysisCache?.surveyRuns == 2)
+        #expect(session.analyses?.surveyRuns == 2)
 
         try project.write("body { color: teal }\n", to: "templates/assets/style.css")
         try buildAndCompare("override a theme file")
@@ -85,9 +84,7 @@ import Testing
 
         @discardableResult
         func buildAndCompare(_ step: String, parses expected: [String], reusesSegmentation: Bool = true) throws -> Pipeline.Report {
-            var options = Pipeline.Options(root: project.root)
-            options.useBuildCache = true
-            let report = Pipeline(options: options).build()
+            let report = Pipeline(options: Pipeline.Options(root: project.root), session: BuildSession(keeping: .onDisk)).build()
             try #require(report.succeeded, "\(step): \(report.diagnostics)")
             #expect(report.parsed?.sorted() == expected.sorted(), "\(step)")
             #expect(report.reusedSegmentations == (reusesSegmentation ? 1 : 0), "\(step)")
@@ -152,14 +149,13 @@ import Testing
         let project = try TemporaryProject(StarterProject.files(language: .english))
         defer { project.remove() }
         var options = Pipeline.Options(root: project.root)
-        options.useBuildCache = true
-        #expect(Pipeline(options: options).build().succeeded)
-        #expect(Pipeline(options: options).build().upToDate)
+        #expect(Pipeline(options: options, session: BuildSession(keeping: .onDisk)).build().succeeded)
+        #expect(Pipeline(options: options, session: BuildSession(keeping: .onDisk)).build().upToDate)
 
         let home = project.root + "/site/index.html"
         let original = try Data(contentsOf: URL(fileURLWithPath: home))
         try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: home))
-        #expect(!Pipeline(options: options).build().upToDate)
+        #expect(!Pipeline(options: options, session: BuildSession(keeping: .onDisk)).build().upToDate)
         #expect(try Data(contentsOf: URL(fileURLWithPath: home)) == original)
 
         let cacheFile = project.root + "/.canvass-cache/build.json"
@@ -167,9 +163,9 @@ import Testing
         let otherBinary = stored.replacingOccurrences(of: "\"@canvass\":\"", with: "\"@canvass\":\"0.0.9 ")
         #expect(otherBinary != stored)
         try Data(otherBinary.utf8).write(to: URL(fileURLWithPath: cacheFile))
-        #expect(!Pipeline(options: options).build().upToDate)
+        #expect(!Pipeline(options: options, session: BuildSession(keeping: .onDisk)).build().upToDate)
 
         options.includeDrafts = true
-        #expect(!Pipeline(options: options).build().upToDate)
+        #expect(!Pipeline(options: options, session: BuildSession(keeping: .onDisk)).build().upToDate)
     }
 }

@@ -99,10 +99,11 @@ import Testing
         // would still show the redacted text.
         let project = try TemporaryProject(Self.files)
         defer { project.remove() }
-        var options = Pipeline.Options(root: project.root, profile: .public).cached()
-        let redacted = Pipeline(options: options).render()
+        let session = BuildSession(keeping: .inMemory)
+        var options = Pipeline.Options(root: project.root, profile: .public)
+        let redacted = Pipeline(options: options, session: session).render()
         options.profile = nil
-        let unredacted = Pipeline(options: options).render()
+        let unredacted = Pipeline(options: options, session: session).render()
         let clean = Pipeline(options: .init(root: project.root)).render()
         #expect(redacted.0.succeeded && unredacted.0.succeeded && clean.0.succeeded)
         #expect(unredacted.1.map(\.path) == clean.1.map(\.path))
@@ -115,24 +116,25 @@ import Testing
         files["content/interviews/field-visit.md"] = "---\ntitle: Field visit\n---\n- At the Pemberton clinic they book by phone. #onboarding\n"
         let project = try TemporaryProject(files)
         defer { project.remove() }
-        let options = Pipeline.Options(root: project.root, profile: .public).cached()
+        let options = Pipeline.Options(root: project.root, profile: .public)
+        let session = BuildSession(keeping: .inMemory)
         /// The files that differ from a build without the cache's help.
         func differingFromClean(_ files: [String: [UInt8]]) -> [String] {
             let clean = Dictionary(uniqueKeysWithValues: Pipeline(options: .init(root: project.root, profile: .public)).render().1.map { ($0.path, $0.bytes) })
             return Set(clean.keys).union(files.keys).filter { clean[$0] != files[$0] }.sorted()
         }
         func rebuild() throws -> [String: [UInt8]] {
-            let (report, files) = Pipeline(options: options).render()
+            let (report, files) = Pipeline(options: options, session: session).render()
             #expect(report.succeeded, "\(report.diagnostics.map(\.formatted))")
             return Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0.bytes) })
         }
         _ = try rebuild()
-        #expect(options.analysisCache?.redactions.redactedInLastBuild == 3)
+        #expect(session.analyses?.redactions.redactedInLastBuild == 3)
 
         // An edit redacts the edited note again; the others are the last build's.
         try project.write(files["content/interviews/zh-chen.md"]! + "\n- 打 13800138000 预约很快。 #提醒\n", to: "content/interviews/zh-chen.md")
         let edited = try rebuild()
-        #expect(options.analysisCache?.redactions.redactedInLastBuild == 1)
+        #expect(session.analyses?.redactions.redactedInLastBuild == 1)
         #expect(differingFromClean(edited).isEmpty)
         #expect(edited.filter { String(decoding: $0.value, as: UTF8.self).contains("13800138000") }.keys.sorted() == [])
 
@@ -141,7 +143,7 @@ import Testing
             "---\ntitle: Owner call\nparticipants: [{id: r-9003, name: Ada Pemberton}]\n---\n- Wants reminders. #提醒\n",
             to: "content/interviews/owner-call.md")
         let named = try rebuild()
-        #expect(options.analysisCache?.redactions.redactedInLastBuild == 4)
+        #expect(session.analyses?.redactions.redactedInLastBuild == 4)
         #expect(differingFromClean(named).isEmpty)
         #expect(named.filter { String(decoding: $0.value, as: UTF8.self).contains("Pemberton") }.keys.sorted() == [])
     }

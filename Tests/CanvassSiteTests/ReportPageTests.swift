@@ -187,7 +187,7 @@ func render(_ project: TemporaryProject) -> (Pipeline.Report, [String: String]) 
         }
         let project = try exampleProject(["content/interviews/follow-up.md": note("note:clinic-manager-dough")])
         defer { project.remove() }
-        let pipeline = Pipeline(options: Pipeline.Options(root: project.root).cached())
+        let pipeline = Pipeline(options: Pipeline.Options(root: project.root), session: BuildSession(keeping: .inMemory))
         let (broken, _) = pipeline.live()
         #expect(broken.diagnostics.map { "\($0.location!) \($0.message)" }
             == ["content/interviews/follow-up.md:8:1 link to `note:clinic-manager-dough`, which does not exist"])

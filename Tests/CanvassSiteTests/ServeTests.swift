@@ -16,13 +16,13 @@ import Testing
     @Test func servesEditsSendsReloadAndKeepsTheLastGoodSiteOnABrokenEdit() throws {
         let project = try starter()
         defer { project.remove() }
-        let options = Pipeline.Options(root: project.root).cached()
+        let session = BuildSession(keeping: .inMemory)
         let log = LogLines()
-        let server = PreviewServer(options: options, log: log.append, describe: DiagnosticPrinter.text)
+        let server = PreviewServer(options: Pipeline.Options(root: project.root), session: session, log: log.append, describe: DiagnosticPrinter.text)
         let port = try server.start(host: "127.0.0.1", port: 0)
         defer { server.stop() }
-        #expect(options.loadCache?.parsedInLastLoad.count == 3)  // two notes and the survey
-        #expect(options.analysisCache?.surveyRuns == 1)
+        #expect(session.loads?.parsedInLastLoad.count == 3)  // two notes and the survey
+        #expect(session.analyses?.surveyRuns == 1)
 
         let first = try get(port, "/notes/first-interview/")
         #expect(first.status == 200)
@@ -40,8 +40,8 @@ import Testing
         let note = "content/interviews/first-interview.md"
         try project.write(try #require(project.read(note)).replacingOccurrences(of: "Every Friday", with: "Each Friday afternoon"), to: note)
         #expect(server.rebuildIfChanged())
-        #expect(options.loadCache?.parsedInLastLoad == [note])
-        #expect(options.analysisCache?.surveyRuns == 1)
+        #expect(session.loads?.parsedInLastLoad == [note])
+        #expect(session.analyses?.surveyRuns == 1)
         #expect(try events.read(until: "data: 2").contains("event: reload\ndata: 2"))
         let edited = try get(port, "/notes/first-interview/")
         #expect(edited.body.contains("Each Friday afternoon I copy the numbers"))
@@ -59,11 +59,11 @@ import Testing
         #expect(!server.rebuildIfChanged())
 
         // The theme is parsed once while no file under templates/ changes, and again when one does.
-        #expect(options.templateCache?.loads == 1)
+        #expect(session.templates?.loads == 1)
         try project.write("body { color: #123456; }\n", to: "templates/assets/style.css")
         #expect(server.rebuildIfChanged(among: ["templates/assets/style.css"]))
         #expect(try events.read(until: "data: 4").contains("data: 4"))
-        #expect(options.templateCache?.loads == 2)
+        #expect(session.templates?.loads == 2)
         #expect(try get(port, "/assets/style.css").body == "body { color: #123456; }\n")
 
         // A broken edit: the last good page keeps serving, with the diagnostic laid over it.
@@ -82,7 +82,7 @@ import Testing
         let survey = "content/surveys/survey.csv"
         try project.write(try #require(project.read(survey)) + "r-999,6,6,6,6,6,6,10,5,40,pro,1,5\n", to: survey)
         #expect(server.rebuildIfChanged())
-        #expect(options.analysisCache?.surveyRuns == 2)
+        #expect(session.analyses?.surveyRuns == 2)
         #expect(try get(port, "/data/nps.json").body.contains("\"n\": 81,"))
         #expect(try !get(port, "/").body.contains("canvass-build-error"))
     }
@@ -92,17 +92,15 @@ import Testing
     @Test func serveStartsFromTheBuildCache() throws {
         let project = try starter()
         defer { project.remove() }
-        var buildOptions = Pipeline.Options(root: project.root)
-        buildOptions.useBuildCache = true
-        try #require(Pipeline(options: buildOptions).build().succeeded)
+        try #require(Pipeline(options: Pipeline.Options(root: project.root), session: BuildSession(keeping: .onDisk)).build().succeeded)
         let note = "content/interviews/support-call.md"
         try project.write(try #require(project.read(note)) + "\nOne more line.\n", to: note)
 
-        let options = Pipeline.Options(root: project.root).cached()
-        let server = PreviewServer(options: options, log: { _ in }, describe: DiagnosticPrinter.text)
+        let session = BuildSession(keeping: .inMemory)
+        let server = PreviewServer(options: Pipeline.Options(root: project.root), session: session, log: { _ in }, describe: DiagnosticPrinter.text)
         let port = try server.start(host: "127.0.0.1", port: 0)
         defer { server.stop() }
-        #expect(options.loadCache?.parsedInLastLoad.sorted() == [note, "content/surveys/survey.csv"])
+        #expect(session.loads?.parsedInLastLoad.sorted() == [note, "content/surveys/survey.csv"])
         let built = try #require(project.read("site/notes/first-interview/index.html"))
         let served = try get(port, "/notes/first-interview/").body
         #expect(served == built.replacingOccurrences(of: "</body>", with: "<script src=\"/_canvass/live.js\"></script></body>"))

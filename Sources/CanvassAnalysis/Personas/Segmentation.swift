@@ -69,17 +69,14 @@ extension Segmentation {
 
     // MARK: - k-prototypes
 
-    /// `store` (kept by `canvass build` in `.canvass-cache/`) gives back a segmentation already
-    /// fitted to the same values, attributes, `k` and seed, and keeps a new one.
-    static func kPrototypes(pool: RespondentPool, config: PersonaConfig, store: SegmentationStore? = nil) -> Segmentation {
+    /// `memo` may give back a segmentation already fitted to the same values, attributes, `k`
+    /// and seed (`canvass build` keeps them in `.canvass-cache/`).
+    static func kPrototypes(pool: RespondentPool, config: PersonaConfig, memo: any AnalysisMemo = NoMemo()) -> Segmentation {
         let columns = Columns(pool: pool, attributes: config.attributes)
         let data = columns.all
-        let key = store == nil ? nil : inputDigest(columns, config: config)
-        if let key, let record = store?.record(for: key), record.labels.count == data.count {
-            return finished(record, columns: columns, data: data)
+        let record = memo.segmentation(key: { inputDigest(columns, config: config) }, rows: data.count) {
+            fit(data, columns: columns, config: config)
         }
-        let record = fit(data, columns: columns, config: config)
-        if let key { store?.keep(record, for: key) }
         return finished(record, columns: columns, data: data)
     }
 

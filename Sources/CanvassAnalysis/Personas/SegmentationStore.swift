@@ -9,7 +9,7 @@ import Foundation
 /// personas, their traits and every statistic are worked out from it as before.
 public final class SegmentationStore: @unchecked Sendable {
     /// What a fit found: enough to give the same `Segmentation` again.
-    struct Record: Equatable {
+    public struct Record: Equatable, Sendable {
         var labels: [Int]
         var k: Int
         var silhouette: Double?
@@ -29,6 +29,16 @@ public final class SegmentationStore: @unchecked Sendable {
     public private(set) var reused = 0
 
     public init() {}
+
+    /// `AnalysisMemo.segmentation`: the record kept for the key, when it has a label per row;
+    /// otherwise `fit`'s, kept.
+    public func segmentation(key: () -> UInt64, rows: Int, fit: () -> Record) -> Record {
+        let key = key()
+        if let record = record(for: key), record.labels.count == rows { return record }
+        let record = fit()
+        keep(record, for: key)
+        return record
+    }
 
     func record(for key: UInt64) -> Record? {
         lock.withLock {

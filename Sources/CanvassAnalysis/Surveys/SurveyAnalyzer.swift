@@ -7,18 +7,18 @@ public struct SurveyAnalyzer: Sendable {
     let surveys: [SurveyData]
     /// Personas, once segmented, for the `byPersona` breakdowns.
     let personas: PersonaSegments?
-    /// Segmentations already fitted (`.canvass-cache/`), reused when their inputs are the same.
-    let segmentations: SegmentationStore?
+    /// May give back segmentations already fitted to the same inputs.
+    let memo: any AnalysisMemo
 
-    public init(config: ProjectConfig, surveys: [SurveyData], segmentations: SegmentationStore? = nil) {
-        self.init(config: config, surveys: surveys, personas: nil, segmentations: segmentations)
+    public init(config: ProjectConfig, surveys: [SurveyData], memo: any AnalysisMemo = NoMemo()) {
+        self.init(config: config, surveys: surveys, personas: nil, memo: memo)
     }
 
-    init(config: ProjectConfig, surveys: [SurveyData], personas: PersonaSegments?, segmentations: SegmentationStore? = nil) {
+    init(config: ProjectConfig, surveys: [SurveyData], personas: PersonaSegments?, memo: any AnalysisMemo = NoMemo()) {
         self.config = config
         self.surveys = surveys
         self.personas = personas
-        self.segmentations = segmentations
+        self.memo = memo
     }
 
     /// Nil when the project has no survey.
@@ -27,7 +27,7 @@ public struct SurveyAnalyzer: Sendable {
     }
 
     /// The survey results and, when `personas` is configured, the segments behind them.
-    func analyseWithPersonas() -> (results: SurveyResults, personas: PersonaSegments?, pool: RespondentPool, diagnostics: [Diagnostic])? {
+    func analyseWithPersonas() -> SurveyAnalysis? {
         guard !surveys.isEmpty else { return nil }
         let flags = QualityFlags(surveys: surveys, defaultScale: config.scale)
         var excluded = Set<RespondentPool.Row>()
@@ -43,7 +43,7 @@ public struct SurveyAnalyzer: Sendable {
         guard let weighting else {
             var results = analyzer.results(pool: pool, flags: flags, excludedCount: excluded.count)
             results.targeting = analyzer.targets(pool, results, personas)
-            return (results, personas, pool, weightDiagnostics + diagnostics)
+            return SurveyAnalysis(results: results, personas: personas, pool: pool, diagnostics: weightDiagnostics + diagnostics)
         }
         // Weighted figures, and the unweighted headline figures beside them.
         var weighted = pool
@@ -53,7 +53,7 @@ public struct SurveyAnalyzer: Sendable {
         report.unweighted = analyzer.unweightedHeadlines(pool, results)
         results.weighting = report
         results.targeting = analyzer.targets(weighted, results, personas)
-        return (results, personas, weighted, diagnostics)
+        return SurveyAnalysis(results: results, personas: personas, pool: weighted, diagnostics: diagnostics)
     }
 
     /// The target-segment ranking when `targeting` is configured, over the pool's (weighted) rows.
@@ -82,7 +82,7 @@ public struct SurveyAnalyzer: Sendable {
         switch personas.method {
         case .kPrototypes:
             guard !personas.attributes.isEmpty, !pool.rows.isEmpty else { return (nil, []) }
-            segmentation = Segmentation.kPrototypes(pool: pool, config: personas, store: segmentations)
+            segmentation = Segmentation.kPrototypes(pool: pool, config: personas, memo: memo)
         case .rules:
             segmentation = Segmentation.rules(pool: pool, config: personas, knownAttributes: known)
             if segmentation.diagnostics.hasErrors { return (nil, segmentation.diagnostics) }

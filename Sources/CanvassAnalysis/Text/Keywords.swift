@@ -51,7 +51,7 @@ public struct KeywordExtractor: Sendable {
 
     /// The `limit` highest-weighted terms of each document, ties by term.
     public func keywords(_ documents: [(id: String, text: String)], limit: Int = 8) -> [String: [Group<Double>]] {
-        let vocabulary = Vocabulary()
+        var vocabulary = Vocabulary()
         let terms = documents.map { vocabulary.numbers(self.terms($0.text)) }
         let results = Self.keywords(documents: terms.map { [$0] }, vocabulary: vocabulary, limit: limit)
         return Dictionary(zip(documents.map(\.id), results), uniquingKeysWith: { _, last in last })
@@ -108,25 +108,27 @@ public struct KeywordExtractor: Sendable {
 
 /// Terms as numbers, so that counting them needs no hashing: a vocabulary that only grows.
 /// `serve` keeps one between rebuilds, with the numbered terms of each excerpt.
-final class Vocabulary: @unchecked Sendable {
-    private let lock = NSLock()
+public struct Vocabulary: Sendable {
     private var terms: [String] = []
     private var number: [String: Int32] = [:]
 
-    var count: Int { lock.withLock { terms.count } }
+    var count: Int { terms.count }
 
-    func term(_ number: Int32) -> String { lock.withLock { terms[Int(number)] } }
+    func term(_ number: Int32) -> String { terms[Int(number)] }
 
     /// The number of each term, new terms numbered as they come.
-    func numbers(_ terms: [String]) -> [Int32] {
-        lock.withLock {
-            terms.map { term in
-                if let existing = number[term] { return existing }
-                let next = Int32(self.terms.count)
-                self.terms.append(term)
-                number[term] = next
-                return next
-            }
+    mutating func numbers(_ terms: [String]) -> [Int32] {
+        terms.map { term in
+            if let existing = number[term] { return existing }
+            let next = Int32(self.terms.count)
+            self.terms.append(term)
+            number[term] = next
+            return next
         }
+    }
+
+    /// The terms of each excerpt of each note, numbered in order.
+    mutating func number(_ terms: [[[String]]]) -> [[[Int32]]] {
+        terms.map { $0.map { numbers($0) } }
     }
 }

@@ -4,18 +4,16 @@ import CanvassCore
 
 /// Sentiment of every excerpt and free-text survey answer (SPEC §4.12), with the project's lexicon.
 public enum TextAnalyzer {
-    /// Scores every excerpt and free-text answer on every core. `cache` (kept by `serve`) holds
-    /// the scores of notes' excerpts, and the answers of surveys, already scored with the same lexicon.
-    static func analyse(_ project: Project, cache: AnalysisCache? = nil) -> TextResults {
+    /// Scores every excerpt and free-text answer on every core, but those `memo` gives back.
+    static func analyse(_ project: Project, memo: any AnalysisMemo = NoMemo()) -> TextResults {
         var words = project.lexicon
         words.stopwords = []
         let analyzer = SentimentAnalyzer(lexicon: SentimentLexicon.bundled.extended(english: words.english, chinese: words.chinese))
         var results = TextResults()
-        results.excerptSentiment = ExcerptMemo.values(of: project.notes, memo: cache?.sentiment, settings: words, key: \.text) {
-            analyzer.score($0).score
+        results.excerptSentiment = memo.excerptSentiment(of: project.notes, lexicon: words) { notes in
+            excerptValues(of: notes, key: \.text) { analyzer.score($0).score }
         }
-        let score = { answers(project.surveys, analyzer) }
-        results.answers = cache?.answers(.init(lexicon: words, surveys: project.surveys), score: score) ?? score()
+        results.answers = memo.scoredAnswers(AnswerInputs(lexicon: words, surveys: project.surveys)) { answers(project.surveys, analyzer) }
         return results
     }
 

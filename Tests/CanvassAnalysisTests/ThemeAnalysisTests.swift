@@ -1,8 +1,5 @@
 import CanvassAnalysis
-import CanvassContent
 import CanvassCore
-import CanvassSupport
-import CanvassTestSupport
 import Testing
 
 @Suite struct ThemeAnalysisTests {
@@ -19,10 +16,10 @@ import Testing
     """
 
     @Test func codebookThemesCountNestedTagsAndParticipants() throws {
-        let project = try #require(try load([
+        let project = try loadedProject([
             "content/data/codebook.yml": "themes:\n  - {id: onboarding, label: Onboarding, tags: [setup, need]}\n  - {id: pricing, label: Pricing}\n",
             "content/interviews/a.md": notes,
-        ]).project)
+        ])
         let analysis = Analyzer.analyse(project)
         let onboarding = try #require(analysis.summary(themeID: "onboarding"))
         #expect(onboarding.excerpts.count == 2)
@@ -34,7 +31,7 @@ import Testing
     }
 
     @Test func withoutACodebookTagsAreThemes() throws {
-        let project = try #require(try load(["content/interviews/a.md": notes]).project)
+        let project = try loadedProject(["content/interviews/a.md": notes])
         let analysis = Analyzer.analyse(project)
         #expect(analysis.themes.map(\.theme.id) == ["need-checklist", "pricing", "setup"])
         #expect(analysis.themes.map(\.excerpts.count) == [1, 1, 1])
@@ -44,7 +41,7 @@ import Testing
     @Test func withoutACodebookTagsWithTheSameIDAreOneTheme() throws {
         // `need/checklist` and `need-checklist` would both be themes/need-checklist/: one page, one theme.
         let other = "---\ntitle: U\n---\n- Also a list #need-checklist and slow #setup\n"
-        let project = try #require(try load(["content/interviews/a.md": notes, "content/interviews/b.md": other]).project)
+        let project = try loadedProject(["content/interviews/a.md": notes, "content/interviews/b.md": other])
         let analysis = Analyzer.analyse(project)
         #expect(analysis.themes.map(\.theme.id) == ["need-checklist", "setup", "pricing"])
         let merged = try #require(analysis.summary(themeID: "need-checklist"))
@@ -77,7 +74,7 @@ import Testing
         > Rare three #rare
         > — p07
         """
-        let analysis = Analyzer.analyse(try #require(try load(files).project))
+        let analysis = Analyzer.analyse(try loadedProject(files))
         #expect(analysis.summary(themeID: "common")?.participantIDs == (1...80).map { String(format: "p%02d", $0) })
         #expect(analysis.summary(themeID: "rare")?.participantIDs == ["p03", "p07"])
         #expect(analysis.summary(themeID: "rare")?.excerpts.map(\.text) == ["Rare one", "Rare two", "Rare three"])
@@ -85,52 +82,9 @@ import Testing
 
     @Test func groupObservationsNameNoParticipant() throws {
         let group = "---\ntitle: G\nmethod: focus-group\nparticipants: [{id: a}, {id: b}]\n---\n- All agreed #x\n"
-        let project = try #require(try load(["content/interviews/g.md": group]).project)
+        let project = try loadedProject(["content/interviews/g.md": group])
         let summary = try #require(Analyzer.analyse(project).summary(themeID: "x"))
         #expect(summary.excerpts.count == 1)
         #expect(summary.participantIDs.isEmpty)
-    }
-
-    /// The survey analysis `Pipeline` starts while the notes load is the one the analysis takes,
-    /// with the same figures; one started from another config (say, before a change of profile)
-    /// is not taken, and the analysis works out its own.
-    @Test func surveyAnalysisStartedWhileNotesLoadIsTakenOnlyForTheSameInputs() throws {
-        let temporary = try TemporaryProject([
-            "canvass.yml": SurveyLoadingTests.config,
-            "content/surveys/s.csv": "rid,exp_price,perc_price,recommend,plan,comment\na,5,3,9,basic,\nb,6,6,10,pro,\nc,7,4,3,pro,\n",
-            "content/interviews/a.md": goodNote,
-        ], includeTheme: false)
-        defer { temporary.remove() }
-        let started = LockedValue<(config: ProjectConfig, surveys: [SurveyData])?>(nil)
-        let project = try #require(ProjectLoader(root: temporary.root).load { started.set(($0, $1)) }.project)
-        let (config, surveys) = try #require(started.get())
-        #expect(config == project.config)
-        #expect(surveys.map(\.ids) == [["a", "b", "c"]])
-
-        let gap = { (analysis: ProjectAnalysis) in analysis.surveys?.dimensions.first.map { ($0.dimension.label, $0.gap.mean) } }
-        let own = try #require(gap(Analyzer.analyse(project)))
-        #expect(own.0 == "Price")
-        #expect(abs(try #require(own.1) - (-5.0 / 3)) < 1e-12)
-        let taken = try #require(gap(Analyzer.analyse(project, early: Analyzer.startSurveyAnalysis(config: config, surveys: surveys))))
-        #expect(taken.0 == own.0 && taken.1 == own.1)
-
-        var other = config
-        other.dimensions[0].label = "Cost"
-        let refused = try #require(gap(Analyzer.analyse(project, early: Analyzer.startSurveyAnalysis(config: other, surveys: surveys))))
-        #expect(refused.0 == "Price")
-    }
-
-    /// Surveys that fail to load start no analysis.
-    @Test func surveysWithErrorsStartNoAnalysis() throws {
-        let temporary = try TemporaryProject([
-            "canvass.yml": SurveyLoadingTests.config,
-            "content/surveys/s.csv": "rid,exp_price,perc_price,recommend,plan,comment\na,5,3,9,basic,\na,6,6,10,pro,\n",
-        ], includeTheme: false)
-        defer { temporary.remove() }
-        let called = LockedValue(false)
-        let result = ProjectLoader(root: temporary.root).load { _, _ in called.set(true) }
-        #expect(result.project == nil)
-        #expect(places(result.diagnostics) == ["content/surveys/s.csv:3:1 error"])
-        #expect(!called.get())
     }
 }
