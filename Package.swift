@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .executable(name: "canvass", targets: ["canvass"]),
         .executable(name: "canvass-bench", targets: ["CanvassBench"]),
-        // For the fuzz harness in Tests/Fuzz, which builds against the loaders with libFuzzer.
+        // For the fuzz harness in Tests/Fuzz, which builds against the loaders (`@testable`, in debug) with libFuzzer.
         .library(name: "CanvassContent", targets: ["CanvassContent"]),
     ],
     dependencies: [
@@ -65,9 +65,11 @@ let package = Package(
         .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
         .testTarget(
             name: "CanvassSiteTests",
-            dependencies: ["CanvassSite", "CanvassServe", "CanvassCLI", "CanvassSupport", "CanvassTestSupport"],
-            exclude: ["Fixtures", "Golden"]
+            dependencies: ["CanvassSite", "CanvassServe", "CanvassSupport", "CanvassTestSupport"],
+            exclude: ["Golden"]
         ),
+        .testTarget(name: "CanvassServeTests", dependencies: ["CanvassServe", "CanvassSite", "CanvassCLI", "CanvassTestSupport"]),
+        .testTarget(name: "CanvassCLITests", dependencies: ["CanvassCLI", "CanvassCore", "CanvassTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

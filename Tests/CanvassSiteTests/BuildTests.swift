@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct BuildTests {
     @Test func fixtureSiteMatchesGoldenFiles() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         let report = Pipeline(options: .init(root: project.root)).build()
         #expect(report.succeeded, "\(report.diagnostics)")
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func twoBuildsAreByteIdentical() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         let first = Pipeline(options: .init(root: project.root, output: project.root + "/one")).build()
         let second = Pipeline(options: .init(root: project.root, output: project.root + "/two")).build()
@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         #expect(Pipeline(options: .init(root: project.root)).build().succeeded)
         let before = TemporaryProject.snapshot(of: project.root + "/site")
@@ -51,7 +51,7 @@ import Testing
     }
 
     @Test func aRebuildRemovesPagesOfDeletedNotes() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         #expect(Pipeline(options: .init(root: project.root)).build().succeeded)
         try FileManager.default.removeItem(atPath: project.root + "/content/interviews/owners.md")
@@ -61,7 +61,7 @@ import Testing
 
     @Test(arguments: [".", "content", "content/site", "templates"])
     func refusesToWriteOverTheProject(output: String) throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         let before = TemporaryProject.snapshot(of: project.root)
         let report = Pipeline(options: .init(root: project.root, output: project.root + "/" + output)).build()
@@ -71,7 +71,7 @@ import Testing
     }
 
     @Test func refusesAFolderOfOtherFiles() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         try project.write("keep me", to: "elsewhere/thesis.docx")
         let report = Pipeline(options: .init(root: project.root, output: project.root + "/elsewhere")).build()
@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test func draftsAreBuiltOnlyWhenAsked() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         #expect(Pipeline(options: .init(root: project.root, includeDrafts: true)).build().succeeded)
         #expect(FileManager.default.fileExists(atPath: project.root + "/site/notes/draft/index.html"))

@@ -1,19 +1,7 @@
-import CanvassCLI
 import CanvassSite
 import CanvassTestSupport
 import Foundation
 import Testing
-
-/// Copies a fixture project from `Tests/CanvassSiteTests/Fixtures/NAME` into a temporary folder,
-/// with the default theme, so a test may build and modify it freely.
-func fixtureProject(_ name: String) throws -> TemporaryProject {
-    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Fixtures/" + name
-    var files: [String: String] = [:]
-    for (path, data) in TemporaryProject.snapshot(of: source) {
-        files[path] = String(decoding: data, as: UTF8.self)
-    }
-    return try TemporaryProject(files)
-}
 
 /// `file:line:col message` of each diagnostic of a build, the form the site tests pin down.
 func places(_ report: Pipeline.Report) -> [String] {
@@ -26,10 +14,3 @@ func file(_ files: [OutputFileData], _ path: String) throws -> String {
 }
 
 let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().path + "/Golden"
-
-/// Runs the CLI in-process and returns its exit code and output.
-func runCLI(_ arguments: [String]) -> (code: Int32, out: String, err: String) {
-    let capture = CapturedConsole()
-    let code = CanvassCommand.run(arguments: arguments, console: capture.console)
-    return (code, capture.stdout, capture.stderr)
-}

@@ -52,6 +52,13 @@ public struct TemporaryProject {
         try FileManager.default.copyItem(atPath: repositoryRoot + "/templates", toPath: destination)
     }
 
+    /// A copy of the fixture project `Tests/Fixtures/NAME` in a temporary folder, with the default
+    /// theme, so a test may build and modify it freely.
+    public static func fixture(_ name: String) throws -> TemporaryProject {
+        let source = repositoryRoot + "/Tests/Fixtures/" + name
+        return try TemporaryProject(snapshot(of: source).mapValues { String(decoding: $0, as: UTF8.self) })
+    }
+
     /// Every file below `folder`, relative path → bytes, for comparing whole sites.
     public static func snapshot(of folder: String) -> [String: Data] {
         var files: [String: Data] = [:]

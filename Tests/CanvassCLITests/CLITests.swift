@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct CLITests {
     @Test func buildSucceedsWithOneSummaryLine() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         let result = runCLI(["build", project.root])
         #expect(result.code == 0)
@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test func buildWithAContentErrorExitsOneAndNamesThePlace() throws {
-        let project = try fixtureProject("invalid")
+        let project = try TemporaryProject.fixture("invalid")
         defer { project.remove() }
         let result = runCLI(["build", project.root])
         #expect(result.code == 1)
@@ -32,19 +32,19 @@ import Testing
     }
 
     @Test func checkReportsButNeverWrites() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         let result = runCLI(["check", project.root])
         #expect(result.code == 0)
         #expect(result.out == "checked 3 notes (5 excerpts, 3 themes): no problems\n")
         #expect(!FileManager.default.fileExists(atPath: project.root + "/site"))
-        let invalid = try fixtureProject("invalid")
+        let invalid = try TemporaryProject.fixture("invalid")
         defer { invalid.remove() }
         #expect(runCLI(["check", invalid.root]).code == 1)
     }
 
     @Test func checkPrintsJSONDiagnostics() throws {
-        let project = try fixtureProject("invalid")
+        let project = try TemporaryProject.fixture("invalid")
         defer { project.remove() }
         let result = runCLI(["check", project.root, "--format", "json"])
         #expect(result.code == 1)
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func strictTurnsWarningsIntoErrors() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         try project.write("---\ntitle: T\n---\nA #mystery tag\n", to: "content/interviews/extra.md")
         let lenient = runCLI(["build", project.root])
@@ -107,7 +107,7 @@ import Testing
     }
 
     @Test func quietPrintsNothingOnSuccess() throws {
-        let project = try fixtureProject("basic")
+        let project = try TemporaryProject.fixture("basic")
         defer { project.remove() }
         let result = runCLI(["build", "--quiet", "--output", "public", project.root])
         #expect(result.code == 0)

@@ -29,7 +29,7 @@ import Testing
 
     @Test func buildAndCheckExitCodesFromTheExecutable() throws {
         #expect(FileManager.default.isExecutableFile(atPath: Self.executable), "no executable at \(Self.executable)")
-        let good = try fixtureProject("basic")
+        let good = try TemporaryProject.fixture("basic")
         defer { good.remove() }
         let built = try run(["build", good.root])
         #expect(built.code == 0)
@@ -37,7 +37,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: good.root + "/site/index.html"))
         #expect(try run(["check", good.root]).code == 0)
 
-        let bad = try fixtureProject("invalid")
+        let bad = try TemporaryProject.fixture("invalid")
         defer { bad.remove() }
         let failed = try run(["build", bad.root])
         #expect(failed.code == 1)
