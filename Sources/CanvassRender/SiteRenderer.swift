@@ -169,11 +169,11 @@ public struct SiteRenderer: Sendable {
         // The search index and the data files are the longest single jobs, taken first so that
         // they run beside the pages instead of after them.
         let jobs: [Job] = [.searchIndex, .dataFiles] + pages.map(Job.page)
-        let results = ParallelMap.map(jobs) { job -> (files: [OutputFile], model: String?, reused: Bool) in
+        let results = ParallelMap.map(jobs) { job -> (files: [OutputFile], model: String?, reused: Bool, failed: Diagnostic?) in
             let page: Page
             switch job {
-            case .searchIndex: return ([sitemap(pages: pages), searchIndexFile()], nil, false)
-            case .dataFiles: return (dataFiles(), nil, false)
+            case .searchIndex: return ([sitemap(pages: pages), searchIndexFile()], nil, false, nil)
+            case .dataFiles: return (dataFiles(), nil, false, nil)
             case .page(let one): page = one
             }
             defer { counter.advance() }
@@ -181,11 +181,16 @@ public struct SiteRenderer: Sendable {
             let context = PageContext(renderer: self, path: page.path).context(for: page)
             let model = ModelDigest.of(context, template: page.template, shared: shared)
             if let model, let reuse, reuse.models[path] == model, let bytes = reuse.bytes(path) {
-                return ([OutputFile(path: path, bytes: bytes)], model, true)
+                return ([OutputFile(path: path, bytes: bytes)], model, true, nil)
             }
-            return ([OutputFile(path: path, text: templates.render(context, template: page.template, threadCopy: true) ?? "")], model, false)
+            guard let html = templates.render(context, template: page.template, threadCopy: true) else {
+                return ([], nil, false, Self.failure(of: page))
+            }
+            return ([OutputFile(path: path, text: html)], model, false, nil)
         }
         // Pages first, then the sitemap, the search index and the data files.
+        let failures = results.compactMap(\.failed)
+        guard failures.isEmpty else { return Rendered(diagnostics: checks + failures) }
         let other = results[0].files + results[1].files
         var rendered = Rendered(files: Array(results.dropFirst(2).map(\.files).joined()) + other, diagnostics: checks)
         for (page, result) in zip(pages, results.dropFirst(2)) {
@@ -206,7 +211,7 @@ public struct SiteRenderer: Sendable {
         let missing = Set(pages.map(\.template)).sorted().filter { !templates.has($0) }
         if !missing.isEmpty {
             return missing.map {
-                .error("the theme has no template \(TemplateSet.folder)/\($0.replacingOccurrences(of: ".", with: "/")).mustache",
+                .error("the theme has no template \(TemplateSet.file($0))",
                        at: SourceLocation(file: TemplateSet.folder, line: 1, column: 1),
                        hint: "copy it from the default theme (`canvass new` writes one)")
             }
@@ -229,10 +234,18 @@ public struct SiteRenderer: Sendable {
         return DataFiles(project: project, analysis: analysis, names: names).files()
     }
 
-    /// Renders one page to HTML.
-    public func render(_ page: Page) -> String {
+    /// Renders one page to HTML, or says why it could not.
+    public func render(_ page: Page) -> Result<String, Diagnostic> {
         let context = PageContext(renderer: self, path: page.path).context(for: page)
-        return templates.render(context, template: page.template) ?? ""
+        guard let html = templates.render(context, template: page.template) else { return .failure(Self.failure(of: page)) }
+        return .success(html)
+    }
+
+    /// A page whose template did not render (`check` makes sure the theme has it).
+    private static func failure(of page: Page) -> Diagnostic {
+        .error("\(page.path.path) could not be rendered: the theme has no template \(TemplateSet.file(page.template))",
+               at: SourceLocation(file: TemplateSet.folder, line: 1, column: 1),
+               hint: "copy it from the default theme (`canvass new` writes one)")
     }
 
     private func sitemap(pages: [Page]) -> OutputFile {

@@ -101,6 +101,12 @@ public struct TemplateSet: Sendable {
         return String(decoding: result, as: UTF8.self)
     }
 
+    /// The file under the project that holds the template registered as `name` (`pages.note` →
+    /// `templates/pages/note.mustache`).
+    public static func file(_ name: String) -> String {
+        folder + "/" + name.replacingOccurrences(of: ".", with: "/") + ".mustache"
+    }
+
     /// Renders a registered template; nil when the theme lacks it. `threadCopy`: render with a
     /// copy of the templates parsed for the calling thread, kept for its next page. Rendering
     /// retains and releases the templates' strings at every token, and two cores doing so on the

@@ -161,12 +161,16 @@ public final class PreviewServer: @unchecked Sendable {
         }
         var relative = String(decoded.dropFirst())
         if relative.isEmpty || relative.hasSuffix("/") { relative += "index.html" }
-        if let bytes = site.file(at: relative) {
-            return .bytes(status: 200, contentType: Self.contentType(of: relative), body: withPreview(bytes, path: relative, failure: failure))
+        do {
+            if let bytes = try site.file(at: relative) {
+                return .bytes(status: 200, contentType: Self.contentType(of: relative), body: withPreview(bytes, path: relative, failure: failure))
+            }
+            if try site.file(at: relative + "/index.html") != nil { return .redirect(decoded + "/") }
+            let missing = try site.file(at: "404.html") ?? Array("not found\n".utf8)
+            return .bytes(status: 404, contentType: "text/html; charset=utf-8", body: withPreview(missing, path: "404.html", failure: failure))
+        } catch {
+            return .bytes(status: 500, contentType: "text/html; charset=utf-8", body: Array(errorPage([error.diagnostic]).utf8))
         }
-        if site.file(at: relative + "/index.html") != nil { return .redirect(decoded + "/") }
-        let missing = site.file(at: "404.html") ?? Array("not found\n".utf8)
-        return .bytes(status: 404, contentType: "text/html; charset=utf-8", body: withPreview(missing, path: "404.html", failure: failure))
     }
 
     /// Adds the reload script, and the diagnostics of a failed rebuild, to an HTML page.

@@ -1,3 +1,4 @@
+import CanvassCore
 import CanvassRender
 import Foundation
 
@@ -16,13 +17,23 @@ public final class LiveSite: @unchecked Sendable {
         files = Dictionary(staticFiles.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// The bytes of the file at `path` (relative to the site root, e.g. `notes/x/index.html`), or nil.
-    public func file(at path: String) -> [UInt8]? {
+    /// A page that could not be rendered, and why.
+    public struct RenderFailure: Error {
+        public let diagnostic: Diagnostic
+    }
+
+    /// The bytes of the file at `path` (relative to the site root, e.g. `notes/x/index.html`), or
+    /// nil when the site has no such file; throws when the page is there but could not be rendered.
+    public func file(at path: String) throws(RenderFailure) -> [UInt8]? {
         if let known = lock.withLock({ files[path] }) { return known }
         if let page = pages[path] {
-            let bytes = Array(renderer.render(page).utf8)
-            lock.withLock { files[path] = bytes }
-            return bytes
+            switch renderer.render(page) {
+            case .failure(let diagnostic): throw RenderFailure(diagnostic: diagnostic)
+            case .success(let html):
+                let bytes = Array(html.utf8)
+                lock.withLock { files[path] = bytes }
+                return bytes
+            }
         }
         let needsOthers = lock.withLock { !otherFilesRendered }
         guard needsOthers else { return nil }

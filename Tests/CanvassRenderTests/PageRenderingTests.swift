@@ -25,7 +25,7 @@ import Testing
     @Test func notePageAnchorsExcerptsAndLinksTags() throws {
         let fixture = try RenderFixture()
         defer { fixture.project.remove() }
-        let html = fixture.renderer.render(.note("call"))
+        let html = try fixture.renderer.render(.note("call")).get()
         #expect(html.contains("<blockquote id=\"L10\" class=\"excerpt excerpt-quote\">"))
         #expect(html.contains("<footer class=\"speaker\">— Jane &lt;img src=x onerror=alert(1)&gt;, Manager</footer>"))
         #expect(html.contains("<a class=\"tag\" href=\"../../themes/onboarding/index.html\">#onboarding</a>"))
@@ -35,7 +35,7 @@ import Testing
     @Test func themePageLinksEachExcerptToItsNoteAnchor() throws {
         let fixture = try RenderFixture()
         defer { fixture.project.remove() }
-        let html = fixture.renderer.render(.theme("onboarding"))
+        let html = try fixture.renderer.render(.theme("onboarding")).get()
         #expect(html.contains("href=\"../../notes/call/index.html#L10\""))
         #expect(html.contains("href=\"../../notes/zh/index.html#L7\""))
         #expect(html.contains("培训太少了。"))
@@ -65,7 +65,7 @@ import Testing
     @Test func rawHTMLIsKeptOnlyWhenTheProjectOptsIn() throws {
         let fixture = try RenderFixture(withSurvey: false, extra: ["canvass.yml": TemporaryProject.defaultConfig + "\nmarkdown: {unsafe: true}\n"])
         defer { fixture.project.remove() }
-        #expect(fixture.renderer.render(.note("call")).contains("<script>alert(2)</script>"))
+        #expect(try fixture.renderer.render(.note("call")).get().contains("<script>alert(2)</script>"))
     }
 
     @Test func linksAreRelativeSoTheSiteWorksFromDisk() {
@@ -106,11 +106,11 @@ import Testing
         let fixture = try RenderFixture()
         defer { fixture.project.remove() }
         // The zh note has no summary, the price theme no description; a persona without a photo.
-        let note = fixture.renderer.render(.note("zh"))
+        let note = try fixture.renderer.render(.note("zh")).get()
         #expect(!note.contains("<p class=\"lead\"></p>"))
-        let themes = fixture.renderer.render(.themes)
+        let themes = try fixture.renderer.render(.themes).get()
         #expect(!themes.contains("<div class=\"meta\"></div>"))
-        let personas = fixture.renderer.render(.personas)
+        let personas = try fixture.renderer.render(.personas).get()
         #expect(!personas.contains("src=\"\""))
         #expect(!personas.contains("href=\"\""))
     }

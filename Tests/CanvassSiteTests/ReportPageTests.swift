@@ -196,7 +196,7 @@ func render(_ project: TemporaryProject) -> (Pipeline.Report, [String: String]) 
         try project.write(note("note:clinic-manager-doe"), to: "content/interviews/follow-up.md")
         let (fixed, site) = pipeline.live()
         #expect(fixed.diagnostics.isEmpty)
-        let html = String(decoding: try #require(site?.file(at: "notes/follow-up/index.html")), as: UTF8.self)
+        let html = String(decoding: try #require(try site?.file(at: "notes/follow-up/index.html")), as: UTF8.self)
         #expect(html.contains("<a href=\"../../notes/clinic-manager-doe/index.html\">the first call</a>"))
 
         try project.write(note("theme:onboard"), to: "content/interviews/follow-up.md")
