@@ -1,5 +1,6 @@
 # Canvass: `make site` builds the example study into site/; `make test` runs every test.
-# Both install what is missing on a fresh Debian machine (libcmark-dev and libjemalloc-dev through apt).
+# Both install what is missing on a fresh Debian machine (libcmark-dev, libjemalloc-dev and
+# libsqlite3-dev through apt).
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -8,9 +9,9 @@ CANVASS := .build/debug/canvass
 .PHONY: site test deps build check crosscheck browser-test clean theme bench
 
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark jemalloc; then \
-		echo "installing libcmark-dev (CommonMark) and libjemalloc-dev (the allocator) with apt"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev libjemalloc-dev; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark jemalloc sqlite3; then \
+		echo "installing libcmark-dev (CommonMark), libjemalloc-dev (the allocator) and libsqlite3-dev (survey tables) with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev libjemalloc-dev libsqlite3-dev; \
 	fi
 
 build: deps

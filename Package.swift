@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Survey and records tables read from SQLite files (CanvassDatabase is the only importer).
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // The command line's memory allocator: see Sources/canvass/main.swift.
         .systemLibrary(
             name: "CJemalloc",
@@ -32,9 +38,10 @@ let package = Package(
         .target(name: "CanvassSupport"),
         .target(name: "CanvassCore"),
         .target(name: "CanvassMarkdown", dependencies: ["CCmark", "CanvassCore"]),
+        .target(name: "CanvassDatabase", dependencies: ["CSQLite"]),
         .target(
             name: "CanvassContent",
-            dependencies: ["CanvassCore", "CanvassSupport", "CanvassMarkdown", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CanvassCore", "CanvassSupport", "CanvassMarkdown", "CanvassDatabase", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "CanvassAnalysis", dependencies: ["CanvassCore", "CanvassSupport"]),
         .target(
@@ -56,9 +63,10 @@ let package = Package(
         ),
         .executableTarget(name: "canvass", dependencies: ["CanvassCLI", "CJemalloc"]),
         .executableTarget(name: "CanvassBench", dependencies: ["CanvassAnalysis", "CanvassSite", "CJemalloc"]),
-        .target(name: "CanvassTestSupport", dependencies: ["CanvassCore"], path: "Tests/CanvassTestSupport"),
+        .target(name: "CanvassTestSupport", dependencies: ["CanvassCore", "CSQLite"], path: "Tests/CanvassTestSupport"),
         .testTarget(name: "CanvassSupportTests", dependencies: ["CanvassSupport"]),
         .testTarget(name: "CanvassCoreTests", dependencies: ["CanvassCore"]),
+        .testTarget(name: "CanvassDatabaseTests", dependencies: ["CanvassDatabase", "CanvassTestSupport"]),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown", "CanvassTestSupport"]),
         .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis", "CanvassContent", "CanvassSupport", "CanvassTestSupport"]),
         .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassSupport", "CanvassTestSupport"]),

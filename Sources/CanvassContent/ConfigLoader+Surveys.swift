@@ -3,8 +3,24 @@ import CanvassCore
 extension ConfigLoader {
     static let surveyKeys = [
         "file", "id", "wave", "waveColumn", "scale", "pairs", "ratings", "nps", "csat", "attributes",
-        "text", "duration", "weight", "competitors", "kano", "kpis",
+        "text", "duration", "weight", "competitors", "kano", "kpis", "table", "query", "timeout",
     ]
+
+    /// `table` or `query`: the survey's rows come from the SQLite database `file`.
+    private func readTableSource(_ fields: Fields, file: String) -> SurveyConfig.TableSource? {
+        let table = fields["table"].flatMap { reader.string($0, "`table`") }
+        let query = fields["query"].flatMap { reader.string($0, "`query`") }
+        if table != nil, query != nil, let node = fields["query"] {
+            reader.error("a survey takes `table` or `query`, not both", at: node)
+        }
+        guard let source = table.map(SurveyConfig.TableSource.table) ?? query.map(SurveyConfig.TableSource.query) else { return nil }
+        if file.lowercased().hasSuffix(".csv"), let node = fields["table"] ?? fields["query"] {
+            reader.error("`\(file)` is a CSV file; `table` and `query` read an SQLite database", at: node,
+                         hint: "drop `table`/`query` to read the CSV, or name the database file, e.g. file: data/survey.sqlite")
+            return nil
+        }
+        return source
+    }
 
     func readSurvey(_ node: YAMLNode, defaultScale: RatingScale, dimensions: [CanvassCore.Dimension]) -> SurveyConfig? {
         guard let fields = reader.fields(node, "a survey", allowed: Self.surveyKeys) else { return nil }
@@ -19,6 +35,15 @@ extension ConfigLoader {
         }
         var survey = SurveyConfig(file: file, idColumn: idColumn)
         survey.location = reader.location(of: fields["file"] ?? node)
+        survey.table = readTableSource(fields, file: file)
+        if let node = fields["timeout"] {
+            if survey.table == nil { reader.error("`timeout` is for a survey read from a database (`table` or `query`)", at: node) }
+            if let text = reader.string(node, "`timeout`"), let seconds = Double(text), seconds > 0, seconds.isFinite {
+                survey.timeout = seconds
+            } else {
+                reader.error("`timeout` must be a number of seconds above 0", at: node, hint: "e.g. timeout: 30")
+            }
+        }
         if let wave = fields.string("wave") { survey.wave = .fixed(wave) }
         if let column = fields.string("waveColumn") {
             if survey.wave != nil, let node = fields["waveColumn"] {

@@ -1,4 +1,5 @@
 import CanvassCore
+import CanvassDatabase
 import CanvassMarkdown
 import CanvassSupport
 import Dispatch
@@ -381,6 +382,7 @@ public struct ProjectLoader: Sendable {
         let results = ParallelMap.map(config.surveys) { survey -> (SurveyData?, [Diagnostic]) in
             let relative = "content/" + survey.file
             guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
+            if let source = survey.table { return loadDatabaseSurvey(survey, source, at: relative, scale: config.scale, configSource: configSource) }
             let identity = cache == nil ? nil : FileIdentity(of: path(relative))
             if let unchanged = cache?.unchangedSurvey(at: relative, identity: identity, config: survey, scale: config.scale) { return unchanged }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
@@ -393,6 +395,39 @@ public struct ProjectLoader: Sendable {
         }
         diagnostics += results.flatMap { $0.1 }
         return results.compactMap { $0.0 }
+    }
+
+    /// A survey whose rows are a table or query of an SQLite file: read afresh at every load (the
+    /// database may change without its file seeming to), each row numbered as a line.
+    private func loadDatabaseSurvey(
+        _ survey: SurveyConfig, _ source: SurveyConfig.TableSource, at relative: String, scale: RatingScale, configSource: SourceFile?
+    ) -> (SurveyData?, [Diagnostic]) {
+        let sql: String
+        switch source {
+        case .table(let name): sql = SQLText.selectAll(from: name)
+        case .query(let query): sql = query
+        }
+        let result: QueryResult
+        do {
+            result = try SQLiteDatabase.query(file: path(relative), sql, timeout: survey.timeout)
+        } catch {
+            var hint: String?
+            if case .table(let name) = source {
+                let tables = SQLiteDatabase.tables(file: path(relative), timeout: survey.timeout)
+                hint = Suggestion.didYouMean(name, in: tables) ?? (tables.isEmpty ? nil : "its tables are: " + tables.joined(separator: ", "))
+            }
+            let message = "cannot read survey rows from \(relative): \(error.message)"
+            guard let location = survey.location else { return (nil, [.error(message, hint: hint)]) }
+            return (nil, [.error(message, at: location, hint: hint, sourceLine: configSource?.line(location.line))])
+        }
+        let records = result.rows.enumerated().map { row, values in
+            CSVReader.Record(
+                line: row + 1, fields: values.map { $0 ?? "" }, columns: values.indices.map { $0 + 1 },
+                lines: Array(repeating: row + 1, count: values.count), endLine: row + 1, endColumn: values.count + 1)
+        }
+        let table = CSVReader.Table(header: result.columns, records: records)
+        let file = SourceFile(path: relative, text: "")
+        return SurveyLoader(survey: survey, file: file, defaultScale: scale, configFile: configSource).load(table, digest: "")
     }
 
     private func loadRecords(_ config: ProjectConfig, configSource: SourceFile?, diagnostics: inout [Diagnostic]) -> [ServiceRecords] {

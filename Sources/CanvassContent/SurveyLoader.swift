@@ -57,16 +57,24 @@ struct SurveyLoader {
         return columns.filter { seen.insert($0.0).inserted }
     }
 
+    /// Reads the survey from the CSV text of `file`.
     func load() -> (SurveyData?, [Diagnostic]) {
         let (table, csvDiagnostics) = CSVReader(file: file).read()
         guard let table else { return (nil, csvDiagnostics) }
-        var diagnostics = csvDiagnostics
+        let (data, diagnostics) = load(table, digest: ContentDigest.of(file.text))
+        return (data, csvDiagnostics + diagnostics)
+    }
+
+    /// Reads the survey from `table`, read from `file` (CSV, or rows of a database numbered as
+    /// lines); `digest` stands for its content ("" when unknown: never the same as another's).
+    func load(_ table: CSVReader.Table, digest: String) -> (SurveyData?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         let columns = mappedColumns()
         var positions: [String: Int] = [:]
         for (index, name) in table.header.enumerated() { positions[name] = index }
         for mapped in columns where positions[mapped.column] == nil {
             diagnostics.append(configDiagnostic(
-                "\(file.path) has no column `\(mapped.column)` (mapped by `\(mapped.key)`)",
+                "\(source) has no column `\(mapped.column)` (mapped by `\(mapped.key)`)",
                 hint: Suggestion.didYouMean(mapped.column, in: table.header) ?? "its columns are: \(table.header.joined(separator: ", "))"))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
@@ -153,8 +161,17 @@ struct SurveyLoader {
         var data = SurveyData(
             config: survey, path: file.path, ids: ids, lines: table.records.map(\.line), waves: waves, numbers: numbers,
             texts: texts, emptyCounts: empty, mappedColumns: columns.map(\.column), findings: findings)
-        data.digest = ContentDigest.of(file.text)
+        data.digest = digest
         return (data, diagnostics)
+    }
+
+    /// What the columns are read from, as messages name it.
+    private var source: String {
+        switch survey.table {
+        case .table(let name)?: return "table `\(name)` of \(file.path)"
+        case .query?: return "the query of \(file.path)"
+        case nil: return file.path
+        }
     }
 
     /// A diagnostic about the survey's mapping, placed at its entry in canvass.yml.

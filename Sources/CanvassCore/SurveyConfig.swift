@@ -85,8 +85,18 @@ public struct SurveyConfig: Sendable, Equatable {
         }
     }
 
-    /// Path relative to `content/`.
+    /// Where the rows of an SQLite `file` come from: a table, or a query of the user's own.
+    public enum TableSource: Sendable, Equatable {
+        case table(String)
+        case query(String)
+    }
+
+    /// Path relative to `content/`: a CSV file, or an SQLite database when `table` is set.
     public var file: String
+    /// The table or query of an SQLite `file`; nil for a CSV file.
+    public var table: TableSource?
+    /// Seconds a query may run before it is stopped.
+    public var timeout: Double = 30
     public var idColumn: String
     public var wave: Wave?
     public var scale: RatingScale?
