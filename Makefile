@@ -1,6 +1,6 @@
 # Canvass: `make site` builds the example study into site/; `make test` runs every test.
-# Both install what is missing on a fresh Debian machine (libcmark-dev, libjemalloc-dev and
-# libsqlite3-dev through apt).
+# Both install what is missing on a fresh Debian machine (libcmark-dev, libjemalloc-dev,
+# libsqlite3-dev and libpq-dev through apt; `make test` also PostgreSQL, for the database tests).
 
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -9,9 +9,9 @@ CANVASS := .build/debug/canvass
 .PHONY: site test deps build check crosscheck browser-test clean theme bench
 
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark jemalloc sqlite3; then \
-		echo "installing libcmark-dev (CommonMark), libjemalloc-dev (the allocator) and libsqlite3-dev (survey tables) with apt"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev libjemalloc-dev libsqlite3-dev; \
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark jemalloc sqlite3 libpq; then \
+		echo "installing libcmark-dev (CommonMark), libjemalloc-dev (the allocator), libsqlite3-dev and libpq-dev (survey tables) with apt"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq pkg-config libcmark-dev libjemalloc-dev libsqlite3-dev libpq-dev; \
 	fi
 
 build: deps
@@ -23,11 +23,12 @@ site: build
 check: build
 	$(CANVASS) check .
 
-# Build everything first (the end-to-end tests run the canvass executable), then test, then
-# check the built example in the Nu HTML Checker and in a real browser.
+# Build everything first (the end-to-end tests run the canvass executable), then test beside a
+# PostgreSQL server of the tests' own, then check the built example in the Nu HTML Checker and in
+# a real browser.
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	Tests/Database/with_postgres.sh $(SWIFT) test --skip-build
 	$(MAKE) browser-test
 
 # The Python tools (Selenium, the Nu HTML Checker, numpy, scipy and statsmodels) go in a virtual environment

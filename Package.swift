@@ -21,11 +21,17 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Survey and records tables read from SQLite files (CanvassDatabase is the only importer).
+        // Survey tables read from SQLite files (CanvassDatabase is the only importer of both).
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
+        ),
+        // Survey and records tables read from PostgreSQL or an engine speaking its protocol.
+        .systemLibrary(
+            name: "CPostgres",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
         ),
         // The command line's memory allocator: see Sources/canvass/main.swift.
         .systemLibrary(
@@ -38,7 +44,7 @@ let package = Package(
         .target(name: "CanvassSupport"),
         .target(name: "CanvassCore"),
         .target(name: "CanvassMarkdown", dependencies: ["CCmark", "CanvassCore"]),
-        .target(name: "CanvassDatabase", dependencies: ["CSQLite"]),
+        .target(name: "CanvassDatabase", dependencies: ["CSQLite", "CPostgres"]),
         .target(
             name: "CanvassContent",
             dependencies: ["CanvassCore", "CanvassSupport", "CanvassMarkdown", "CanvassDatabase", .product(name: "Yams", package: "Yams")]
@@ -69,11 +75,11 @@ let package = Package(
         .testTarget(name: "CanvassDatabaseTests", dependencies: ["CanvassDatabase", "CanvassTestSupport"]),
         .testTarget(name: "CanvassMarkdownTests", dependencies: ["CanvassMarkdown", "CanvassTestSupport"]),
         .testTarget(name: "CanvassAnalysisTests", dependencies: ["CanvassAnalysis", "CanvassContent", "CanvassSupport", "CanvassTestSupport"]),
-        .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassSupport", "CanvassTestSupport"]),
+        .testTarget(name: "CanvassContentTests", dependencies: ["CanvassContent", "CanvassAnalysis", "CanvassDatabase", "CanvassSupport", "CanvassTestSupport"]),
         .testTarget(name: "CanvassRenderTests", dependencies: ["CanvassRender", "CanvassContent", "CanvassAnalysis", "CanvassTestSupport"]),
         .testTarget(
             name: "CanvassSiteTests",
-            dependencies: ["CanvassSite", "CanvassServe", "CanvassSupport", "CanvassTestSupport"],
+            dependencies: ["CanvassSite", "CanvassServe", "CanvassContent", "CanvassDatabase", "CanvassSupport", "CanvassTestSupport"],
             exclude: ["Golden"]
         ),
         .testTarget(name: "CanvassServeTests", dependencies: ["CanvassServe", "CanvassSite", "CanvassCLI", "CanvassTestSupport"]),

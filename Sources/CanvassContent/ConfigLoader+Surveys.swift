@@ -3,7 +3,7 @@ import CanvassCore
 extension ConfigLoader {
     static let surveyKeys = [
         "file", "id", "wave", "waveColumn", "scale", "pairs", "ratings", "nps", "csat", "attributes",
-        "text", "duration", "weight", "competitors", "kano", "kpis", "table", "query", "timeout",
+        "text", "duration", "weight", "competitors", "kano", "kpis", "table", "query", "timeout", "postgres",
     ]
 
     /// `table` or `query`: the survey's rows come from the SQLite database `file`.
@@ -24,18 +24,39 @@ extension ConfigLoader {
 
     func readSurvey(_ node: YAMLNode, defaultScale: RatingScale, dimensions: [CanvassCore.Dimension]) -> SurveyConfig? {
         guard let fields = reader.fields(node, "a survey", allowed: Self.surveyKeys) else { return nil }
-        guard let file = fields.string("file") else {
+        // Read from a file under content/, or from the PostgreSQL database whose connection string
+        // an environment variable holds (never the repository): `$NAME` is how messages name it.
+        // A survey entry that cannot say where its rows are is dropped: reading it would only add
+        // errors that follow from this one.
+        let postgres = fields.string("postgres")
+        if postgres != nil, let node = fields["file"] {
+            reader.error("a survey reads a `file` or a `postgres` database, not both", at: node)
+            return nil
+        }
+        guard let file = postgres.map({ "$" + $0 }) ?? fields.string("file") else {
             reader.error("a survey needs a `file`", at: node, hint: "e.g. file: surveys/2026-q3.csv")
             return nil
         }
-        checkContentPath(file, at: fields["file"] ?? node)
+        if postgres == nil { checkContentPath(file, at: fields["file"] ?? node) }
         guard let idColumn = fields.string("id") else {
             reader.error("survey `\(file)` needs `id`: the column holding each respondent's id", at: node)
             return nil
         }
         var survey = SurveyConfig(file: file, idColumn: idColumn)
-        survey.location = reader.location(of: fields["file"] ?? node)
+        survey.location = reader.location(of: fields["postgres"] ?? fields["file"] ?? node)
         survey.table = readTableSource(fields, file: file)
+        if let postgres, let node = fields["postgres"] {
+            survey.postgres = postgres
+            if postgres.isEmpty || !postgres.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
+                reader.error("`postgres` names the environment variable that holds the connection string; `\(postgres)` is not such a name", at: node,
+                             hint: "e.g. postgres: CANVASS_SURVEY_DB, with CANVASS_SURVEY_DB=postgresql://reader@db.example.com/research set where canvass runs")
+                return nil
+            }
+            if survey.table == nil {
+                reader.error("a survey read from PostgreSQL needs `table` or `query`", at: node, hint: "e.g. table: responses")
+                return nil
+            }
+        }
         if let node = fields["timeout"] {
             if survey.table == nil { reader.error("`timeout` is for a survey read from a database (`table` or `query`)", at: node) }
             if let text = reader.string(node, "`timeout`"), let seconds = Double(text), seconds > 0, seconds.isFinite {

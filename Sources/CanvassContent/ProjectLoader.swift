@@ -38,10 +38,14 @@ public struct ProjectLoader: Sendable {
     /// The root with links resolved, worked out once: every file is checked against it.
     private let resolvedRoot: String
 
-    public init(root: String, options: Options = Options(), cache: LoadCache? = nil) {
+    /// Where the connection strings of databases named in the config are looked up.
+    let environment: [String: String]
+
+    public init(root: String, options: Options = Options(), cache: LoadCache? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.root = (root as NSString).standardizingPath
         self.options = options
         self.cache = cache
+        self.environment = environment
         self.resolvedRoot = (self.root as NSString).resolvingSymlinksInPath
     }
 
@@ -380,6 +384,9 @@ public struct ProjectLoader: Sendable {
 
     private func loadSurveys(_ config: ProjectConfig, configSource: SourceFile?, diagnostics: inout [Diagnostic]) -> [SurveyData] {
         let results = ParallelMap.map(config.surveys) { survey -> (SurveyData?, [Diagnostic]) in
+            if let source = survey.table, survey.postgres != nil {
+                return loadDatabaseSurvey(survey, source, at: survey.file, scale: config.scale, configSource: configSource)
+            }
             let relative = "content/" + survey.file
             guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
             if let source = survey.table { return loadDatabaseSurvey(survey, source, at: relative, scale: config.scale, configSource: configSource) }
@@ -397,11 +404,16 @@ public struct ProjectLoader: Sendable {
         return results.compactMap { $0.0 }
     }
 
-    /// A survey whose rows are a table or query of an SQLite file: read afresh at every load (the
-    /// database may change without its file seeming to), each row numbered as a line.
+    /// A survey whose rows are a table or query of an SQLite file or a PostgreSQL database
+    /// (`relative` names it in messages): read afresh at every load (a database may change without
+    /// its file seeming to), each row numbered as a line.
     private func loadDatabaseSurvey(
         _ survey: SurveyConfig, _ source: SurveyConfig.TableSource, at relative: String, scale: RatingScale, configSource: SourceFile?
     ) -> (SurveyData?, [Diagnostic]) {
+        func failure(_ message: String, hint: String? = nil) -> (SurveyData?, [Diagnostic]) {
+            guard let location = survey.location else { return (nil, [.error(message, hint: hint)]) }
+            return (nil, [.error(message, at: location, hint: hint, sourceLine: configSource?.line(location.line))])
+        }
         let sql: String
         switch source {
         case .table(let name): sql = SQLText.selectAll(from: name)
@@ -409,16 +421,22 @@ public struct ProjectLoader: Sendable {
         }
         let result: QueryResult
         do {
-            result = try SQLiteDatabase.query(file: path(relative), sql, timeout: survey.timeout)
+            if let variable = survey.postgres {
+                guard let connection = environment[variable], !connection.isEmpty else {
+                    return failure("the environment variable `\(variable)` holding the survey's connection string is not set",
+                                   hint: "set it where canvass runs, e.g. \(variable)=postgresql://reader@db.example.com/research")
+                }
+                result = try PostgresDatabase.query(connection: connection, sql, timeout: survey.timeout)
+            } else {
+                result = try SQLiteDatabase.query(file: path(relative), sql, timeout: survey.timeout)
+            }
         } catch {
             var hint: String?
-            if case .table(let name) = source {
+            if case .table(let name) = source, survey.postgres == nil {
                 let tables = SQLiteDatabase.tables(file: path(relative), timeout: survey.timeout)
                 hint = Suggestion.didYouMean(name, in: tables) ?? (tables.isEmpty ? nil : "its tables are: " + tables.joined(separator: ", "))
             }
-            let message = "cannot read survey rows from \(relative): \(error.message)"
-            guard let location = survey.location else { return (nil, [.error(message, hint: hint)]) }
-            return (nil, [.error(message, at: location, hint: hint, sourceLine: configSource?.line(location.line))])
+            return failure("cannot read survey rows from \(relative): \(error.message)", hint: hint)
         }
         let records = result.rows.enumerated().map { row, values in
             CSVReader.Record(
@@ -453,7 +471,7 @@ public struct ProjectLoader: Sendable {
 
     private func checkDataFiles(_ config: ProjectConfig) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let named = config.surveys.map { ($0.file, $0.location) } + config.records.map { ($0.file, $0.location) }
+        let named = config.surveys.filter { $0.postgres == nil }.map { ($0.file, $0.location) } + config.records.map { ($0.file, $0.location) }
         for (file, location) in named where !file.contains("..") && !file.hasPrefix("/") {
             if !FileManager.default.fileExists(atPath: path("content/" + file)) {
                 diagnostics.append(.error(

@@ -91,8 +91,11 @@ public struct SurveyConfig: Sendable, Equatable {
         case query(String)
     }
 
-    /// Path relative to `content/`: a CSV file, or an SQLite database when `table` is set.
+    /// Path relative to `content/`: a CSV file, or an SQLite database when `table` is set; for a
+    /// PostgreSQL survey, `$` and the name of its environment variable.
     public var file: String
+    /// The environment variable holding the connection string of a survey read from PostgreSQL.
+    public var postgres: String?
     /// The table or query of an SQLite `file`; nil for a CSV file.
     public var table: TableSource?
     /// Seconds a query may run before it is stopped.

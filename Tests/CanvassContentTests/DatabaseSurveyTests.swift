@@ -1,5 +1,7 @@
 import CanvassCore
+import CanvassDatabase
 import CanvassTestSupport
+import Foundation
 import Testing
 @testable import CanvassContent
 
@@ -91,3 +93,65 @@ import Testing
         ])
     }
 }
+
+/// The same survey in a PostgreSQL table on the test server (`Tests/Database/with_postgres.sh`).
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["CANVASS_TEST_POSTGRES"] != nil, "needs the test server: CANVASS_TEST_POSTGRES"))
+struct PostgresSurveyTests {
+    let server = ProcessInfo.processInfo.environment["CANVASS_TEST_POSTGRES"] ?? ""
+
+    func load(_ source: String, environment: [String: String]) throws -> ProjectLoader.Result {
+        let project = try TemporaryProject(["canvass.yml": DatabaseSurveyTests.config(source)], includeTheme: false)
+        defer { project.remove() }
+        return ProjectLoader(root: project.root, environment: environment).load()
+    }
+
+    @Test func aTableReadsAsTheSameRowsInACSVFile() throws {
+        let table = "responses_" + UUID().uuidString.prefix(8).lowercased()
+        let create = DatabaseSurveyTests.sqlite.replacingOccurrences(of: "responses", with: table).replacingOccurrences(of: "recommend,", with: "recommend text,")
+        for statement in create.components(separatedBy: ";\n") where !statement.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            _ = try PostgresDatabase.query(connection: server, statement, timeout: 10)
+        }
+        defer { _ = try? PostgresDatabase.query(connection: server, "DROP TABLE " + SQLText.identifier(table), timeout: 10) }
+        let csvProject = try TemporaryProject(["canvass.yml": DatabaseSurveyTests.config("file: surveys/s.csv"), "content/surveys/s.csv": DatabaseSurveyTests.csv], includeTheme: false)
+        defer { csvProject.remove() }
+        let fromCSV = try #require(ProjectLoader(root: csvProject.root).load().project?.surveys.first)
+        let result = try load("postgres: SURVEY_DB\n    query: SELECT * FROM \(table) ORDER BY rid", environment: ["SURVEY_DB": server])
+        let fromDatabase = try #require(result.project?.surveys.first, "\(result.diagnostics.map(\.formatted))")
+        #expect(fromDatabase.ids == fromCSV.ids)
+        #expect(fromDatabase.numbers == fromCSV.numbers)
+        #expect(fromDatabase.texts == fromCSV.texts)
+        #expect(fromDatabase.findings.map(\.message) == fromCSV.findings.map(\.message))
+        #expect(fromDatabase.path == "$SURVEY_DB")
+
+        let missing = try load("postgres: SURVEY_DB\n    table: no_such_table", environment: ["SURVEY_DB": server])
+        #expect(missing.diagnostics.map { "\($0.location?.description ?? "-") \($0.message)" } == [
+            "canvass.yml:4:15 cannot read survey rows from $SURVEY_DB: relation \"no_such_table\" does not exist",
+        ])
+    }
+}
+
+@Suite struct PostgresConfigTests {
+    func places(_ source: String, environment: [String: String] = [:]) throws -> [String] {
+        let project = try TemporaryProject(["canvass.yml": DatabaseSurveyTests.config(source)], includeTheme: false)
+        defer { project.remove() }
+        return ProjectLoader(root: project.root, environment: environment).load().diagnostics.map { "\($0.location?.description ?? "-") \($0.message)" }
+    }
+
+    @Test func theConnectionStringComesFromTheEnvironmentOnly() throws {
+        #expect(try places("postgres: SURVEY_DB\n    table: responses") == [
+            "canvass.yml:4:15 the environment variable `SURVEY_DB` holding the survey's connection string is not set",
+        ])
+        #expect(try places("postgres: \"postgresql://u:secret@db/x\"\n    table: responses") == [
+            "canvass.yml:4:15 `postgres` names the environment variable that holds the connection string; `postgresql://u:secret@db/x` is not such a name",
+        ])
+        #expect(try places("postgres: SURVEY_DB") == ["canvass.yml:4:15 a survey read from PostgreSQL needs `table` or `query`"])
+        #expect(try places("postgres: SURVEY_DB\n    file: surveys/s.csv\n    table: t") == [
+            "canvass.yml:5:11 a survey reads a `file` or a `postgres` database, not both",
+        ])
+        let unreachable = try places("postgres: SURVEY_DB\n    table: responses", environment: ["SURVEY_DB": "host=127.0.0.1 port=1 user=u password=secret dbname=x"])
+        #expect(unreachable.count == 1)
+        #expect(unreachable.first?.hasPrefix("canvass.yml:4:15 cannot read survey rows from $SURVEY_DB: cannot connect to the PostgreSQL server:") == true)
+        #expect(unreachable.first?.contains("secret") == false)
+    }
+}
+
