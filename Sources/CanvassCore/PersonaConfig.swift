@@ -44,18 +44,3 @@ public struct PersonaConfig: Sendable, Equatable {
 
     public init() {}
 }
-
-/// A service-records file and its column mapping (SPEC §2 `records`).
-public struct RecordsConfig: Sendable, Equatable {
-    public var file: String
-    public var priority: String?
-    public var opened: String?
-    public var responded: String?
-    public var resolved: String?
-    public var dimension: String?
-    public var location: SourceLocation?
-
-    public init(file: String) {
-        self.file = file
-    }
-}
