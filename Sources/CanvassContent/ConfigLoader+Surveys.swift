@@ -2,69 +2,22 @@ import CanvassCore
 
 extension ConfigLoader {
     static let surveyKeys = [
-        "file", "id", "wave", "waveColumn", "scale", "pairs", "ratings", "nps", "csat", "attributes",
-        "text", "duration", "weight", "competitors", "kano", "kpis", "table", "query", "timeout", "postgres",
-    ]
-
-    /// `table` or `query`: the survey's rows come from the SQLite database `file`.
-    private func readTableSource(_ fields: Fields, file: String) -> SurveyConfig.TableSource? {
-        let table = fields["table"].flatMap { reader.string($0, "`table`") }
-        let query = fields["query"].flatMap { reader.string($0, "`query`") }
-        if table != nil, query != nil, let node = fields["query"] {
-            reader.error("a survey takes `table` or `query`, not both", at: node)
-        }
-        guard let source = table.map(SurveyConfig.TableSource.table) ?? query.map(SurveyConfig.TableSource.query) else { return nil }
-        if file.lowercased().hasSuffix(".csv"), let node = fields["table"] ?? fields["query"] {
-            reader.error("`\(file)` is a CSV file; `table` and `query` read an SQLite database", at: node,
-                         hint: "drop `table`/`query` to read the CSV, or name the database file, e.g. file: data/survey.sqlite")
-            return nil
-        }
-        return source
-    }
+        "id", "wave", "waveColumn", "scale", "pairs", "ratings", "nps", "csat", "attributes",
+        "text", "duration", "weight", "competitors", "kano", "kpis",
+    ] + rowSourceKeys
 
     func readSurvey(_ node: YAMLNode, defaultScale: RatingScale, dimensions: [CanvassCore.Dimension]) -> SurveyConfig? {
         guard let fields = reader.fields(node, "a survey", allowed: Self.surveyKeys) else { return nil }
         // Read from a file under content/, or from the PostgreSQL database whose connection string
         // an environment variable holds (never the repository): `$NAME` is how messages name it.
-        // A survey entry that cannot say where its rows are is dropped: reading it would only add
-        // errors that follow from this one.
-        let postgres = fields.string("postgres")
-        if postgres != nil, let node = fields["file"] {
-            reader.error("a survey reads a `file` or a `postgres` database, not both", at: node)
-            return nil
-        }
-        guard let file = postgres.map({ "$" + $0 }) ?? fields.string("file") else {
-            reader.error("a survey needs a `file`", at: node, hint: "e.g. file: surveys/2026-q3.csv")
-            return nil
-        }
-        if postgres == nil { checkContentPath(file, at: fields["file"] ?? node) }
+        guard let (file, database) = readRowSource(fields, node, what: "a survey", example: "surveys/2026-q3.csv") else { return nil }
         guard let idColumn = fields.string("id") else {
             reader.error("survey `\(file)` needs `id`: the column holding each respondent's id", at: node)
             return nil
         }
         var survey = SurveyConfig(file: file, idColumn: idColumn)
         survey.location = reader.location(of: fields["postgres"] ?? fields["file"] ?? node)
-        survey.table = readTableSource(fields, file: file)
-        if let postgres, let node = fields["postgres"] {
-            survey.postgres = postgres
-            if postgres.isEmpty || !postgres.allSatisfy({ $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }) {
-                reader.error("`postgres` names the environment variable that holds the connection string; `\(postgres)` is not such a name", at: node,
-                             hint: "e.g. postgres: CANVASS_SURVEY_DB, with CANVASS_SURVEY_DB=postgresql://reader@db.example.com/research set where canvass runs")
-                return nil
-            }
-            if survey.table == nil {
-                reader.error("a survey read from PostgreSQL needs `table` or `query`", at: node, hint: "e.g. table: responses")
-                return nil
-            }
-        }
-        if let node = fields["timeout"] {
-            if survey.table == nil { reader.error("`timeout` is for a survey read from a database (`table` or `query`)", at: node) }
-            if let text = reader.string(node, "`timeout`"), let seconds = Double(text), seconds > 0, seconds.isFinite {
-                survey.timeout = seconds
-            } else {
-                reader.error("`timeout` must be a number of seconds above 0", at: node, hint: "e.g. timeout: 30")
-            }
-        }
+        survey.database = database
         if let wave = fields.string("wave") { survey.wave = .fixed(wave) }
         if let column = fields.string("waveColumn") {
             if survey.wave != nil, let node = fields["waveColumn"] {

@@ -169,20 +169,17 @@ struct ConfigLoader {
     }
 
     func readRecords(_ node: YAMLNode) -> RecordsConfig? {
-        let keys = ["file", "priority", "opened", "responded", "resolved", "dimension"]
+        let keys = ["priority", "opened", "responded", "resolved", "dimension"] + Self.rowSourceKeys
         guard let fields = reader.fields(node, "a `records` entry", allowed: keys) else { return nil }
-        guard let file = fields.string("file") else {
-            reader.error("a `records` entry needs a `file`", at: node, hint: "e.g. file: records/tickets.csv")
-            return nil
-        }
+        guard let (file, database) = readRowSource(fields, node, what: "a `records` entry", example: "records/tickets.csv") else { return nil }
         var records = RecordsConfig(file: file)
+        records.database = database
         records.priority = fields.string("priority")
         records.opened = fields.string("opened")
         records.responded = fields.string("responded")
         records.resolved = fields.string("resolved")
         records.dimension = fields.string("dimension")
-        records.location = reader.location(of: fields["file"] ?? node)
-        checkContentPath(file, at: fields["file"] ?? node)
+        records.location = reader.location(of: fields["postgres"] ?? fields["file"] ?? node)
         return records
     }
 

@@ -384,12 +384,15 @@ public struct ProjectLoader: Sendable {
 
     private func loadSurveys(_ config: ProjectConfig, configSource: SourceFile?, diagnostics: inout [Diagnostic]) -> [SurveyData] {
         let results = ParallelMap.map(config.surveys) { survey -> (SurveyData?, [Diagnostic]) in
-            if let source = survey.table, survey.postgres != nil {
-                return loadDatabaseSurvey(survey, source, at: survey.file, scale: config.scale, configSource: configSource)
+            let relative = survey.database?.postgres == nil ? "content/" + survey.file : survey.file
+            guard survey.database?.postgres != nil || staysInside(relative) else { return (nil, [outsideLink(relative)]) }
+            if let database = survey.database {
+                // Read afresh at every load: a database may change without its file seeming to.
+                let (table, found) = readTable(database, at: relative, what: "survey rows", location: survey.location, configSource: configSource)
+                guard let table else { return (nil, found) }
+                return SurveyLoader(survey: survey, file: SourceFile(path: relative, text: ""), defaultScale: config.scale, configFile: configSource)
+                    .load(table, digest: "")
             }
-            let relative = "content/" + survey.file
-            guard staysInside(relative) else { return (nil, [outsideLink(relative)]) }
-            if let source = survey.table { return loadDatabaseSurvey(survey, source, at: relative, scale: config.scale, configSource: configSource) }
             let identity = cache == nil ? nil : FileIdentity(of: path(relative))
             if let unchanged = cache?.unchangedSurvey(at: relative, identity: identity, config: survey, scale: config.scale) { return unchanged }
             switch SourceFile.read(absolute: path(relative), relative: relative) {
@@ -404,66 +407,67 @@ public struct ProjectLoader: Sendable {
         return results.compactMap { $0.0 }
     }
 
-    /// A survey whose rows are a table or query of an SQLite file or a PostgreSQL database
-    /// (`relative` names it in messages): read afresh at every load (a database may change without
-    /// its file seeming to), each row numbered as a line.
-    private func loadDatabaseSurvey(
-        _ survey: SurveyConfig, _ source: SurveyConfig.TableSource, at relative: String, scale: RatingScale, configSource: SourceFile?
-    ) -> (SurveyData?, [Diagnostic]) {
-        func failure(_ message: String, hint: String? = nil) -> (SurveyData?, [Diagnostic]) {
-            guard let location = survey.location else { return (nil, [.error(message, hint: hint)]) }
+    /// The rows of `database` as a table of cells, each row numbered as a line; `relative` names
+    /// the database in messages (the SQLite file, or `$VARIABLE`), which are placed at `location`.
+    private func readTable(
+        _ database: DatabaseTable, at relative: String, what: String, location: SourceLocation?, configSource: SourceFile?
+    ) -> (CSVReader.Table?, [Diagnostic]) {
+        func failure(_ message: String, hint: String? = nil) -> (CSVReader.Table?, [Diagnostic]) {
+            guard let location else { return (nil, [.error(message, hint: hint)]) }
             return (nil, [.error(message, at: location, hint: hint, sourceLine: configSource?.line(location.line))])
         }
         let sql: String
-        switch source {
+        switch database.rows {
         case .table(let name): sql = SQLText.selectAll(from: name)
         case .query(let query): sql = query
         }
         let result: QueryResult
         do {
-            if let variable = survey.postgres {
+            if let variable = database.postgres {
                 guard let connection = environment[variable], !connection.isEmpty else {
-                    return failure("the environment variable `\(variable)` holding the survey's connection string is not set",
+                    return failure("the environment variable `\(variable)` holding the connection string is not set",
                                    hint: "set it where canvass runs, e.g. \(variable)=postgresql://reader@db.example.com/research")
                 }
-                result = try PostgresDatabase.query(connection: connection, sql, timeout: survey.timeout)
+                result = try PostgresDatabase.query(connection: connection, sql, timeout: database.timeout)
             } else {
-                result = try SQLiteDatabase.query(file: path(relative), sql, timeout: survey.timeout)
+                result = try SQLiteDatabase.query(file: path(relative), sql, timeout: database.timeout)
             }
         } catch {
             var hint: String?
-            if case .table(let name) = source, survey.postgres == nil {
-                let tables = SQLiteDatabase.tables(file: path(relative), timeout: survey.timeout)
+            if case .table(let name) = database.rows, database.postgres == nil {
+                let tables = SQLiteDatabase.tables(file: path(relative), timeout: database.timeout)
                 hint = Suggestion.didYouMean(name, in: tables) ?? (tables.isEmpty ? nil : "its tables are: " + tables.joined(separator: ", "))
             }
-            return failure("cannot read survey rows from \(relative): \(error.message)", hint: hint)
+            return failure("cannot read \(what) from \(relative): \(error.message)", hint: hint)
         }
         let records = result.rows.enumerated().map { row, values in
             CSVReader.Record(
                 line: row + 1, fields: values.map { $0 ?? "" }, columns: values.indices.map { $0 + 1 },
                 lines: Array(repeating: row + 1, count: values.count), endLine: row + 1, endColumn: values.count + 1)
         }
-        let table = CSVReader.Table(header: result.columns, records: records)
-        let file = SourceFile(path: relative, text: "")
-        return SurveyLoader(survey: survey, file: file, defaultScale: scale, configFile: configSource).load(table, digest: "")
+        return (CSVReader.Table(header: result.columns, records: records), [])
     }
 
     private func loadRecords(_ config: ProjectConfig, configSource: SourceFile?, diagnostics: inout [Diagnostic]) -> [ServiceRecords] {
         config.records.compactMap { entry in
-            let relative = "content/" + entry.file
-            guard staysInside(relative) else {
+            let relative = entry.database?.postgres == nil ? "content/" + entry.file : entry.file
+            guard entry.database?.postgres != nil || staysInside(relative) else {
                 diagnostics.append(outsideLink(relative))
                 return nil
             }
-            switch SourceFile.read(absolute: path(relative), relative: relative) {
-            case .failure(let diagnostic):
-                diagnostics.append(diagnostic)
-                return nil
-            case .success(let file):
-                let (loaded, found) = RecordsLoader(config: entry, file: file, commitments: config.commitments, configFile: configSource).load()
-                diagnostics += found
-                return loaded
+            let loader = { (file: SourceFile) in RecordsLoader(config: entry, file: file, commitments: config.commitments, configFile: configSource) }
+            let (loaded, found): (ServiceRecords?, [Diagnostic])
+            if let database = entry.database {
+                let (table, failed) = readTable(database, at: relative, what: "records", location: entry.location, configSource: configSource)
+                (loaded, found) = table.map { loader(SourceFile(path: relative, text: "")).load($0) } ?? (nil, failed)
+            } else {
+                switch SourceFile.read(absolute: path(relative), relative: relative) {
+                case .failure(let diagnostic): (loaded, found) = (nil, [diagnostic])
+                case .success(let file): (loaded, found) = loader(file).load()
+                }
             }
+            diagnostics += found
+            return loaded
         }
     }
 
@@ -471,7 +475,8 @@ public struct ProjectLoader: Sendable {
 
     private func checkDataFiles(_ config: ProjectConfig) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let named = config.surveys.filter { $0.postgres == nil }.map { ($0.file, $0.location) } + config.records.map { ($0.file, $0.location) }
+        let named = config.surveys.filter { $0.database?.postgres == nil }.map { ($0.file, $0.location) }
+            + config.records.filter { $0.database?.postgres == nil }.map { ($0.file, $0.location) }
         for (file, location) in named where !file.contains("..") && !file.hasPrefix("/") {
             if !FileManager.default.fileExists(atPath: path("content/" + file)) {
                 diagnostics.append(.error(

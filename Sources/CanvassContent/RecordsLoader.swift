@@ -9,10 +9,17 @@ struct RecordsLoader {
     let commitments: [Commitment]
     let configFile: SourceFile?
 
+    /// Reads the records from the CSV text of `file`.
     func load() -> (ServiceRecords?, [Diagnostic]) {
         let (table, csvDiagnostics) = CSVReader(file: file).read()
         guard let table else { return (nil, csvDiagnostics) }
-        var diagnostics = csvDiagnostics
+        let (records, diagnostics) = load(table)
+        return (records, csvDiagnostics + diagnostics)
+    }
+
+    /// Reads the records from `table`, read from `file` (CSV, or rows of a database numbered as lines).
+    func load(_ table: CSVReader.Table) -> (ServiceRecords?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         let mapped: [(key: String, column: String?)] = [
             ("priority", config.priority), ("opened", config.opened), ("responded", config.responded),
             ("resolved", config.resolved), ("dimension", config.dimension),
@@ -21,7 +28,7 @@ struct RecordsLoader {
         for (index, name) in table.header.enumerated() { positions[name] = index }
         for entry in mapped {
             guard let column = entry.column, positions[column] == nil else { continue }
-            let message = "\(file.path) has no column `\(column)` (mapped by `records.\(entry.key)`)"
+            let message = "\(config.database?.describe(in: file.path) ?? file.path) has no column `\(column)` (mapped by `records.\(entry.key)`)"
             let hint = Suggestion.didYouMean(column, in: table.header) ?? "its columns are: \(table.header.joined(separator: ", "))"
             if let location = config.location {
                 diagnostics.append(.error(message, at: location, hint: hint, sourceLine: configFile?.line(location.line)))

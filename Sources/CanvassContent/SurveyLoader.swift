@@ -167,11 +167,7 @@ struct SurveyLoader {
 
     /// What the columns are read from, as messages name it.
     private var source: String {
-        switch survey.table {
-        case .table(let name)?: return "table `\(name)` of \(file.path)"
-        case .query?: return "the query of \(file.path)"
-        case nil: return file.path
-        }
+        survey.database?.describe(in: file.path) ?? file.path
     }
 
     /// A diagnostic about the survey's mapping, placed at its entry in canvass.yml.

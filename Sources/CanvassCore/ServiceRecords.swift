@@ -96,9 +96,16 @@ public enum Timestamp {
         } else if index < scalars.count, scalars[index] == "+" || scalars[index] == "-" {
             let sign = scalars[index] == "-" ? -1 : 1
             index += 1
+            // ±hh:mm, ±hhmm or ±hh (as PostgreSQL writes a whole-hour offset).
             guard let hours = number(2) else { return nil }
-            _ = expect(":")
-            guard let minutes = number(2) else { return nil }
+            let minutes: Int
+            if expect(":") {
+                guard let given = number(2) else { return nil }
+                minutes = given
+            } else {
+                minutes = index == scalars.count ? 0 : (number(2) ?? -1)
+            }
+            guard minutes >= 0, minutes < 60 else { return nil }
             offset = sign * (hours * 3600 + minutes * 60)
         }
         guard index == scalars.count else { return nil }

@@ -85,21 +85,11 @@ public struct SurveyConfig: Sendable, Equatable {
         }
     }
 
-    /// Where the rows of an SQLite `file` come from: a table, or a query of the user's own.
-    public enum TableSource: Sendable, Equatable {
-        case table(String)
-        case query(String)
-    }
-
-    /// Path relative to `content/`: a CSV file, or an SQLite database when `table` is set; for a
-    /// PostgreSQL survey, `$` and the name of its environment variable.
+    /// Path relative to `content/`: a CSV file, or an SQLite database when `database` reads it;
+    /// for a PostgreSQL survey, `$` and the name of its environment variable.
     public var file: String
-    /// The environment variable holding the connection string of a survey read from PostgreSQL.
-    public var postgres: String?
-    /// The table or query of an SQLite `file`; nil for a CSV file.
-    public var table: TableSource?
-    /// Seconds a query may run before it is stopped.
-    public var timeout: Double = 30
+    /// The table or query the rows come from, for a survey read from a database.
+    public var database: DatabaseTable?
     public var idColumn: String
     public var wave: Wave?
     public var scale: RatingScale?

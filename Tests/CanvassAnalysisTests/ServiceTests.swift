@@ -45,7 +45,11 @@ import Testing
         #expect(Timestamp.parse("2026-09-12 06:12") == utc)
         #expect(Timestamp.parse("2026-09-12T01:12:00-05:00") == utc)
         #expect(Timestamp.parse("2026-09-12T06:12:00.5Z") == utc! + 0.5)
-        for bad in ["2026-09-31T00:00Z", "2026-09-12T24:00Z", "2026-09-12", "12/09/2026 08:00", "2026-09-12T08:12:00+2", "soon"] {
+        // As PostgreSQL writes a `timestamptz`: a space, and an offset of whole hours.
+        #expect(Timestamp.parse("2026-09-12 08:12:00+02") == utc)
+        #expect(Timestamp.parse("2026-09-12 06:12:00.5+00") == utc! + 0.5)
+        for bad in ["2026-09-31T00:00Z", "2026-09-12T24:00Z", "2026-09-12", "12/09/2026 08:00", "2026-09-12T08:12:00+2", "2026-09-12T08:12:00+02:6",
+                    "2026-09-12T08:12:00+0260", "soon"] {
             #expect(Timestamp.parse(bad) == nil, "\(bad) should not parse")
         }
     }

@@ -86,7 +86,7 @@ import Testing
             "canvass.yml:6:12 a survey takes `table` or `query`, not both",
         ])
         #expect(try places("file: surveys/s.csv\n    timeout: 5") == [
-            "canvass.yml:5:14 `timeout` is for a survey read from a database (`table` or `query`)",
+            "canvass.yml:5:14 `timeout` is for rows read from a database (`table` or `query`)",
         ])
         #expect(try places("file: data/survey.sqlite\n    table: responses\n    timeout: soon") == [
             "canvass.yml:6:14 `timeout` must be a number of seconds above 0",
@@ -139,7 +139,7 @@ struct PostgresSurveyTests {
 
     @Test func theConnectionStringComesFromTheEnvironmentOnly() throws {
         #expect(try places("postgres: SURVEY_DB\n    table: responses") == [
-            "canvass.yml:4:15 the environment variable `SURVEY_DB` holding the survey's connection string is not set",
+            "canvass.yml:4:15 the environment variable `SURVEY_DB` holding the connection string is not set",
         ])
         #expect(try places("postgres: \"postgresql://u:secret@db/x\"\n    table: responses") == [
             "canvass.yml:4:15 `postgres` names the environment variable that holds the connection string; `postgresql://u:secret@db/x` is not such a name",
@@ -152,6 +152,38 @@ struct PostgresSurveyTests {
         #expect(unreachable.count == 1)
         #expect(unreachable.first?.hasPrefix("canvass.yml:4:15 cannot read survey rows from $SURVEY_DB: cannot connect to the PostgreSQL server:") == true)
         #expect(unreachable.first?.contains("secret") == false)
+    }
+}
+
+/// Service records in a PostgreSQL table, their times held as `timestamptz` (which PostgreSQL
+/// writes back as `2026-09-12 06:12:00+00`), read as the same records in a CSV file.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["CANVASS_TEST_POSTGRES"] != nil, "needs the test server: CANVASS_TEST_POSTGRES"))
+struct PostgresRecordsTests {
+    let server = ProcessInfo.processInfo.environment["CANVASS_TEST_POSTGRES"] ?? ""
+    static let config = "title: S\ncommitments: {P1: 4h, P2: 1d}\nrecords:\n  - %@\n    priority: priority\n    opened: opened_at\n    responded: responded_at\n"
+    static let csv = "ticket,priority,opened_at,responded_at\nT-1,P1,2026-09-12T08:12:00+02:00,2026-09-12T09:00:00+02:00\nT-2,P2,2026-09-12T06:00:00Z,\nT-3,P1,2026-09-13T10:00:00Z,2026-09-13T09:00:00Z\n"
+
+    func records(_ source: String, _ files: [String: String] = [:], environment: [String: String] = [:]) throws -> ServiceRecords? {
+        let project = try TemporaryProject(["canvass.yml": Self.config.replacingOccurrences(of: "%@", with: source)].merging(files) { $1 }, includeTheme: false)
+        defer { project.remove() }
+        let result = ProjectLoader(root: project.root, environment: environment).load()
+        #expect(result.diagnostics.filter { $0.severity == .error }.isEmpty, "\(result.diagnostics.map(\.formatted))")
+        return result.project?.records.first
+    }
+
+    @Test func timestampsReadAsInTheCSV() throws {
+        let table = "tickets_" + UUID().uuidString.prefix(8).lowercased()
+        _ = try PostgresDatabase.query(connection: server, "CREATE TABLE \(table) (ticket text, priority text, opened_at timestamptz, responded_at timestamptz)", timeout: 10)
+        defer { _ = try? PostgresDatabase.query(connection: server, "DROP TABLE \(table)", timeout: 10) }
+        _ = try PostgresDatabase.query(
+            connection: server, "INSERT INTO \(table) VALUES ('T-1', 'P1', $1, $2), ('T-2', 'P2', $3, NULL), ('T-3', 'P1', $4, $5)",
+            binding: ["2026-09-12T08:12:00+02:00", "2026-09-12T09:00:00+02:00", "2026-09-12T06:00:00Z", "2026-09-13T10:00:00Z", "2026-09-13T09:00:00Z"], timeout: 10)
+        let fromCSV = try #require(try records("file: records/t.csv", ["content/records/t.csv": Self.csv]))
+        let fromDatabase = try #require(try records("postgres: TICKETS\n    query: SELECT * FROM \(table) ORDER BY ticket", environment: ["TICKETS": server]))
+        #expect(fromDatabase.records.map(\.opened) == fromCSV.records.map(\.opened))
+        #expect(fromDatabase.records.map(\.responded) == fromCSV.records.map(\.responded))
+        #expect(fromDatabase.findings.map(\.message) == fromCSV.findings.map(\.message))
+        #expect(fromCSV.records.count == 3 && fromCSV.findings.count == 1)
     }
 }
 
