@@ -15,7 +15,8 @@ import Foundation
 /// - `.onDisk` is `canvass build`'s: each build starts from `.canvass-cache/` (`BuildCache`),
 ///   is skipped when nothing changed since the last, and leaves there what the next one can use.
 ///
-/// Builds on one session run one after another, never at once.
+/// Builds on one session run one after another, never at once; what changes between them is kept
+/// behind a lock, as a build's threads read it.
 public final class BuildSession: @unchecked Sendable {
     public struct Keeping: OptionSet, Sendable {
         public let rawValue: Int
@@ -26,24 +27,33 @@ public final class BuildSession: @unchecked Sendable {
 
     public let keeping: Keeping
     /// The notes and surveys as last parsed.
-    public private(set) var loads: LoadCache?
+    public var loads: LoadCache? { lock.withLock { state.loads } }
     /// The survey analysis, scored answers and excerpt values of the last build (`.inMemory`).
     public let analyses: AnalysisCache?
     /// The theme as last loaded (`.inMemory`).
     public let templates: TemplateCache?
     /// The persona segmentations fitted so far, from `.canvass-cache/` at first.
-    public private(set) var segmentations: SegmentationStore?
+    public var segmentations: SegmentationStore? { lock.withLock { state.segmentations } }
     /// The previous site's pages, for pages whose view model is unchanged (`.onDisk`).
-    private(set) var pageReuse: PageReuse?
+    var pageReuse: PageReuse? { lock.withLock { state.pageReuse } }
     /// True when the process exits right after its build (the command line): the caches read
     /// back from `.canvass-cache/` are then left for the exit to free, which saves freeing them
     /// object by object (a tenth of a second at 10,000 notes).
     let exitsAfterBuild: Bool
 
-    /// `.canvass-cache/` for the build under way (`.onDisk`).
-    private var disk: BuildCache?
-    private var savingNotes: Background<Void>?
-    private var startedFromDisk = false
+    /// What changes from build to build, read from the threads of a build (behind `lock`).
+    private struct State {
+        var loads: LoadCache?
+        var segmentations: SegmentationStore?
+        var pageReuse: PageReuse?
+        /// `.canvass-cache/` for the build under way (`.onDisk`).
+        var disk: BuildCache?
+        var savingNotes: Background<Void>?
+        var startedFromDisk = false
+    }
+
+    private let lock = NSLock()
+    private var state = State()
 
     public init(keeping: Keeping = [], exitsAfterBuild: Bool = false) {
         self.keeping = keeping
@@ -51,7 +61,7 @@ public final class BuildSession: @unchecked Sendable {
         let inMemory = keeping.contains(.inMemory)
         analyses = inMemory ? AnalysisCache() : nil
         templates = inMemory ? TemplateCache() : nil
-        loads = inMemory ? LoadCache() : nil
+        state.loads = inMemory ? LoadCache() : nil
     }
 
     // MARK: - A build's steps
@@ -60,36 +70,45 @@ public final class BuildSession: @unchecked Sendable {
     /// binary and site are all as the last build left them, returns that build's page count:
     /// nothing need be done. `writes` is false for a build that writes no site (`serve`, `render`).
     func begin(_ options: Pipeline.Options, output: String, writes: Bool) -> Int? {
-        if keeping.contains(.inMemory), !startedFromDisk {
-            startedFromDisk = true
+        if keeping.contains(.inMemory), !lock.withLock({ state.startedFromDisk }) {
             let stamp = BuildCache.binaryIdentity()
             loads?.startFrom(BuildCache.parsedNotesPath(root: options.root), stamp: stamp)
-            segmentations = SegmentationStore.restored(from: BuildCache.segmentationsPath(root: options.root), stamp: stamp)
+            let restored = SegmentationStore.restored(from: BuildCache.segmentationsPath(root: options.root), stamp: stamp)
+            lock.withLock {
+                state.startedFromDisk = true
+                state.segmentations = restored
+            }
         }
         guard keeping.contains(.onDisk), writes else { return nil }
         let cache = BuildCache(root: options.root, output: output, options: options)
         if let pages = cache.pagesIfUpToDate() { return pages }
-        disk = cache
-        if !keeping.contains(.inMemory) {
-            loads = LoadCache.restored(from: cache.parsedNotesPath, stamp: cache.binary)
-            segmentations = SegmentationStore.restored(from: cache.segmentationsPath, stamp: cache.binary)
+        let restored = keeping.contains(.inMemory) ? nil : (
+            loads: LoadCache.restored(from: cache.parsedNotesPath, stamp: cache.binary),
+            segmentations: SegmentationStore.restored(from: cache.segmentationsPath, stamp: cache.binary))
+        let reuse = cache.pageReuse()
+        lock.withLock {
+            state.disk = cache
+            if let restored { (state.loads, state.segmentations) = restored }
+            state.pageReuse = reuse
         }
-        pageReuse = cache.pageReuse()
         return nil
     }
 
     /// The notes are loaded: on disk, the parsed notes are saved for the next build, on a core the
     /// analysis leaves free at times, while the build goes on.
     func loaded() {
-        guard let disk, let loads, loads.changedInLastLoad else { return }
-        savingNotes = Background { disk.saveParsedNotes(loads) }
+        lock.withLock {
+            guard let disk = state.disk, let loads = state.loads, loads.changedInLastLoad else { return }
+            state.savingNotes = Background { disk.saveParsedNotes(loads) }
+        }
     }
 
     /// The site is rendered (or the build failed): on disk, the segmentations are saved and the
     /// record of this build (the digests of the new site) worked out while the site is written.
     func rendered(_ report: Pipeline.Report, files: [OutputFileData]) -> Background<Data?>? {
+        let (disk, segmentations) = lock.withLock { (state.disk, state.segmentations) }
         guard let disk else { return nil }
-        let (segmentations, succeeded, pages, models) = (segmentations, report.succeeded, report.pages, report.pageModels)
+        let (succeeded, pages, models) = (report.succeeded, report.pages, report.pageModels)
         return Background { () -> Data? in
             if let segmentations, segmentations.changed { disk.saveSegmentations(segmentations) }
             guard succeeded else { return nil }
@@ -101,18 +120,19 @@ public final class BuildSession: @unchecked Sendable {
     /// (`record` being `rendered`'s), and nothing it started goes on.
     func end(_ report: Pipeline.Report, record: Background<Data?>?) {
         let kept = record?.value()
-        savingNotes?.value()
-        savingNotes = nil
+        let (disk, saving) = lock.withLock { (state.disk, state.savingNotes) }
+        saving?.value()
         // A build that failed, or could not write its site, leaves the record of the site still there.
         if let disk, report.succeeded { disk.keep(record: report.diagnostics.isEmpty ? kept : nil) }
-        disk = nil
-        pageReuse = nil
-        guard !keeping.contains(.inMemory) else { return }
-        if exitsAfterBuild {
-            _ = loads.map(Unmanaged.passRetained)
-            _ = segmentations.map(Unmanaged.passRetained)
+        lock.withLock {
+            (state.disk, state.savingNotes, state.pageReuse) = (nil, nil, nil)
+            guard !keeping.contains(.inMemory) else { return }
+            if exitsAfterBuild {
+                _ = state.loads.map(Unmanaged.passRetained)
+                _ = state.segmentations.map(Unmanaged.passRetained)
+            }
+            (state.loads, state.segmentations) = (nil, nil)
         }
-        (loads, segmentations) = (nil, nil)
     }
 }
 
