@@ -14,21 +14,31 @@ struct ModelDigest {
     /// The digest of `model` rendered with `template`, as 32 hex digits; nil when the model holds a
     /// value of a kind the walk does not know (such a page is always rendered). `shared`: values
     /// of the model's top level every page shares, with a digest worked out once (the UI strings).
-    static func of(_ model: [String: Any], template: String, shared: [String: String] = [:]) -> String? {
+    static func of(_ model: any ViewModel, template: String, shared: [String: String] = [:]) -> String? {
         var digest = ModelDigest()
         digest.add(template)
-        digest.tag(5)
-        digest.add(model.count)
-        for (key, value) in model.sorted(by: { $0.key < $1.key }) {
-            digest.add(key)
-            if let known = shared[key] {
-                digest.tag(9)
-                digest.add(known)
-            } else if !digest.add(value: value) {
-                return nil
+        guard digest.add(model: model, shared: shared) else { return nil }
+        return digest.hex
+    }
+
+    /// A model as its names in order, each with its value (a name the model has no value for as
+    /// nothing); `shared` digests stand for the values of their names.
+    private mutating func add(model: any ViewModel, shared: [String: String] = [:]) -> Bool {
+        let names = model.names
+        tag(5)
+        add(names.count)
+        for name in names {
+            add(name)
+            if let known = shared[name] {
+                tag(9)
+                add(known)
+            } else if let value = model.child(named: name) {
+                guard add(value: value) else { return false }
+            } else {
+                tag(0)
             }
         }
-        return digest.hex
+        return true
     }
 
     /// The digest of one value on its own, for `shared`.
@@ -94,6 +104,8 @@ struct ModelDigest {
                 add(key)
                 guard add(value: item) else { return false }
             }
+        case let model as any ViewModel:
+            guard add(model: model) else { return false }
         case let rows as [[String: Any]]:
             // As `[Any]` below, without the cast making a new array of every list of rows.
             tag(6)

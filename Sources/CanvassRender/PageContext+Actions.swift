@@ -3,7 +3,7 @@ import CanvassCore
 /// The actions page, one page per improvement action, the `{actions}` block, the home page's
 /// line on them and the links from needs, dimensions and personas to the actions about them.
 extension PageContext {
-    func actionsIndex(_ results: ActionResults) -> [String: Any] {
+    func actionsIndex(_ results: ActionResults) -> PageModel<[String: Any]> {
         merged(base(title: strings["actions_title"], section: "actions"), [
             "actions": results.actions.map(actionRow),
             "asOf": results.asOf.map { strings.format("actions_as_of", ["date": date($0)]) } ?? "",
@@ -46,7 +46,7 @@ extension PageContext {
         strings["verdict_" + verdict.rawValue.replacingOccurrences(of: "-", with: "_")]
     }
 
-    func action(_ result: ActionResult, in results: ActionResults) -> [String: Any] {
+    func action(_ result: ActionResult, in results: ActionResults) -> PageModel<[String: Any]> {
         let action = result.action
         let notes = notesByID
         return merged(base(title: action.title, section: "actions"), [

@@ -3,7 +3,7 @@ import CanvassCore
 /// The monitoring page, its home-page panel and the `{monitoring}` block: every metric across
 /// waves against its target on a control chart, the alerts, and the KPIs.
 extension PageContext {
-    func monitoring(_ results: SurveyResults) -> [String: Any] {
+    func monitoring(_ results: SurveyResults) -> PageModel<[String: Any]> {
         let metrics = results.monitoring?.metrics ?? []
         return merged(base(title: strings["monitoring_title"], section: "monitoring"), [
             "status": monitoringStatus(results),

@@ -14,7 +14,7 @@ extension PageContext {
         return need.groupNotes == 0 ? people : need.participants.isEmpty ? groups : people + " + " + groups
     }
 
-    func needs(_ needs: [Need]) -> [String: Any] {
+    func needs(_ needs: [Need]) -> PageModel<[String: Any]> {
         let notes = notesByID
         return merged(base(title: strings["needs_title"], section: "needs"), [
             "needs": needs.map { need -> [String: Any] in

@@ -2,7 +2,7 @@ import CanvassCore
 import CanvassMarkdown
 
 extension PageContext {
-    func home() -> [String: Any] {
+    func home() -> PageModel<[String: Any]> {
         let notes = project.notes
         let participants = Set(notes.flatMap { $0.participants.map(\.id) })
         let excerptCount = notes.reduce(0) { $0 + $1.excerpts.count }
@@ -99,7 +99,7 @@ extension PageContext {
         ]
     }
 
-    func notesIndex() -> [String: Any] {
+    func notesIndex() -> PageModel<[String: Any]> {
         let notes = project.notes
         let methods = NoteMethod.allCases.filter { m in notes.contains { $0.method == m } }
         var people: [String: Participant] = [:]
@@ -116,7 +116,7 @@ extension PageContext {
         ])
     }
 
-    func note(_ note: Note) -> [String: Any] {
+    func note(_ note: Note) -> PageModel<[String: Any]> {
         var html = renderer(tagStyle: .link { tagHref($0) })
         for excerpt in note.excerpts {
             var footer: String?
@@ -158,7 +158,7 @@ extension PageContext {
         ])
     }
 
-    func themesIndex() -> [String: Any] {
+    func themesIndex() -> PageModel<[String: Any]> {
         let maxCount = analysis.themes.map(\.excerpts.count).max() ?? 0
         let rows = analysis.themes.map { summary -> [String: Any] in
             [
@@ -183,7 +183,7 @@ extension PageContext {
         ])
     }
 
-    func theme(_ summary: ThemeSummary) -> [String: Any] {
+    func theme(_ summary: ThemeSummary) -> PageModel<[String: Any]> {
         let notes = notesByID
         let dimension = summary.theme.dimension.flatMap { project.config.dimension(id: $0) }
         let listed = excerptList(summary.excerpts, notes: notes)
@@ -203,7 +203,7 @@ extension PageContext {
         ])
     }
 
-    func notFound() -> [String: Any] {
+    func notFound() -> PageBase {
         base(title: strings["notfound_title"], section: nil)
     }
 }

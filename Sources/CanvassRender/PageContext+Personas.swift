@@ -98,7 +98,7 @@ extension PageContext {
 
     // MARK: - Pages
 
-    func personasIndex(_ results: PersonaResults) -> [String: Any] {
+    func personasIndex(_ results: PersonaResults) -> PageModel<[String: Any]> {
         let dimensions = analysis.surveys?.dimensions ?? []
         return merged(base(title: strings["personas_title"], section: "personas"), [
             "cards": results.personas.map(personaCard),
@@ -124,7 +124,7 @@ extension PageContext {
         ])
     }
 
-    func persona(_ persona: Persona, results: PersonaResults) -> [String: Any] {
+    func persona(_ persona: Persona, results: PersonaResults) -> PageModel<[String: Any]> {
         let notes = notesByID
         let dimensions = analysis.surveys?.dimensions ?? []
         let rows = dimensions.map { d in

@@ -3,7 +3,7 @@ import CanvassMarkdown
 
 /// Report pages, the search page and the index behind it.
 extension PageContext {
-    func report(_ page: ReportPage) -> [String: Any] {
+    func report(_ page: ReportPage) -> PageModel<[String: Any]> {
         var html = renderer(tagStyle: .link { tagHref($0) })
         let blocks = page.blocks
         let context = self
@@ -18,7 +18,7 @@ extension PageContext {
         ])
     }
 
-    func search() -> [String: Any] {
+    func search() -> PageModel<[String: Any]> {
         merged(base(title: strings["search_title"], section: "search"), [
             "types": (["page"] + (analysis.actions != nil ? ["action"] : []) + ["persona", "theme", "dimension", "note", "excerpt", "answer"]).map { ["value": $0, "label": strings["search_type_\($0)"]] },
         ])

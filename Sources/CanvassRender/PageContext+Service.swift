@@ -29,7 +29,7 @@ extension PageContext {
         return row
     }
 
-    func service(_ results: ServiceResults) -> [String: Any] {
+    func service(_ results: ServiceResults) -> PageModel<[String: Any]> {
         let chartRows = results.byPriority.compactMap { level -> Charts.ServiceRow? in
             guard let committed = level.committed else { return nil }
             return Charts.ServiceRow(label: level.label, committed: committed, median: level.responseMedian, p90: level.responseP90,

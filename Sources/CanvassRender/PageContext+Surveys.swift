@@ -84,7 +84,7 @@ extension PageContext {
 
     // MARK: - Gaps overview
 
-    func gaps(_ results: SurveyResults) -> [String: Any] {
+    func gaps(_ results: SurveyResults) -> PageModel<[String: Any]> {
         let dumbbell = charts.dumbbell(results.dimensions.map {
             Charts.DumbbellRow(label: $0.dimension.label, expectation: $0.expectation, perception: $0.perception)
         }, scale: surveyScale)
@@ -152,7 +152,7 @@ extension PageContext {
 
     // MARK: - One dimension
 
-    func dimension(_ d: DimensionResult, results: SurveyResults) -> [String: Any] {
+    func dimension(_ d: DimensionResult, results: SurveyResults) -> PageModel<[String: Any]> {
         let scale = surveyScale
         var distributionRows: [(String, Descriptives)] = [(strings["chart_expectation"], d.expectation), (strings["chart_perception"], d.perception)]
         if let importance = d.importance { distributionRows.append((strings["chart_importance"], importance)) }
@@ -226,7 +226,7 @@ extension PageContext {
 
     // MARK: - Quality
 
-    func quality(_ results: SurveyResults) -> [String: Any] {
+    func quality(_ results: SurveyResults) -> PageModel<[String: Any]> {
         let report = results.quality
         let counts = Dictionary(grouping: report.findings, by: \.kind).mapValues(\.count)
         return merged(base(title: strings["quality_title"], section: "quality"), [
@@ -314,7 +314,7 @@ extension PageContext {
 
     // MARK: - Methodology
 
-    func methodology() -> [String: Any] {
+    func methodology() -> PageModel<[String: Any]> {
         let results = analysis.surveys
         var context = merged(base(title: strings["methodology_title"], section: "methodology"), [
             "hasSurveys": results != nil,
@@ -323,8 +323,8 @@ extension PageContext {
         ])
         if let personas = analysis.personas {
             let chosen = String(personas.k)
-            context["hasPersonas"] = true
-            context["personas"] = [
+            context.content["hasPersonas"] = true
+            context.content["personas"] = [
                 "method": strings["persona_method_\(personas.method == .rules ? "rules" : "kprototypes")"],
                 "attributes": personas.attributes.map(attributeLabel).joined(separator: strings["list_separator"]),
                 "k": chosen, "seed": String(personas.seed),
@@ -337,11 +337,11 @@ extension PageContext {
                 "byK": personas.silhouetteByK.map { ["k": $0.label, "value": NumberFormat.fixed($0.value, 3), "chosen": $0.label == chosen] },
             ] as [String: Any]
         } else {
-            context["hasPersonas"] = false
+            context.content["hasPersonas"] = false
         }
         if let results {
             let scale = surveyScale
-            context["survey"] = [
+            context.content["survey"] = [
                 "respondents": strings.count("respondents", results.respondents),
                 "inFiles": strings.formatNumber(results.respondentsInFiles),
                 "scale": "\(scale.min)–\(scale.max)",

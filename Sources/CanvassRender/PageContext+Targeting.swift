@@ -6,15 +6,15 @@ extension PageContext {
     typealias Candidate = TargetingResults.Candidate
     typealias Criterion = TargetingConfig.Criterion
 
-    func targets(_ results: TargetingResults) -> [String: Any] {
+    func targets(_ results: TargetingResults) -> PageModel<[String: Any]> {
         var context = merged(base(title: strings["targets_title"], section: "targets"), [
             "recommendation": recommendation(results),
             "weights": targetingWeights(results),
             "weighted": results.weighted,
         ])
-        context["personas"] = results.personas.isEmpty ? false : targetingModel(results, kind: .persona, limit: nil)
-        context["segments"] = results.segments.isEmpty ? false : targetingModel(results, kind: .segment, limit: nil)
-        context["segmentsLead"] = strings.format("targets_segments_lead", [
+        context.content["personas"] = results.personas.isEmpty ? false : targetingModel(results, kind: .persona, limit: nil)
+        context.content["segments"] = results.segments.isEmpty ? false : targetingModel(results, kind: .segment, limit: nil)
+        context.content["segmentsLead"] = strings.format("targets_segments_lead", [
             "attributes": (results.config.segments ?? project.config.breakdowns).map(attributeLabel).joined(separator: strings["list_separator"]),
         ])
         return context

@@ -12,7 +12,7 @@ struct PageContext {
     var strings: Strings { renderer.templates.strings }
 
     /// The view model of a page of the site.
-    func context(for page: SiteRenderer.Page) -> [String: Any] {
+    func context(for page: SiteRenderer.Page) -> any ViewModel {
         switch page {
         case .home: return home()
         case .notes: return notesIndex()
@@ -39,14 +39,14 @@ struct PageContext {
 
     // MARK: - Common
 
-    /// Keys every page has: site, page, t (UI strings), root, nav, and `siteHeader`. All but
+    /// What every page has: site, page, t (UI strings), root, nav, and `siteHeader`. All but
     /// `page` are the same for every page of a section at one folder depth, and are made once per build.
-    func base(title: String, section: String?, description: String? = nil) -> [String: Any] {
-        var model = renderer.chrome.values(root: linkRoot, section: section) { chrome(section: section) }
-        model["page"] = ["title": title, "description": description ?? project.config.title] as [String: Any]
-        // Survey pages say when their figures are weighted, with the way to the unweighted ones.
-        model["weightedFigures"] = analysis.surveys?.weighting != nil
-        return model
+    func base(title: String, section: String?, description: String? = nil) -> PageBase {
+        PageBase(
+            chrome: renderer.chrome.values(root: linkRoot, section: section) { chrome(section: section) },
+            page: PageInfo(title: title, description: description ?? project.config.title),
+            // Survey pages say when their figures are weighted, with the way to the unweighted ones.
+            weightedFigures: analysis.surveys?.weighting != nil)
     }
 
     /// What the layout's links start with (`root`): the way up to the site's root folder, but on
@@ -55,11 +55,11 @@ struct PageContext {
         path == .notFound ? project.config.baseFolderURL : path.root
     }
 
-    /// The keys of `base` but `page`, and `siteHeader`: `partials/site-header.mustache` rendered
-    /// with them. The header (search, navigation, report pages) is the same on all 10,000 note
+    /// The chrome of a section, with `siteHeader`: `partials/site-header.mustache` rendered with
+    /// the rest. The header (search, navigation, report pages) is the same on all 10,000 note
     /// pages of a large study, and reading its values through Mustache was a third of each
     /// page's rendering; the layout prints it with `{{{siteHeader}}}`.
-    private func chrome(section: String?) -> [String: Any] {
+    private func chrome(section: String?) -> Chrome {
         let root = linkRoot
         let hasSurveys = analysis.surveys != nil
         let items: [(String, String, String)] = [("home", "nav_overview", PagePath.home.path)]
@@ -74,36 +74,28 @@ struct PageContext {
             + (analysis.service != nil ? [("service", "nav_service", PagePath.service.path)] : [])
             + (hasSurveys ? [("quality", "nav_quality", PagePath.quality.path)] : [])
             + [("methodology", "nav_methodology", PagePath.methodology.path)]
-        let nav: [[String: Any]] = items.map { key, label, target in
-            ["label": strings[label], "href": root + target, "current": key == section]
-        }
-        let reportPages: [[String: Any]] = project.pages.map { page in
-            ["label": page.title, "href": root + PagePath.page(page.id).path, "current": section == "page:" + page.id]
-        }
-        var model: [String: Any] = [
-            "reportPages": reportPages,
-            "hasReportPages": !reportPages.isEmpty,
-            "searchHref": root + PagePath.search.path,
-            "site": [
-                "title": project.config.title,
-                "lang": project.config.language.rawValue,
-                "profile": strings["profile_\(project.config.profile.rawValue)"],
-                "profileNotice": strings["profile_notice_\(project.config.profile.rawValue)"],
-                "isPublic": project.config.profile == .public,
-            ] as [String: Any],
-            "t": strings.table,
-            "root": root,
-            "nav": nav,
-        ]
+        let profile = project.config.profile.rawValue
+        var chrome = Chrome(
+            site: SiteInfo(
+                title: project.config.title, lang: project.config.language.rawValue, profile: strings["profile_\(profile)"],
+                profileNotice: strings["profile_notice_\(profile)"], isPublic: project.config.profile == .public),
+            t: strings.table,
+            root: root,
+            nav: items.map { key, label, target in NavLink(label: strings[label], href: root + target, current: key == section) },
+            reportPages: project.pages.map { page in
+                NavLink(label: page.title, href: root + PagePath.page(page.id).path, current: section == "page:" + page.id)
+            },
+            searchHref: root + PagePath.search.path)
         // As a standalone `{{>partial}}` line would print it: the tag's own line break is the layout's.
-        var header = renderer.templates.render(model, template: "partials.site-header") ?? ""
+        var header = renderer.templates.render(chrome, template: "partials.site-header") ?? ""
         if header.last == "\n" || header.last == "\r\n" { header.removeLast() }
-        model["siteHeader"] = header
-        return model
+        chrome.siteHeader = header
+        return chrome
     }
 
-    func merged(_ base: [String: Any], _ values: [String: Any]) -> [String: Any] {
-        base.merging(values) { _, new in new }
+    /// A page of `base` with its own `values`.
+    func merged(_ base: PageBase, _ values: [String: Any]) -> PageModel<[String: Any]> {
+        PageModel(base: base, content: values)
     }
 
     // MARK: - Shared pieces

@@ -27,9 +27,9 @@ public struct SiteRenderer: Sendable {
     /// from any thread: two threads may make the same entry at once, and make the same values.
     final class ChromeCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var entries: [String: [String: Any]] = [:]
+        private var entries: [String: Chrome] = [:]
 
-        func values(root: String, section: String?, make: () -> [String: Any]) -> [String: Any] {
+        func values(root: String, section: String?, make: () -> Chrome) -> Chrome {
             let key = root + "\u{0}" + (section ?? "")
             if let known = lock.withLock({ entries[key] }) { return known }
             let made = make()

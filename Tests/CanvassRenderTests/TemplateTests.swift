@@ -44,10 +44,11 @@ import Testing
         let renderer = fixture.renderer
         var keys = Set<String>()
         func collect(_ value: Any) {
-            if let dictionary = value as? [String: Any] {
-                for (key, child) in dictionary {
-                    keys.insert(key)
-                    collect(child)
+            // A dictionary of any values (the block models' are of dictionaries) reads as `[String: Any]`.
+            if let model = (value as? [String: Any]) ?? (value as? any ViewModel) {
+                for name in model.names {
+                    keys.insert(name)
+                    if let child = model.child(named: name) { collect(child) }
                 }
             } else if let array = value as? [Any] {
                 array.forEach(collect)
@@ -74,7 +75,7 @@ import Testing
             let context = PageContext(renderer: renderer, path: page.path).context(for: page)
             collect(context)
             // `t` holds the UI strings; a nested key of that name would hide them in its section.
-            #expect(context.values.allSatisfy { !Self.definesKey("t", in: $0) }, "\(page) shadows `t`")
+            #expect(context.names.filter { $0 != "t" }.allSatisfy { !Self.definesKey("t", in: context.child(named: $0) as Any) }, "\(page) shadows `t`")
         }
         for (name, text) in Self.templates() {
             for variable in Self.variableNames(in: text) where !variable.hasPrefix("t.") {
@@ -86,8 +87,8 @@ import Testing
     }
 
     static func definesKey(_ key: String, in value: Any) -> Bool {
-        if let dictionary = value as? [String: Any] {
-            return dictionary[key] != nil || dictionary.values.contains { definesKey(key, in: $0) }
+        if let model = (value as? [String: Any]) ?? (value as? any ViewModel) {
+            return model.names.contains(key) || model.names.contains { definesKey(key, in: model.child(named: $0) as Any) }
         }
         if let array = value as? [Any] { return array.contains { definesKey(key, in: $0) } }
         return false
