@@ -116,7 +116,7 @@ extension PageContext {
         ])
     }
 
-    func note(_ note: Note) -> PageModel<[String: Any]> {
+    func note(_ note: Note) -> PageModel<NotePage> {
         var html = renderer(tagStyle: .link { tagHref($0) })
         for excerpt in note.excerpts {
             var footer: String?
@@ -127,35 +127,25 @@ extension PageContext {
             html.decorations[point] = .init(id: excerpt.anchor, className: "excerpt excerpt-\(excerpt.kind.rawValue)", footerHTML: footer)
         }
         let themeCounts = Dictionary(grouping: note.excerpts.flatMap { analysis.themeIndex.themeIDs(for: $0) }, by: { $0 })
-        let themes = analysis.themeIndex.themes.filter { themeCounts[$0.id] != nil }.map { theme -> [String: Any] in
-            ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path),
-             "count": strings.formatNumber(themeCounts[theme.id]!.count)]
+        let themes = analysis.themeIndex.themes.filter { themeCounts[$0.id] != nil }.map { theme in
+            ThemeCount(label: theme.label, href: path.link(to: PagePath.theme(theme.id).path), count: strings.formatNumber(themeCounts[theme.id]!.count))
         }
-        return merged(base(title: note.title, section: "notes", description: note.summary), [
-            "note": [
-                "title": note.title,
-                "date": date(note.date),
-                "isoDate": note.date?.description ?? "",
-                "method": methodLabel(note.method),
-                "summary": note.summary ?? "",
-                "excerptCount": strings.count("excerpts", note.excerpts.count),
-                "source": note.file,
-                "bodyHTML": html.render(note.body),
-                "tags": tagChips(note.tags),
-                "hasTags": !note.tags.isEmpty,
-                "participants": note.participants.map { person -> [String: Any] in
-                    [
-                        "name": displayName(person),
-                        "id": person.id,
-                        "attributes": person.attributes.keys.sorted().map { ["key": $0, "value": person.attributes[$0]!] },
-                        "hasAttributes": !person.attributes.isEmpty,
-                    ]
-                },
-                "hasParticipants": !note.participants.isEmpty,
-                "themes": themes,
-                "hasThemes": !themes.isEmpty,
-            ] as [String: Any],
-        ])
+        return PageModel(base: base(title: note.title, section: "notes", description: note.summary), content: NotePage(note: NoteView(
+            title: note.title,
+            date: date(note.date),
+            isoDate: note.date?.description ?? "",
+            method: methodLabel(note.method),
+            summary: note.summary ?? "",
+            excerptCount: strings.count("excerpts", note.excerpts.count),
+            source: note.file,
+            bodyHTML: html.render(note.body),
+            tags: tagChips(note.tags),
+            participants: note.participants.map { person in
+                ParticipantView(
+                    name: displayName(person), id: person.id,
+                    attributes: person.attributes.keys.sorted().map { KeyValue(key: $0, value: person.attributes[$0]!) })
+            },
+            themes: themes)))
     }
 
     func themesIndex() -> PageModel<[String: Any]> {

@@ -135,14 +135,12 @@ struct PageContext {
     }
 
     /// Tag chips; a `need/…` tag reads as the need it names and links to it on the needs page.
-    func tagChips(_ tags: [String]) -> [[String: Any]] {
+    func tagChips(_ tags: [String]) -> [TagChip] {
         tags.map { tag in
             if let need = need(tag: tag) {
-                return ["label": strings["need_chip"].replacingOccurrences(of: "{label}", with: need.label), "href": needHref(need)]
+                return TagChip(label: strings["need_chip"].replacingOccurrences(of: "{label}", with: need.label), href: needHref(need))
             }
-            var chip: [String: Any] = ["label": "#" + tag]
-            if let href = tagHref(tag) { chip["href"] = href }
-            return chip
+            return TagChip(label: "#" + tag, href: tagHref(tag))
         }
     }
 
