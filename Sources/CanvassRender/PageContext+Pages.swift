@@ -83,37 +83,34 @@ extension PageContext {
     }
 
     /// A note as a row of a list: title, date, method, who, how much evidence.
-    func noteRow(_ note: Note) -> [String: Any] {
-        [
-            "title": note.title,
-            "href": noteHref(note.id),
-            "date": date(note.date),
-            "isoDate": note.date?.description ?? "",
-            "method": methodLabel(note.method),
-            "methodID": note.method.rawValue,
-            "participants": note.participants.map(displayName).joined(separator: "; "),
-            "participantIDs": note.participants.map(\.id).joined(separator: " "),
-            "tagIDs": note.allTags.joined(separator: " "),
-            "personaIDs": Set(note.participants.compactMap { participantPersona[$0.id] }).sorted().joined(separator: " "),
-            "excerpts": strings.formatNumber(note.excerpts.count),
-        ]
+    func noteRow(_ note: Note) -> NoteRow {
+        NoteRow(
+            title: note.title,
+            href: noteHref(note.id),
+            date: date(note.date),
+            isoDate: note.date?.description ?? "",
+            method: methodLabel(note.method),
+            methodID: note.method.rawValue,
+            participants: note.participants.map(displayName).joined(separator: "; "),
+            participantIDs: note.participants.map(\.id).joined(separator: " "),
+            tagIDs: note.allTags.joined(separator: " "),
+            personaIDs: Set(note.participants.compactMap { participantPersona[$0.id] }).sorted().joined(separator: " "),
+            excerpts: strings.formatNumber(note.excerpts.count))
     }
 
-    func notesIndex() -> PageModel<[String: Any]> {
+    func notesIndex() -> PageModel<NotesPage> {
         let notes = project.notes
         let methods = NoteMethod.allCases.filter { m in notes.contains { $0.method == m } }
         var people: [String: Participant] = [:]
         for note in notes { for person in note.participants where people[person.id] == nil { people[person.id] = person } }
         let tags = Set(notes.flatMap(\.allTags)).sorted()
-        return merged(base(title: strings["notes_title"], section: "notes"), [
-            "notes": notes.map(noteRow),
-            "count": strings.count("notes", notes.count),
-            "methodOptions": methods.map { ["value": $0.rawValue, "label": methodLabel($0)] },
-            "participantOptions": people.keys.sorted().map { ["value": $0, "label": displayName(people[$0]!)] },
-            "tagOptions": tags.map { ["value": $0, "label": "#" + $0] },
-            "hasPersonaOptions": analysis.personas != nil,
-            "personaOptions": analysis.personas?.personas.map { ["value": $0.id, "label": personaName($0)] } ?? [],
-        ])
+        return PageModel(base: base(title: strings["notes_title"], section: "notes"), content: NotesPage(
+            notes: notes.map(noteRow),
+            count: strings.count("notes", notes.count),
+            methodOptions: methods.map { Option(value: $0.rawValue, label: methodLabel($0)) },
+            participantOptions: people.keys.sorted().map { Option(value: $0, label: displayName(people[$0]!)) },
+            tagOptions: tags.map { Option(value: $0, label: "#" + $0) },
+            personaOptions: analysis.personas?.personas.map { Option(value: $0.id, label: personaName($0)) }))
     }
 
     func note(_ note: Note) -> PageModel<NotePage> {

@@ -167,22 +167,18 @@ struct PageContext {
     }
 
     /// An excerpt as it appears outside its note: the text, who said it, and a link back.
-    func excerpt(_ excerpt: Excerpt, notes: [String: Note]) -> [String: Any] {
+    func excerpt(_ excerpt: Excerpt, notes: [String: Note]) -> ExcerptView {
         let note = notes[excerpt.noteID]
-        var model: [String: Any] = [
-            "html": renderer(tagStyle: .hidden).renderExcerpt(excerpt.content),
-            "isQuote": excerpt.kind == .quote,
-            "href": noteHref(excerpt.noteID, anchor: excerpt.anchor),
-            "noteTitle": note?.title ?? excerpt.noteID,
-            "date": date(note?.date),
-            "method": note.map { methodLabel($0.method) } ?? "",
-            "tags": tagChips(excerpt.tags),
-            "source": "\(excerpt.location.file):\(excerpt.location.line)",
-        ]
-        if let speaker = excerpt.speaker, let person = note?.participant(id: speaker) {
-            model["speaker"] = displayName(person)
-        }
-        return model
+        return ExcerptView(
+            html: renderer(tagStyle: .hidden).renderExcerpt(excerpt.content),
+            isQuote: excerpt.kind == .quote,
+            href: noteHref(excerpt.noteID, anchor: excerpt.anchor),
+            noteTitle: note?.title ?? excerpt.noteID,
+            date: date(note?.date),
+            method: note.map { methodLabel($0.method) } ?? "",
+            tags: tagChips(excerpt.tags),
+            source: "\(excerpt.location.file):\(excerpt.location.line)",
+            speaker: excerpt.speaker.flatMap { note?.participant(id: $0) }.map(displayName))
     }
 
     /// Theme, dimension and need pages list at most this many excerpts: beyond it a page grows to
@@ -191,7 +187,7 @@ struct PageContext {
     static let excerptsPerList = 100
 
     /// The excerpts an aggregate page lists, and the line saying how many were left out ("" when none).
-    func excerptList(_ excerpts: some RandomAccessCollection<Excerpt>, notes: [String: Note]) -> (models: [[String: Any]], more: String) {
+    func excerptList(_ excerpts: some RandomAccessCollection<Excerpt>, notes: [String: Note]) -> (models: [ExcerptView], more: String) {
         let shown = excerpts.prefix(Self.excerptsPerList).map { excerpt($0, notes: notes) }
         guard excerpts.count > shown.count else { return (shown, "") }
         return (shown, strings.format("excerpts_more", ["shown": strings.formatNumber(shown.count), "total": strings.formatNumber(excerpts.count)]))
