@@ -42,38 +42,6 @@ extension PageContext {
         ])
     }
 
-    /// Theme-page additions: its dimension's gap, sentiment, keywords, neighbours, spread.
-    func themeDetails(_ summary: ThemeSummary) -> [String: Any] {
-        let dimension = summary.theme.dimension.flatMap { analysis.surveys?.dimension(id: $0) }
-        let total = max(summary.excerpts.count, 1)
-        return [
-            "hasGap": dimension != nil,
-            "gap": NumberFormat.signed(dimension?.gap.mean),
-            "gapCI": NumberFormat.interval(dimension?.gap.ci95?.lower, dimension?.gap.ci95?.upper),
-            "gapN": strings.formatNumber(dimension?.gap.n ?? 0),
-            "gapShortfall": (dimension?.gap.mean ?? 0) < 0,
-            "gapHref": summary.theme.dimension.map { path.link(to: PagePath.dimension($0).path) } ?? "",
-            "sentiment": sentimentLabel(summary.sentiment),
-            "keywords": summary.keywords.map { ["label": $0.label] },
-            "hasKeywords": !summary.keywords.isEmpty,
-            "cooccurring": summary.cooccurring.prefix(8).compactMap { group -> [String: Any]? in
-                guard let theme = analysis.themeIndex.theme(id: group.label) else { return nil }
-                return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
-            },
-            "hasCooccurring": !summary.cooccurring.isEmpty,
-            "byMethod": summary.byMethod.compactMap { group -> [String: Any]? in
-                guard let method = NoteMethod(rawValue: group.label) else { return nil }
-                return ["label": methodLabel(method), "count": strings.formatNumber(group.value), "width": barWidth(group.value, max: total)]
-            },
-            "byPersona": summary.byPersona.compactMap { group -> [String: Any]? in
-                guard let persona = analysis.personas?.persona(id: group.label) else { return nil }
-                return ["label": personaName(persona), "href": path.link(to: PagePath.persona(persona.id).path),
-                        "count": strings.formatNumber(group.value), "width": barWidth(group.value, max: total)]
-            },
-            "hasPersonas": !summary.byPersona.isEmpty,
-        ]
-    }
-
     /// A matrix of how often the most discussed themes share an excerpt.
     func cooccurrenceSVG() -> String {
         let top = analysis.themes.filter { !$0.excerpts.isEmpty }.prefix(10)

@@ -170,24 +170,48 @@ extension PageContext {
         ])
     }
 
-    func theme(_ summary: ThemeSummary) -> PageModel<[String: Any]> {
-        let notes = notesByID
-        let dimension = summary.theme.dimension.flatMap { project.config.dimension(id: $0) }
-        let listed = excerptList(summary.excerpts, notes: notes)
-        return merged(base(title: summary.theme.label, section: "themes", description: summary.theme.description), [
-            "theme": [
-                "label": summary.theme.label,
-                "description": summary.theme.description ?? "",
-                "dimension": dimension?.label ?? "",
-                "tags": summary.theme.tags.map { ["label": "#" + $0] },
-                "excerptCount": strings.count("excerpts", summary.excerpts.count),
-                "noteCount": strings.count("notes", summary.noteIDs.count),
-                "participantCount": strings.count("participants", summary.participantIDs.count),
-                "excerpts": listed.models,
-                "moreExcerpts": listed.more,
-                "hasExcerpts": !summary.excerpts.isEmpty,
-            ].merging(themeDetails(summary)) { _, new in new } as [String: Any],
-        ])
+    func theme(_ summary: ThemeSummary) -> PageModel<ThemePage> {
+        let listed = excerptList(summary.excerpts, notes: notesByID)
+        let gap = summary.theme.dimension.flatMap { analysis.surveys?.dimension(id: $0) }?.gap
+        let total = max(summary.excerpts.count, 1)
+        let view = ThemeView(
+            label: summary.theme.label,
+            description: summary.theme.description ?? "",
+            dimension: summary.theme.dimension.flatMap { project.config.dimension(id: $0) }?.label ?? "",
+            tags: summary.theme.tags.map { Named(label: "#" + $0) },
+            excerptCount: strings.count("excerpts", summary.excerpts.count),
+            noteCount: strings.count("notes", summary.noteIDs.count),
+            participantCount: strings.count("participants", summary.participantIDs.count),
+            excerpts: listed.models,
+            moreExcerpts: listed.more,
+            hasExcerpts: !summary.excerpts.isEmpty,
+            hasGap: gap != nil,
+            gap: NumberFormat.signed(gap?.mean),
+            gapCI: NumberFormat.interval(gap?.ci95?.lower, gap?.ci95?.upper),
+            gapN: strings.formatNumber(gap?.n ?? 0),
+            gapShortfall: (gap?.mean ?? 0) < 0,
+            gapHref: summary.theme.dimension.map { path.link(to: PagePath.dimension($0).path) } ?? "",
+            sentiment: sentimentLabel(summary.sentiment),
+            keywords: summary.keywords.map { Named(label: $0.label) },
+            cooccurring: summary.cooccurring.prefix(8).compactMap { group in
+                analysis.themeIndex.theme(id: group.label).map {
+                    ThemeCount(label: $0.label, href: path.link(to: PagePath.theme($0.id).path), count: strings.formatNumber(group.value))
+                }
+            },
+            hasCooccurring: !summary.cooccurring.isEmpty,
+            byMethod: summary.byMethod.compactMap { group in
+                NoteMethod(rawValue: group.label).map {
+                    Bar(label: methodLabel($0), href: nil, count: strings.formatNumber(group.value), width: barWidth(group.value, max: total))
+                }
+            },
+            byPersona: summary.byPersona.compactMap { group in
+                analysis.personas?.persona(id: group.label).map {
+                    Bar(label: personaName($0), href: path.link(to: PagePath.persona($0.id).path), count: strings.formatNumber(group.value),
+                        width: barWidth(group.value, max: total))
+                }
+            },
+            hasPersonas: !summary.byPersona.isEmpty)
+        return PageModel(base: base(title: summary.theme.label, section: "themes", description: summary.theme.description), content: ThemePage(theme: view))
     }
 
     func notFound() -> PageBase {
