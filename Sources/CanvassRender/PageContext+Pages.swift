@@ -145,29 +145,24 @@ extension PageContext {
             themes: themes)))
     }
 
-    func themesIndex() -> PageModel<[String: Any]> {
+    func themesIndex() -> PageModel<ThemesPage> {
         let maxCount = analysis.themes.map(\.excerpts.count).max() ?? 0
-        let rows = analysis.themes.map { summary -> [String: Any] in
-            [
-                "label": summary.theme.label,
-                "href": path.link(to: PagePath.theme(summary.theme.id).path),
-                "description": summary.theme.description ?? "",
-                "dimension": summary.theme.dimension.flatMap { project.config.dimension(id: $0)?.label } ?? "",
-                "excerpts": strings.formatNumber(summary.excerpts.count),
-                "excerptCount": summary.excerpts.count,
-                "notes": strings.formatNumber(summary.noteIDs.count),
-                "participants": strings.formatNumber(summary.participantIDs.count),
-                "width": barWidth(summary.excerpts.count, max: maxCount),
-                "sentiment": NumberFormat.signed(summary.sentiment), "sentimentValue": summary.sentiment.map { String($0) } ?? "",
-            ]
+        let rows = analysis.themes.map { summary in
+            ThemeRow(
+                label: summary.theme.label,
+                href: path.link(to: PagePath.theme(summary.theme.id).path),
+                description: summary.theme.description ?? "",
+                dimension: summary.theme.dimension.flatMap { project.config.dimension(id: $0)?.label } ?? "",
+                excerpts: strings.formatNumber(summary.excerpts.count),
+                excerptCount: summary.excerpts.count,
+                notes: strings.formatNumber(summary.noteIDs.count),
+                participants: strings.formatNumber(summary.participantIDs.count),
+                width: barWidth(summary.excerpts.count, max: maxCount),
+                sentiment: NumberFormat.signed(summary.sentiment),
+                sentimentValue: summary.sentiment.map { String($0) } ?? "")
         }
-        let matrix = cooccurrenceSVG()
-        return merged(base(title: strings["themes_title"], section: "themes"), [
-            "matrixSVG": matrix,
-            "hasMatrix": !matrix.isEmpty,
-            "themes": rows,
-            "count": strings.count("themes", rows.count),
-        ])
+        return PageModel(base: base(title: strings["themes_title"], section: "themes"), content: ThemesPage(
+            themes: rows, count: strings.count("themes", rows.count), matrixSVG: cooccurrenceSVG()))
     }
 
     func theme(_ summary: ThemeSummary) -> PageModel<ThemePage> {
