@@ -3,25 +3,22 @@ import CanvassMarkdown
 
 /// Report pages, the search page and the index behind it.
 extension PageContext {
-    func report(_ page: ReportPage) -> PageModel<[String: Any]> {
+    func report(_ page: ReportPage) -> PageModel<ReportPageModel> {
         var html = renderer(tagStyle: .link { tagHref($0) })
         let blocks = page.blocks
         let context = self
         html.renderBlock = { node in blocks[node.start].map { context.blockHTML($0) } }
         let toc = HTMLRenderer.headings(of: page.body).filter { (2...3).contains($0.level) }
-        return merged(base(title: page.title, section: "page:" + page.id, description: page.summary), [
-            "report": [
-                "title": page.title, "summary": page.summary ?? "", "bodyHTML": html.render(page.body),
-                "toc": toc.map { ["text": $0.text, "href": "#" + $0.id, "sub": $0.level == 3] },
-                "hasTOC": toc.count > 1, "source": page.file,
-            ] as [String: Any],
-        ])
+        return PageModel(base: base(title: page.title, section: "page:" + page.id, description: page.summary), content: ReportPageModel(
+            report: ReportView(
+                title: page.title, summary: page.summary ?? "", bodyHTML: html.render(page.body),
+                toc: toc.map { TocEntry(text: $0.text, href: "#" + $0.id, sub: $0.level == 3) }, source: page.file)))
     }
 
-    func search() -> PageModel<[String: Any]> {
-        merged(base(title: strings["search_title"], section: "search"), [
-            "types": (["page"] + (analysis.actions != nil ? ["action"] : []) + ["persona", "theme", "dimension", "note", "excerpt", "answer"]).map { ["value": $0, "label": strings["search_type_\($0)"]] },
-        ])
+    func search() -> PageModel<SearchPage> {
+        let types = ["page"] + (analysis.actions != nil ? ["action"] : []) + ["persona", "theme", "dimension", "note", "excerpt", "answer"]
+        return PageModel(base: base(title: strings["search_title"], section: "search"), content: SearchPage(
+            types: types.map { Option(value: $0, label: strings["search_type_\($0)"]) }))
     }
 
     /// The index, built once per build; URLs are site paths, made relative by the page's script.
