@@ -14,57 +14,47 @@ extension PageContext {
         return parts.joined(separator: " ")
     }
 
-    func serviceRow(_ level: ServiceLevel, href: String? = nil) -> [String: Any] {
-        var row: [String: Any] = [
-            "label": level.label, "committed": duration(level.committed), "records": strings.formatNumber(level.records),
-            "responded": strings.formatNumber(level.responded),
-            "median": duration(level.responseMedian), "p90": duration(level.responseP90),
-            "resolutionMedian": duration(level.resolutionMedian), "resolutionP90": duration(level.resolutionP90),
-            "within": NumberFormat.percent(level.within.score, 0),
-            "withinCI": NumberFormat.interval(level.within.ci95?.lower, level.within.ci95?.upper, 0),
-            "withinValue": level.within.score.map { String($0) } ?? "",
-            "breached": (level.within.score ?? 100) < 90, "small": level.within.n < 30,
-        ]
-        if let href { row["href"] = href }
-        return row
+    func serviceRow(_ level: ServiceLevel, label: String? = nil, href: String? = nil) -> ServiceRow {
+        ServiceRow(
+            label: label ?? level.label, committed: duration(level.committed), records: strings.formatNumber(level.records),
+            responded: strings.formatNumber(level.responded),
+            median: duration(level.responseMedian), p90: duration(level.responseP90),
+            resolutionMedian: duration(level.resolutionMedian), resolutionP90: duration(level.resolutionP90),
+            within: NumberFormat.percent(level.within.score, 0),
+            withinCI: NumberFormat.interval(level.within.ci95?.lower, level.within.ci95?.upper, 0),
+            withinValue: level.within.score.map { String($0) } ?? "",
+            breached: (level.within.score ?? 100) < 90, small: level.within.n < 30, href: href)
     }
 
-    func service(_ results: ServiceResults) -> PageModel<[String: Any]> {
+    func service(_ results: ServiceResults) -> PageModel<ServicePage> {
         let chartRows = results.byPriority.compactMap { level -> Charts.ServiceRow? in
             guard let committed = level.committed else { return nil }
             return Charts.ServiceRow(label: level.label, committed: committed, median: level.responseMedian, p90: level.responseP90,
                                      committedText: duration(committed), medianText: duration(level.responseMedian), p90Text: duration(level.responseP90))
         }
         let dimensionIDs = Set(project.config.dimensions.map(\.id))
-        return merged(base(title: strings["service_title"], section: "service"), [
-            "overall": serviceRow(results.overall),
-            "chartSVG": chartRows.isEmpty ? "" : charts.service(chartRows),
-            "priorities": results.byPriority.map { serviceRow($0) },
-            "dimensions": results.byDimension.map { level in
-                serviceRow(level, href: dimensionIDs.contains(level.label) ? path.link(to: PagePath.dimension(level.label).path) : nil)
-                    .merging(["label": project.config.dimension(id: level.label)?.label ?? level.label]) { _, new in new }
+        return PageModel(base: base(title: strings["service_title"], section: "service"), content: ServicePage(
+            overall: serviceRow(results.overall),
+            chartSVG: chartRows.isEmpty ? "" : charts.service(chartRows),
+            priorities: results.byPriority.map { serviceRow($0) },
+            dimensions: results.byDimension.map { level in
+                serviceRow(level, label: project.config.dimension(id: level.label)?.label ?? level.label,
+                           href: dimensionIDs.contains(level.label) ? path.link(to: PagePath.dimension(level.label).path) : nil)
             },
-            "hasDimensions": !results.byDimension.isEmpty,
-            "months": results.byMonth.map { serviceRow($0) },
-            "hasMonths": !results.byMonth.isEmpty,
-            "breaches": results.breaches.map { breach -> [String: Any] in
-                [
-                    "place": "\(breach.file):\(breach.line)", "priority": breach.priority,
-                    "dimension": breach.dimension.flatMap { project.config.dimension(id: $0)?.label } ?? breach.dimension ?? "–",
-                    "response": duration(breach.response), "committed": duration(breach.committed),
-                    "over": NumberFormat.fixed(breach.response / breach.committed, 1) + "×",
-                ]
+            months: results.byMonth.map { serviceRow($0) },
+            breaches: results.breaches.map { breach in
+                BreachRow(
+                    place: "\(breach.file):\(breach.line)", priority: breach.priority,
+                    dimension: breach.dimension.flatMap { project.config.dimension(id: $0)?.label } ?? breach.dimension ?? "–",
+                    response: duration(breach.response), committed: duration(breach.committed),
+                    over: NumberFormat.fixed(breach.response / breach.committed, 1) + "×")
             },
-            "breachCount": strings.formatNumber(results.breaches.count),
-            "hasBreaches": !results.breaches.isEmpty,
-            "findings": results.findings.map { f -> [String: Any] in
-                [
-                    "place": "\(f.file):\(f.line)", "row": strings.formatNumber(f.row), "column": f.column ?? "–",
-                    "kind": strings["finding_\(f.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"],
-                    "value": f.value ?? "", "message": f.message,
-                ]
-            },
-            "hasFindings": !results.findings.isEmpty,
-        ])
+            breachCount: strings.formatNumber(results.breaches.count),
+            findings: results.findings.map { f in
+                ServiceFinding(
+                    place: "\(f.file):\(f.line)", row: strings.formatNumber(f.row), column: f.column ?? "–",
+                    kind: strings["finding_\(f.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"],
+                    value: f.value ?? "", message: f.message)
+            }))
     }
 }
