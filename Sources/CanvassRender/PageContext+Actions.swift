@@ -147,8 +147,10 @@ extension PageContext {
     }
 
     /// Links to the actions about a need, a dimension or a persona, for their pages.
-    func actionLinks(_ results: [ActionResult]) -> [[String: Any]] {
-        results.map { ["title": $0.action.title, "href": path.link(to: PagePath.action($0.action.id).path),
-                       "verdict": $0.verdict.map(verdictLabel) ?? strings["action_no_targets"], "overdue": $0.overdue] }
+    func actionLinks(_ results: [ActionResult]) -> [ActionLink] {
+        results.map {
+            ActionLink(title: $0.action.title, href: path.link(to: PagePath.action($0.action.id).path),
+                       verdict: $0.verdict.map(verdictLabel) ?? strings["action_no_targets"], overdue: $0.overdue)
+        }
     }
 }

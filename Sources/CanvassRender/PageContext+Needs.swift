@@ -14,32 +14,27 @@ extension PageContext {
         return need.groupNotes == 0 ? people : need.participants.isEmpty ? groups : people + " + " + groups
     }
 
-    func needs(_ needs: [Need]) -> PageModel<[String: Any]> {
+    func needs(_ needs: [Need]) -> PageModel<NeedsPage> {
         let notes = notesByID
-        return merged(base(title: strings["needs_title"], section: "needs"), [
-            "needs": needs.map { need -> [String: Any] in
+        return PageModel(base: base(title: strings["needs_title"], section: "needs"), content: NeedsPage(
+            needs: needs.map { need in
                 let dimension = need.dimension.flatMap { project.config.dimension(id: $0) }
                 let listed = excerptList(need.excerpts, notes: notes)
-                let actions = actionLinks(analysis.actions?.addressing(.need, need.id) ?? [])
-                return [
-                    "actionLinks": actions, "hasActionLinks": !actions.isEmpty,
-                    "id": need.id, "label": need.label, "description": need.description ?? "",
-                    "dimension": dimension?.label ?? "–",
-                    "dimensionHref": dimension.map { path.link(to: PagePath.dimension($0.id).path) } ?? "",
-                    "participants": raisedBy(need), "voices": String(need.voices), "mentions": strings.formatNumber(need.excerpts.count),
-                    "importance": NumberFormat.fixed(need.importance), "gap": NumberFormat.signed(need.gap), "shortfall": (need.gap ?? 0) < 0,
-                    "score": NumberFormat.fixed(need.score), "scoreValue": String(need.score), "priority": need.priority,
-                    "commitment": need.commitment ?? "–",
-                    "excerpts": listed.models,
-                    "moreExcerpts": listed.more,
-                ]
+                return NeedView(
+                    id: need.id, label: need.label, description: need.description ?? "",
+                    dimension: dimension?.label ?? "–",
+                    dimensionHref: dimension.map { path.link(to: PagePath.dimension($0.id).path) } ?? "",
+                    participants: raisedBy(need), voices: String(need.voices), mentions: strings.formatNumber(need.excerpts.count),
+                    importance: NumberFormat.fixed(need.importance), gap: NumberFormat.signed(need.gap), shortfall: (need.gap ?? 0) < 0,
+                    score: NumberFormat.fixed(need.score), scoreValue: String(need.score), priority: need.priority,
+                    commitment: need.commitment ?? "–",
+                    actionLinks: actionLinks(analysis.actions?.addressing(.need, need.id) ?? []),
+                    excerpts: listed.models, moreExcerpts: listed.more)
             },
-            "hasNeeds": !needs.isEmpty,
-            "thresholds": Need.thresholds.map { band in
+            thresholds: Need.thresholds.map { band in
                 let voices = Need.minimumVoices[band.priority] ?? 0
                 return "\(band.priority) ≥ \(NumberFormat.fixed(band.from, 1))" + (voices > 0 ? ", " + strings.count("voices", voices) : "")
-            }.joined(separator: " · "),
-        ])
+            }.joined(separator: " · ")))
     }
 
     /// A matrix of how often the most discussed themes share an excerpt.
