@@ -67,14 +67,13 @@ extension PageContext {
         return sentence
     }
 
-    func personaCard(_ persona: Persona) -> [String: Any] {
-        [
-            "name": personaName(persona), "href": path.link(to: PagePath.persona(persona.id).path),
-            "share": NumberFormat.percent(persona.share * 100, 0), "size": strings.count("respondents", persona.size),
-            "summary": personaSummary(persona), "nps": NumberFormat.fixed(persona.nps?.score, 0),
-            "traits": persona.traits.filter { $0.strength > 0 }.prefix(3).map { ["label": traitPhrase($0)] },
-            "photo": persona.narrative?.photo.map { path.link(to: PersonaPhoto.sitePath($0)) } ?? "",
-        ]
+    func personaCard(_ persona: Persona) -> PersonaCard {
+        PersonaCard(
+            name: personaName(persona), href: path.link(to: PagePath.persona(persona.id).path),
+            share: NumberFormat.percent(persona.share * 100, 0), size: strings.count("respondents", persona.size),
+            summary: personaSummary(persona), nps: NumberFormat.fixed(persona.nps?.score, 0),
+            traits: persona.traits.filter { $0.strength > 0 }.prefix(3).map { Named(label: traitPhrase($0)) },
+            photo: persona.narrative?.photo.map { path.link(to: PersonaPhoto.sitePath($0)) } ?? "")
     }
 
     /// Free-text survey answers of the persona's respondents, most negative first.
@@ -140,17 +139,18 @@ extension PageContext {
             return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
         }
         let actions = actionLinks(analysis.actions?.actions.filter { $0.action.targets.contains { $0.segment == .persona(persona.id) } } ?? [])
+        var card = personaCard(persona)
+        card.detail = PersonaCard.Detail(
+            narrativeHTML: persona.narrative.map { renderer(tagStyle: .link { tagHref($0) }).render($0.body) } ?? "",
+            hasNarrative: persona.narrative != nil,
+            csat: NumberFormat.percent(persona.csat?.score, 0),
+            csatCI: NumberFormat.interval(persona.csat?.ci95?.lower, persona.csat?.ci95?.upper, 0),
+            npsMoe: NumberFormat.fixed(persona.nps?.moe95, 1),
+            npsN: strings.formatNumber(persona.nps?.n ?? 0),
+            smallNPS: (persona.nps?.n ?? 0) < 30)
         return merged(base(title: personaName(persona), section: "personas", description: personaSummary(persona)), [
             "actionLinks": actions, "hasActionLinks": !actions.isEmpty,
-            "persona": personaCard(persona).merging([
-                "narrativeHTML": persona.narrative.map { renderer(tagStyle: .link { tagHref($0) }).render($0.body) } ?? "",
-                "hasNarrative": persona.narrative != nil,
-                "csat": NumberFormat.percent(persona.csat?.score, 0),
-                "csatCI": NumberFormat.interval(persona.csat?.ci95?.lower, persona.csat?.ci95?.upper, 0),
-                "npsMoe": NumberFormat.fixed(persona.nps?.moe95, 1),
-                "npsN": strings.formatNumber(persona.nps?.n ?? 0),
-                "smallNPS": (persona.nps?.n ?? 0) < 30,
-            ]) { _, new in new },
+            "persona": card,
             "traits": traits,
             "gapSVG": rows.isEmpty ? "" : charts.gapComparison(rows),
             "gaps": dimensions.map { d -> [String: Any] in
