@@ -123,20 +123,17 @@ extension PageContext {
         ])
     }
 
-    func persona(_ persona: Persona, results: PersonaResults) -> PageModel<[String: Any]> {
+    func persona(_ persona: Persona, results: PersonaResults) -> PageModel<PersonaPage> {
         let notes = notesByID
         let dimensions = analysis.surveys?.dimensions ?? []
         let rows = dimensions.map { d in
             Charts.GapRow(label: d.dimension.label, gap: persona.gaps.first { $0.label == d.dimension.id }?.value, overall: d.gap.mean)
         }
-        let traits = persona.traits.map { trait -> [String: Any] in
-            ["text": traitEvidence(trait), "distinguishing": trait.strength > 0,
-             "href": path.link(to: PagePath.notes.path) + "?persona=" + persona.id]
-        }
         // Need tags are listed under the persona's needs, by label, not among its themes.
-        let themes = persona.themes.filter { !$0.label.hasPrefix(Need.tagPrefix) }.prefix(8).compactMap { group -> [String: Any]? in
-            guard let theme = analysis.themeIndex.theme(id: group.label) else { return nil }
-            return ["label": theme.label, "href": path.link(to: PagePath.theme(theme.id).path), "count": strings.formatNumber(group.value)]
+        let themes = persona.themes.filter { !$0.label.hasPrefix(Need.tagPrefix) }.prefix(8).compactMap { group in
+            analysis.themeIndex.theme(id: group.label).map {
+                ThemeCount(label: $0.label, href: path.link(to: PagePath.theme($0.id).path), count: strings.formatNumber(group.value))
+            }
         }
         let actions = actionLinks(analysis.actions?.actions.filter { $0.action.targets.contains { $0.segment == .persona(persona.id) } } ?? [])
         var card = personaCard(persona)
@@ -148,39 +145,37 @@ extension PageContext {
             npsMoe: NumberFormat.fixed(persona.nps?.moe95, 1),
             npsN: strings.formatNumber(persona.nps?.n ?? 0),
             smallNPS: (persona.nps?.n ?? 0) < 30)
-        return merged(base(title: personaName(persona), section: "personas", description: personaSummary(persona)), [
-            "actionLinks": actions, "hasActionLinks": !actions.isEmpty,
-            "persona": card,
-            "traits": traits,
-            "gapSVG": rows.isEmpty ? "" : charts.gapComparison(rows),
-            "gaps": dimensions.map { d -> [String: Any] in
+        let notesHref = path.link(to: PagePath.notes.path) + "?persona=" + persona.id
+        return PageModel(base: base(title: personaName(persona), section: "personas", description: personaSummary(persona)), content: PersonaPage(
+            persona: card,
+            actionLinks: actions,
+            traits: persona.traits.map { TraitView(text: traitEvidence($0), distinguishing: $0.strength > 0, href: notesHref) },
+            gapSVG: rows.isEmpty ? "" : charts.gapComparison(rows),
+            gaps: dimensions.map { d -> [String: Any] in
                 let gap = persona.gaps.first { $0.label == d.dimension.id }?.value ?? PairedGap(n: 0, mean: nil, sd: nil, ci95: nil, t: nil, p: nil)
                 return gapRow(d.dimension.label, gap).merging([
                     "href": path.link(to: PagePath.dimension(d.dimension.id).path), "overall": NumberFormat.signed(d.gap.mean),
                 ]) { _, new in new }
             },
-            "themes": themes,
-            "hasThemes": !themes.isEmpty,
-            "needs": persona.needs.map { group -> [String: Any] in
+            themes: themes,
+            needs: persona.needs.map { group in
                 guard let need = need(tag: group.label) else {
-                    return ["label": "#" + group.label, "href": tagHref(group.label) ?? "", "count": strings.formatNumber(group.value)]
+                    return ThemeCount(label: "#" + group.label, href: tagHref(group.label) ?? "", count: strings.formatNumber(group.value))
                 }
-                return ["label": need.label, "href": needHref(need), "count": strings.formatNumber(group.value)]
+                return ThemeCount(label: need.label, href: needHref(need), count: strings.formatNumber(group.value))
             },
-            "hasNeeds": !persona.needs.isEmpty,
-            "quotes": persona.quotes.map { excerpt($0, notes: notes) },
-            "hasQuotes": !persona.quotes.isEmpty,
-            "participants": strings.count("participants", persona.participants.count),
-            "answers": answerGroups(of: persona).prefix(8).map { group -> [String: Any] in
+            hasNeeds: !persona.needs.isEmpty,
+            quotes: persona.quotes.map { excerpt($0, notes: notes) },
+            participants: strings.count("participants", persona.participants.count),
+            answers: answerGroups(of: persona).prefix(8).map { group in
                 let answer = group[0]
                 let shown = group.prefix(3).map(\.respondent).joined(separator: ", ") + (group.count > 3 ? ", …" : "")
-                return ["text": answer.text, "sentiment": strings["sentiment_\(answer.label)"], "respondent": shown,
-                        "place": "\(answer.file):\(answer.line)", "repeated": group.count > 1,
-                        "count": strings.count("respondents", group.count)]
+                return AnswerGroup(
+                    text: answer.text, sentiment: strings["sentiment_\(answer.label)"], respondent: shown,
+                    place: "\(answer.file):\(answer.line)", repeated: group.count > 1, count: strings.count("respondents", group.count))
             },
-            "hasAnswers": !answers(of: persona).isEmpty,
-            "notesHref": path.link(to: PagePath.notes.path) + "?persona=" + persona.id,
-        ])
+            hasAnswers: !answers(of: persona).isEmpty,
+            notesHref: notesHref))
     }
 }
 
