@@ -97,30 +97,27 @@ extension PageContext {
 
     // MARK: - Pages
 
-    func personasIndex(_ results: PersonaResults) -> PageModel<[String: Any]> {
+    func personasIndex(_ results: PersonaResults) -> PageModel<PersonasPage> {
         let dimensions = analysis.surveys?.dimensions ?? []
-        return merged(base(title: strings["personas_title"], section: "personas"), [
-            "cards": results.personas.map(personaCard),
-            "dimensions": dimensions.map { ["label": $0.dimension.label] },
-            "rows": results.personas.map { persona -> [String: Any] in
-                [
-                    "name": personaName(persona), "href": path.link(to: PagePath.persona(persona.id).path),
-                    "size": strings.formatNumber(persona.size), "share": NumberFormat.percent(persona.share * 100, 0),
-                    "nps": NumberFormat.fixed(persona.nps?.score, 0), "csat": NumberFormat.percent(persona.csat?.score, 0),
-                    "gaps": dimensions.map { d -> [String: Any] in
+        return PageModel(base: base(title: strings["personas_title"], section: "personas"), content: PersonasPage(
+            cards: results.personas.map(personaCard),
+            dimensions: dimensions.map { Named(label: $0.dimension.label) },
+            rows: results.personas.map { persona in
+                PersonaRow(
+                    name: personaName(persona), href: path.link(to: PagePath.persona(persona.id).path),
+                    size: strings.formatNumber(persona.size), share: NumberFormat.percent(persona.share * 100, 0),
+                    nps: NumberFormat.fixed(persona.nps?.score, 0), csat: NumberFormat.percent(persona.csat?.score, 0),
+                    gaps: dimensions.map { d in
                         let gap = persona.gaps.first { $0.label == d.dimension.id }?.value
-                        return ["gap": NumberFormat.signed(gap?.mean), "shortfall": (gap?.mean ?? 0) < 0, "small": (gap?.n ?? 0) < 30,
-                                "label": d.dimension.label]
-                    },
-                ]
+                        return GapCell(gap: NumberFormat.signed(gap?.mean), label: d.dimension.label,
+                                       marks: ((gap?.mean ?? 0) < 0, (gap?.n ?? 0) < 30))
+                    })
             },
-            "overall": [
-                "nps": NumberFormat.fixed(analysis.surveys?.nps?.overall.score, 0), "csat": NumberFormat.percent(analysis.surveys?.csat?.overall.score, 0),
-                "size": strings.formatNumber(analysis.surveys?.respondents ?? 0),
-                "gaps": dimensions.map { ["gap": NumberFormat.signed($0.gap.mean), "label": $0.dimension.label] },
-            ] as [String: Any],
-            "method": strings["persona_method_\(results.method == .rules ? "rules" : "kprototypes")"],
-        ])
+            overall: PersonaRow(
+                name: nil, href: nil, size: strings.formatNumber(analysis.surveys?.respondents ?? 0), share: nil,
+                nps: NumberFormat.fixed(analysis.surveys?.nps?.overall.score, 0), csat: NumberFormat.percent(analysis.surveys?.csat?.overall.score, 0),
+                gaps: dimensions.map { GapCell(gap: NumberFormat.signed($0.gap.mean), label: $0.dimension.label, marks: nil) }),
+            method: strings["persona_method_\(results.method == .rules ? "rules" : "kprototypes")"]))
     }
 
     func persona(_ persona: Persona, results: PersonaResults) -> PageModel<PersonaPage> {

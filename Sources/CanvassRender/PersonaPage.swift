@@ -85,3 +85,74 @@ struct AnswerGroup: ViewModel {
 
     var names: [String] { ["count", "place", "repeated", "respondent", "sentiment", "text"] }
 }
+
+/// The values of the personas index (`pages/personas.mustache`): the cards, and a table of each
+/// persona's size, NPS, CSAT and gaps beside everyone's.
+struct PersonasPage: ViewModel {
+    let cards: [PersonaCard]
+    let dimensions: [Named]
+    let rows: [PersonaRow]
+    let overall: PersonaRow
+    let method: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "cards": return cards
+        case "dimensions": return dimensions
+        case "rows": return rows
+        case "overall": return overall
+        case "method": return method
+        default: return nil
+        }
+    }
+
+    var names: [String] { ["cards", "dimensions", "method", "overall", "rows"] }
+}
+
+/// A row of the personas table: a persona (or, with no name, everyone) with its figures.
+struct PersonaRow: ViewModel {
+    /// Nil for the row of all respondents.
+    let name: String?
+    let href: String?
+    let size: String
+    let share: String?
+    let nps: String
+    let csat: String
+    let gaps: [GapCell]
+
+    func child(named key: String) -> Any? {
+        switch key {
+        case "name": return name
+        case "href": return href
+        case "size": return size
+        case "share": return share
+        case "nps": return nps
+        case "csat": return csat
+        case "gaps": return gaps
+        default: return nil
+        }
+    }
+
+    var names: [String] {
+        ["csat", "gaps"] + (href == nil ? [] : ["href"]) + (name == nil ? [] : ["name"]) + ["nps"] + (share == nil ? [] : ["share"]) + ["size"]
+    }
+}
+
+/// A gap in a table cell; `shortfall` and `small` only where the cell can be marked.
+struct GapCell: ViewModel {
+    let gap: String
+    let label: String
+    let marks: (shortfall: Bool, small: Bool)?
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "gap": return gap
+        case "label": return label
+        case "shortfall": return marks?.shortfall
+        case "small": return marks?.small
+        default: return nil
+        }
+    }
+
+    var names: [String] { marks == nil ? ["gap", "label"] : ["gap", "label", "shortfall", "small"] }
+}
