@@ -81,7 +81,8 @@ public final class BuildSession: @unchecked Sendable {
         }
         guard keeping.contains(.onDisk), writes else { return nil }
         let cache = BuildCache(root: options.root, output: output, options: options)
-        if let pages = cache.pagesIfUpToDate() { return pages }
+        // The files cannot say whether a PostgreSQL table changed: a study reading one is always built.
+        if let pages = cache.pagesIfUpToDate(), !Self.readsServer(root: options.root) { return pages }
         let restored = keeping.contains(.inMemory) ? nil : (
             loads: LoadCache.restored(from: cache.parsedNotesPath, stamp: cache.binary),
             segmentations: SegmentationStore.restored(from: cache.segmentationsPath, stamp: cache.binary))
@@ -92,6 +93,12 @@ public final class BuildSession: @unchecked Sendable {
             state.pageReuse = reuse
         }
         return nil
+    }
+
+    /// Whether the project's config reads a survey or records from a database server.
+    static func readsServer(root: String) -> Bool {
+        guard let config = ProjectLoader(root: root).loadConfig().config else { return false }
+        return config.surveys.contains { $0.database?.postgres != nil } || config.records.contains { $0.database?.postgres != nil }
     }
 
     /// The notes are loaded: on disk, the parsed notes are saved for the next build, on a core the

@@ -112,4 +112,28 @@ import Testing
         #expect(fromPostgreSQL.keys.sorted() == fromCSV.keys.sorted())
         #expect(Self.differences(fromCSV, fromPostgreSQL) == [])
     }
+
+    /// A table on a server can change while no file does: `canvass build` never takes the study as
+    /// up to date, and the next build shows the table as it is now.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["CANVASS_TEST_POSTGRES"] != nil, "needs the test server: CANVASS_TEST_POSTGRES"))
+    func aStudyReadingAServerIsNeverUpToDate() throws {
+        let server = try #require(ProcessInfo.processInfo.environment["CANVASS_TEST_POSTGRES"])
+        let table = SQLText.identifier("answers_" + UUID().uuidString.prefix(8).lowercased())
+        _ = try PostgresDatabase.query(connection: server, "CREATE TABLE \(table) AS SELECT 'r-' || i AS rid, 9 AS recommend FROM generate_series(1, 20) AS i", timeout: 30)
+        defer { _ = try? PostgresDatabase.query(connection: server, "DROP TABLE " + table, timeout: 30) }
+        let project = try TemporaryProject([
+            "canvass.yml": "title: T\nsurveys:\n  - postgres: CANVASS_TEST_POSTGRES\n    query: SELECT * FROM \(table) ORDER BY rid\n    id: rid\n    nps: recommend\n",
+        ])
+        defer { project.remove() }
+        func build() throws -> Pipeline.Report {
+            let report = Pipeline(options: .init(root: project.root), session: BuildSession(keeping: .onDisk)).build()
+            try #require(report.succeeded, "\(report.diagnostics.map(\.formatted))")
+            return report
+        }
+        _ = try build()
+        #expect(try project.read("site/data/nps.json")?.contains("\"score\": 100") == true)
+        _ = try PostgresDatabase.query(connection: server, "UPDATE \(table) SET recommend = 0", timeout: 30)
+        #expect(try !build().upToDate)
+        #expect(try project.read("site/data/nps.json")?.contains("\"score\": -100") == true)
+    }
 }

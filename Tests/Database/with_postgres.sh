@@ -14,7 +14,8 @@ if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
 fi
 
 dir=$(mktemp -d /tmp/canvass-postgres.XXXXXX)
-port=${CANVASS_TEST_POSTGRES_PORT:-54329}
+# A free port unless one is given: two runs on one machine (a CI job beside a developer's) must not meet.
+port=${CANVASS_TEST_POSTGRES_PORT:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 # The server refuses to run as root: as root, it runs as Debian's `postgres` user.
 as=()
 if [ "$(id -u)" = 0 ]; then
