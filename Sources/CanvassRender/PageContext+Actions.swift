@@ -3,29 +3,27 @@ import CanvassCore
 /// The actions page, one page per improvement action, the `{actions}` block, the home page's
 /// line on them and the links from needs, dimensions and personas to the actions about them.
 extension PageContext {
-    func actionsIndex(_ results: ActionResults) -> PageModel<[String: Any]> {
-        merged(base(title: strings["actions_title"], section: "actions"), [
-            "actions": results.actions.map(actionRow),
-            "asOf": results.asOf.map { strings.format("actions_as_of", ["date": date($0)]) } ?? "",
-            "summary": actionsSummary(results),
-        ])
+    func actionsIndex(_ results: ActionResults) -> PageModel<ActionsPage> {
+        PageModel(base: base(title: strings["actions_title"], section: "actions"), content: ActionsPage(
+            actions: results.actions.map(actionRow),
+            asOf: results.asOf.map { strings.format("actions_as_of", ["date": date($0)]) } ?? "",
+            summary: actionsSummary(results)))
     }
 
     /// One row of the actions table.
-    func actionRow(_ result: ActionResult) -> [String: Any] {
+    func actionRow(_ result: ActionResult) -> ActionRow {
         let action = result.action
         let measured = result.effects.filter { $0.targetMet != nil }
-        return [
-            "title": action.title, "href": path.link(to: PagePath.action(action.id).path),
-            "status": strings["action_status_" + action.status.rawValue.replacingOccurrences(of: "-", with: "_")],
-            "statusClass": action.status.rawValue, "owner": action.owner ?? "–",
-            "start": action.start.map { date($0) } ?? "–", "startValue": action.start?.description ?? "",
-            "due": action.due.map { date($0) } ?? "–", "dueValue": action.due?.description ?? "", "overdue": result.overdue,
-            "verdict": result.verdict.map(verdictLabel) ?? strings["action_no_targets"], "verdictClass": result.verdict?.rawValue ?? "none",
-            "targetsMet": measured.isEmpty ? "–" : strings.format("action_targets_met", [
+        return ActionRow(
+            title: action.title, href: path.link(to: PagePath.action(action.id).path),
+            status: strings["action_status_" + action.status.rawValue.replacingOccurrences(of: "-", with: "_")],
+            statusClass: action.status.rawValue, owner: action.owner ?? "–",
+            start: action.start.map { date($0) } ?? "–", startValue: action.start?.description ?? "",
+            due: action.due.map { date($0) } ?? "–", dueValue: action.due?.description ?? "", overdue: result.overdue,
+            verdict: result.verdict.map(verdictLabel) ?? strings["action_no_targets"], verdictClass: result.verdict?.rawValue ?? "none",
+            targetsMet: measured.isEmpty ? "–" : strings.format("action_targets_met", [
                 "met": String(measured.filter { $0.targetMet == true }.count), "count": String(result.effects.count),
-            ]),
-        ]
+            ]))
     }
 
     /// "2 improved · 1 no detectable change · 1 too early · 1 overdue", for the home page and the block.
@@ -46,37 +44,32 @@ extension PageContext {
         strings["verdict_" + verdict.rawValue.replacingOccurrences(of: "-", with: "_")]
     }
 
-    func action(_ result: ActionResult, in results: ActionResults) -> PageModel<[String: Any]> {
+    func action(_ result: ActionResult, in results: ActionResults) -> PageModel<ActionPage> {
         let action = result.action
-        let notes = notesByID
-        return merged(base(title: action.title, section: "actions"), [
-            "row": actionRow(result),
-            "bodyHTML": renderer(tagStyle: .link { tagHref($0) }).render(action.body),
-            "asOf": results.asOf.map { strings.format("actions_as_of", ["date": date($0)]) } ?? "",
-            "addresses": addressedModels(action.addresses, notes: notes),
-            "hasAddresses": !action.addresses.isEmpty,
-            "effects": result.effects.map { effect($0) },
-            "hasEffects": !result.effects.isEmpty,
-            "source": action.file,
-        ])
+        return PageModel(base: base(title: action.title, section: "actions"), content: ActionPage(
+            row: actionRow(result),
+            bodyHTML: renderer(tagStyle: .link { tagHref($0) }).render(action.body),
+            asOf: results.asOf.map { strings.format("actions_as_of", ["date": date($0)]) } ?? "",
+            addresses: addressedModels(action.addresses, notes: notesByID),
+            effects: result.effects.map { effect($0) },
+            source: action.file))
     }
 
     /// What an action addresses, each with up to three quotes behind it that an item above did not show.
-    func addressedModels(_ items: [ImprovementAction.Addressed], notes: [String: Note]) -> [[String: Any]] {
+    func addressedModels(_ items: [ImprovementAction.Addressed], notes: [String: Note]) -> [AddressedView] {
         var shown = Set<String>()
         return items.map { item in
-            var model = addressed(item)
+            let (kind, label, href, candidates) = addressed(item)
             var fresh: [Excerpt] = []
-            for candidate in model.excerpts where fresh.count < 3 && shown.insert("\(candidate.location.file):\(candidate.location.line)").inserted {
+            for candidate in candidates where fresh.count < 3 && shown.insert("\(candidate.location.file):\(candidate.location.line)").inserted {
                 fresh.append(candidate)
             }
-            model.fields["excerpts"] = fresh.map { excerpt($0, notes: notes) }
-            return model.fields
+            return AddressedView(kind: kind, label: label, href: href, excerpts: fresh.map { excerpt($0, notes: notes) })
         }
     }
 
-    /// What an action addresses: its name, a link, and the excerpts behind it.
-    func addressed(_ item: ImprovementAction.Addressed) -> (fields: [String: Any], excerpts: [Excerpt]) {
+    /// What an action addresses: its kind, name, a link, and the excerpts behind it.
+    func addressed(_ item: ImprovementAction.Addressed) -> (kind: String, label: String, href: String, excerpts: [Excerpt]) {
         var label = item.id, href = "", excerpts: [Excerpt] = []
         switch item.kind {
         case .need:
@@ -95,7 +88,7 @@ extension PageContext {
             label = project.config.dimension(id: item.id)?.label ?? item.id
             if analysis.surveys?.dimension(id: item.id) != nil { href = path.link(to: PagePath.dimension(item.id).path) }
         }
-        return (["kind": strings["action_kind_" + item.kind.rawValue], "label": label, "href": href], excerpts)
+        return (strings["action_kind_" + item.kind.rawValue], label, href, excerpts)
     }
 
     /// A target's label with whose figure it is: "Gap · Service (Plan: basic)".
@@ -109,29 +102,28 @@ extension PageContext {
         }
     }
 
-    func effect(_ effect: ActionEffect) -> [String: Any] {
+    func effect(_ effect: ActionEffect) -> EffectView {
         let metric = effect.target.metric, digits = metricDigits(metric)
         let sides = [effect.before, effect.after].compactMap { $0 }
         let svg = sides.isEmpty ? "" : charts.control(
             sides.map { Charts.ControlPoint(wave: $0.wave, value: $0.value, interval: $0.ci95, limits: nil, outside: false) },
             centre: nil, target: effect.target.value, title: strings.format("chart_effect_title", ["metric": targetLabel(effect.target)]),
             yTitle: metricLabel(metric), digits: digits)
-        func side(_ side: ActionEffect.Side?, _ label: String) -> [String: Any] {
-            guard let side else { return ["label": label, "wave": "–", "n": "–", "value": "–", "ci": "–", "small": false] }
-            return ["label": label, "wave": side.wave, "n": strings.formatNumber(side.n), "value": metricValue(side.value, metric),
-                    "ci": NumberFormat.interval(side.ci95?.lower, side.ci95?.upper, digits),
-                    "small": side.n > 0 && side.effectiveN < ActionEffect.minimumN]
+        func side(_ side: ActionEffect.Side?, _ label: String) -> EffectSide {
+            guard let side else { return EffectSide(label: label, wave: "–", n: "–", value: "–", ci: "–", small: false) }
+            return EffectSide(label: label, wave: side.wave, n: strings.formatNumber(side.n), value: metricValue(side.value, metric),
+                              ci: NumberFormat.interval(side.ci95?.lower, side.ci95?.upper, digits),
+                              small: side.n > 0 && side.effectiveN < ActionEffect.minimumN)
         }
-        return [
-            "label": targetLabel(effect.target), "svg": svg,
-            "target": strings.format("monitoring_target", ["value": metricValue(effect.target.value, metric)]),
-            "sides": [side(effect.before, strings["action_before"]), side(effect.after, strings["action_after"])],
-            "difference": effect.difference.map { NumberFormat.signed($0, digits) + (metric.isShare ? " " + strings["points_short"] : "") } ?? "–",
-            "ci": NumberFormat.interval(effect.ci95?.lower, effect.ci95?.upper, digits),
-            "test": effect.test.map(testText) ?? "–",
-            "verdict": verdictLabel(effect.verdict), "verdictClass": effect.verdict.rawValue,
-            "met": effect.targetMet == true, "missed": effect.targetMet == false,
-        ]
+        return EffectView(
+            label: targetLabel(effect.target), svg: svg,
+            target: strings.format("monitoring_target", ["value": metricValue(effect.target.value, metric)]),
+            sides: [side(effect.before, strings["action_before"]), side(effect.after, strings["action_after"])],
+            difference: effect.difference.map { NumberFormat.signed($0, digits) + (metric.isShare ? " " + strings["points_short"] : "") } ?? "–",
+            ci: NumberFormat.interval(effect.ci95?.lower, effect.ci95?.upper, digits),
+            test: effect.test.map(testText) ?? "–",
+            verdict: verdictLabel(effect.verdict), verdictClass: effect.verdict.rawValue,
+            met: effect.targetMet == true, missed: effect.targetMet == false)
     }
 
     /// "Welch t = 2.31, df = 396.2, p = 0.021"
