@@ -28,7 +28,7 @@ extension PageContext {
         return ids.compactMap { results.dimension(id: $0) }
     }
 
-    func blockModel(_ block: BlockInvocation) -> [String: Any] {
+    func blockModel(_ block: BlockInvocation) -> any ViewModel {
         let results = analysis.surveys
         switch block.name {
         case "metric":
@@ -140,8 +140,9 @@ extension PageContext {
         case "target-segments":
             guard let targeting = results?.targeting else { return [:] }
             let kind: TargetingResults.Kind = block.text("of") == "segments" ? .segment : block.text("of") == "personas" ? .persona : targeting.recommendedKind
-            return targetingModel(targeting, kind: kind, limit: block.text("limit").flatMap(Int.init))
-                .merging(["recommendation": kind == targeting.recommendedKind ? recommendation(targeting) : false]) { _, new in new }
+            var table = targetingModel(targeting, kind: kind, limit: block.text("limit").flatMap(Int.init))
+            table.recommendation = .some(kind == targeting.recommendedKind ? recommendation(targeting) : nil)
+            return table
         default:
             return [:]
         }

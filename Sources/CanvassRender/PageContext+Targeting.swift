@@ -6,22 +6,20 @@ extension PageContext {
     typealias Candidate = TargetingResults.Candidate
     typealias Criterion = TargetingConfig.Criterion
 
-    func targets(_ results: TargetingResults) -> PageModel<[String: Any]> {
-        var context = merged(base(title: strings["targets_title"], section: "targets"), [
-            "recommendation": recommendation(results),
-            "weights": targetingWeights(results),
-            "weighted": results.weighted,
-        ])
-        context.content["personas"] = results.personas.isEmpty ? false : targetingModel(results, kind: .persona, limit: nil)
-        context.content["segments"] = results.segments.isEmpty ? false : targetingModel(results, kind: .segment, limit: nil)
-        context.content["segmentsLead"] = strings.format("targets_segments_lead", [
-            "attributes": (results.config.segments ?? project.config.breakdowns).map(attributeLabel).joined(separator: strings["list_separator"]),
-        ])
-        return context
+    func targets(_ results: TargetingResults) -> PageModel<TargetsPage> {
+        PageModel(base: base(title: strings["targets_title"], section: "targets"), content: TargetsPage(
+            recommendation: recommendation(results),
+            weights: targetingWeights(results),
+            weighted: results.weighted,
+            personas: results.personas.isEmpty ? nil : targetingModel(results, kind: .persona, limit: nil),
+            segments: results.segments.isEmpty ? nil : targetingModel(results, kind: .segment, limit: nil),
+            segmentsLead: strings.format("targets_segments_lead", [
+                "attributes": (results.config.segments ?? project.config.breakdowns).map(attributeLabel).joined(separator: strings["list_separator"]),
+            ])))
     }
 
     /// The chart and table of one kind of candidate; `limit` keeps the first rows of the table.
-    func targetingModel(_ results: TargetingResults, kind: TargetingResults.Kind, limit: Int?) -> [String: Any] {
+    func targetingModel(_ results: TargetingResults, kind: TargetingResults.Kind, limit: Int?) -> TargetTable {
         let candidates = kind == .persona ? results.personas : results.segments
         let recommended = kind == results.recommendedKind ? Set([results.primary?.id, results.secondary?.id].compactMap { $0 }) : []
         let bubbles = candidates.compactMap { c -> Charts.Bubble? in
@@ -30,68 +28,61 @@ extension PageContext {
                                  area: c.value?.mean, highlighted: recommended.contains(c.id))
         }
         let valueLabel = results.config.value.map(attributeLabel)
-        let rows = candidates.prefix(limit ?? candidates.count).map { c -> [String: Any] in
-            func mean(_ d: Descriptives?) -> [String: Any] {
-                ["text": amountText(d?.mean), "ci": d?.ci95.map { "[\(amountText($0.lower)), \(amountText($0.upper))]" } ?? "–",
-                 "value": d?.mean.map { String($0) } ?? ""]
+        let rows = candidates.prefix(limit ?? candidates.count).map { c in
+            func mean(_ d: Descriptives?) -> TargetRow.Amount {
+                TargetRow.Amount(
+                    text: amountText(d?.mean), ci: d?.ci95.map { "[\(amountText($0.lower)), \(amountText($0.upper))]" } ?? "–",
+                    value: d?.mean.map { String($0) } ?? "")
             }
-            return [
-                "rank": c.rank.map(String.init) ?? "–", "rankValue": c.rank.map(String.init) ?? "",
-                "name": candidateName(c), "href": candidateHref(c) ?? "", "hasHref": candidateHref(c) != nil,
-                "n": strings.formatNumber(c.n), "small": c.cautions.contains(.smallSample),
-                "size": NumberFormat.percent(c.size.score, 0), "sizeValue": c.size.score.map { String($0) } ?? "",
-                "sizeCI": NumberFormat.interval(c.size.ci95?.lower, c.size.ci95?.upper, 0),
-                "gap": NumberFormat.signed(c.gap?.mean), "gapValue": c.gap.map { String($0.mean) } ?? "",
-                "gapCI": NumberFormat.interval(c.gap?.ci95?.lower, c.gap?.ci95?.upper), "shortfall": (c.gap?.mean ?? 0) < 0,
-                "uncertain": c.cautions.contains(.shortfallUncertain),
-                "value": mean(c.value), "reach": mean(c.reach), "growth": mean(c.growth),
-                "score": NumberFormat.fixed(c.score), "scoreValue": c.score.map { String($0) } ?? "", "notScored": c.score == nil,
-                "recommended": recommended.contains(c.id),
-            ]
+            return TargetRow(
+                rank: c.rank.map(String.init) ?? "–", rankValue: c.rank.map(String.init) ?? "",
+                name: candidateName(c), href: candidateHref(c) ?? "", hasHref: candidateHref(c) != nil,
+                n: strings.formatNumber(c.n), small: c.cautions.contains(.smallSample),
+                size: NumberFormat.percent(c.size.score, 0), sizeValue: c.size.score.map { String($0) } ?? "",
+                sizeCI: NumberFormat.interval(c.size.ci95?.lower, c.size.ci95?.upper, 0),
+                gap: NumberFormat.signed(c.gap?.mean), gapValue: c.gap.map { String($0.mean) } ?? "",
+                gapCI: NumberFormat.interval(c.gap?.ci95?.lower, c.gap?.ci95?.upper), shortfall: (c.gap?.mean ?? 0) < 0,
+                uncertain: c.cautions.contains(.shortfallUncertain),
+                value: mean(c.value), reach: mean(c.reach), growth: mean(c.growth),
+                score: NumberFormat.fixed(c.score), scoreValue: c.score.map { String($0) } ?? "", notScored: c.score == nil,
+                recommended: recommended.contains(c.id))
         }
         let svg = bubbles.isEmpty ? "" : charts.bubbles(
             bubbles, title: strings["chart_bubbles_title"], xTitle: strings[results.weighted ? "chart_bubbles_x_weighted" : "chart_bubbles_x"],
             yTitle: strings["chart_bubbles_y"])
-        return [
-            "svg": svg, "hasChart": !svg.isEmpty, "rows": rows,
-            "caption": valueLabel.map { strings.format("targets_chart_caption", ["value": midSentence($0)]) } ?? strings["targets_chart_caption_plain"],
-            "hasValue": results.config.value != nil, "valueLabel": valueLabel ?? "",
-            "hasReach": results.config.reach != nil, "reachLabel": results.config.reach.map(attributeLabel) ?? "",
-            "hasGrowth": results.config.growth != nil, "growthLabel": results.config.growth.map(attributeLabel) ?? "",
-            "href": path.link(to: PagePath.targets.path),
-        ]
+        return TargetTable(
+            svg: svg, rows: rows,
+            caption: valueLabel.map { strings.format("targets_chart_caption", ["value": midSentence($0)]) } ?? strings["targets_chart_caption_plain"],
+            valueLabel: valueLabel, reachLabel: results.config.reach.map(attributeLabel), growthLabel: results.config.growth.map(attributeLabel),
+            href: path.link(to: PagePath.targets.path))
     }
 
     /// The primary and secondary targets with their reasons, or why there is none.
-    func recommendation(_ results: TargetingResults) -> [String: Any] {
+    func recommendation(_ results: TargetingResults) -> Recommendation {
         let among = results.recommendable
-        func entry(_ c: Candidate, _ key: String) -> [String: Any] {
+        func entry(_ c: Candidate, _ key: String) -> Recommendation.Pick {
             var cautions: [String] = []
             if c.cautions.contains(.shortfallUncertain) { cautions.append(strings["target_caution_shortfallUncertain"]) }
-            return [
-                "heading": strings.format(key, ["name": candidateName(c)]), "href": candidateHref(c) ?? "", "hasHref": candidateHref(c) != nil,
-                "score": strings.format("target_score_line", [
+            return Recommendation.Pick(
+                heading: strings.format(key, ["name": candidateName(c)]), href: candidateHref(c),
+                score: strings.format("target_score_line", [
                     "score": NumberFormat.fixed(c.score), "rank": String(c.rank ?? 0), "count": String(among.filter { $0.score != nil }.count),
                 ]),
-                "reasons": reasons(c, among: among, results), "cautions": cautions,
-            ]
+                reasons: reasons(c, among: among, results), cautions: cautions)
         }
-        var model: [String: Any] = ["hasPrimary": results.primary != nil, "none": strings["target_none"], "close": false]
-        if let primary = results.primary { model["primary"] = entry(primary, "target_primary") }
-        if let secondary = results.secondary {
-            model["secondary"] = entry(secondary, "target_secondary")
-            if let a = results.primary?.score, let b = secondary.score, a - b < 0.05 {
-                model["close"] = strings.format("target_close", ["primary": NumberFormat.fixed(a), "secondary": NumberFormat.fixed(b)])
-            }
+        var close: String?
+        if let a = results.primary?.score, let b = results.secondary?.score, a - b < 0.05 {
+            close = strings.format("target_close", ["primary": NumberFormat.fixed(a), "secondary": NumberFormat.fixed(b)])
         }
         // Which candidate each criterion alone would pick: how much the choice rests on the weights.
-        model["alone"] = results.criteria.compactMap { item -> [String: Any]? in
+        let alone = results.criteria.compactMap { item -> String? in
             let measured = among.filter { !$0.cautions.contains(.smallSample) && $0.amount(item.criterion) != nil }
             guard let best = measured.max(by: { ($0.amount(item.criterion)!, $1.id) < ($1.amount(item.criterion)!, $0.id) }) else { return nil }
-            return ["text": strings.format("target_alone", ["criterion": criterionLabel(item.criterion, results), "name": candidateName(best)])]
+            return strings.format("target_alone", ["criterion": criterionLabel(item.criterion, results), "name": candidateName(best)])
         }
-        model["hasAlone"] = !(model["alone"] as! [[String: Any]]).isEmpty
-        return model
+        return Recommendation(
+            primary: results.primary.map { entry($0, "target_primary") }, secondary: results.secondary.map { entry($0, "target_secondary") },
+            none: strings["target_none"], close: close, alone: alone)
     }
 
     /// One line per criterion that counts, most contributing first: where the candidate stands and its figure.
