@@ -2,84 +2,70 @@ import CanvassCore
 import CanvassMarkdown
 
 extension PageContext {
-    func home() -> PageModel<[String: Any]> {
+    func home() -> PageModel<HomePage> {
         let notes = project.notes
         let participants = Set(notes.flatMap { $0.participants.map(\.id) })
         let excerptCount = notes.reduce(0) { $0 + $1.excerpts.count }
         let themed = analysis.themes.filter { !$0.excerpts.isEmpty }
         let top = themed.prefix(8)
         let maxCount = top.first?.excerpts.count ?? 0
-        // What is on track and what is not: monitored figures, and the improvement actions.
-        let monitoring: Any = analysis.surveys.flatMap { $0.hasMonitoring ? monitoringStatus($0) : nil } ?? false
-        let actions: Any = analysis.actions.map { results -> [String: Any] in
-            let overdue = results.actions.filter(\.overdue).map(actionRow)
-            return ["summary": actionsSummary(results), "overdue": overdue, "hasOverdue": !overdue.isEmpty,
-                    "href": path.link(to: PagePath.actions.path)]
-        } ?? false
-        let methods = NoteMethod.allCases.compactMap { method -> [String: Any]? in
-            let count = notes.filter { $0.method == method }.count
-            return count == 0 ? nil : ["label": methodLabel(method), "count": strings.formatNumber(count)]
-        }
-        var surveyFigures: [[String: Any]] = []
-        var survey: [String: Any] = ["present": false]
+        var figures: [Figure] = []
+        var survey: SurveyPanel?
         if let results = analysis.surveys {
-            surveyFigures.append(["value": strings.formatNumber(results.respondents), "label": strings["figure_respondents"],
-                                  "href": path.link(to: PagePath.methodology.path)])
+            figures.append(Figure(value: strings.formatNumber(results.respondents), label: strings["figure_respondents"],
+                                  href: .page(path.link(to: PagePath.methodology.path))))
             // Weighted figures say so and link to the same figures without weights.
             let weighted = results.weighting != nil
             func label(_ key: String) -> String { weighted ? strings.format("figure_weighted", ["figure": strings[key]]) : strings[key] }
-            let weightsLink: Any = weighted ? path.link(to: PagePath.quality.path) + "#weights-heading" : false
+            let weightsLink: Figure.Target = weighted ? .page(path.link(to: PagePath.quality.path) + "#weights-heading") : .off
             if let nps = results.nps?.overall {
-                surveyFigures.append(["value": NumberFormat.fixed(nps.score, 0), "detail": "± " + NumberFormat.fixed(nps.moe95, 1),
-                                      "label": label("figure_nps"), "small": nps.n < 30 && nps.n > 0, "href": weightsLink])
+                figures.append(Figure(value: NumberFormat.fixed(nps.score, 0), label: label("figure_nps"), detail: "± " + NumberFormat.fixed(nps.moe95, 1),
+                                      small: nps.n < 30 && nps.n > 0, href: weightsLink))
             }
             if let csat = results.csat?.overall {
-                surveyFigures.append(["value": NumberFormat.percent(csat.score, 0), "label": label("figure_csat"),
-                                      "detail": NumberFormat.interval(csat.ci95?.lower, csat.ci95?.upper, 0), "href": weightsLink])
+                figures.append(Figure(value: NumberFormat.percent(csat.score, 0), label: label("figure_csat"),
+                                      detail: NumberFormat.interval(csat.ci95?.lower, csat.ci95?.upper, 0), href: weightsLink))
             }
-            surveyFigures.append(["value": NumberFormat.signed(results.overallGap.weighted), "label": strings["figure_weighted_gap"],
-                                  "href": path.link(to: PagePath.gaps.path)])
+            figures.append(Figure(value: NumberFormat.signed(results.overallGap.weighted), label: strings["figure_weighted_gap"],
+                                  href: .page(path.link(to: PagePath.gaps.path))))
             let shortfalls = results.dimensions.filter { ($0.gap.mean ?? 0) < 0 }.sorted { $0.gap.mean! < $1.gap.mean! }.prefix(3)
             var npsRows: [(label: String, result: NPSResult)] = []
             if let nps = results.nps {
                 npsRows = [(strings["all_respondents"], nps.overall)] + nps.byWave.map { ($0.label, $0.value) }
             }
-            survey = [
-                "present": true,
-                "shortfalls": shortfalls.map(dimensionRow),
-                "hasShortfalls": !shortfalls.isEmpty,
-                "npsSVG": npsRows.isEmpty ? "" : charts.nps(npsRows),
-            ]
+            survey = SurveyPanel(shortfalls: shortfalls.map(dimensionRow), npsSVG: npsRows.isEmpty ? "" : charts.nps(npsRows))
         }
-        let figures: [[String: Any]] = surveyFigures + [
-            ["value": strings.formatNumber(notes.count), "label": strings["figure_notes"], "href": path.link(to: PagePath.notes.path)],
-            ["value": strings.formatNumber(excerptCount), "label": strings["figure_excerpts"]],
-            ["value": strings.formatNumber(participants.count), "label": strings["figure_participants"]],
-            ["value": strings.formatNumber(themed.count), "label": strings["figure_themes"], "href": path.link(to: PagePath.themes.path)],
+        figures += [
+            Figure(value: strings.formatNumber(notes.count), label: strings["figure_notes"], href: .page(path.link(to: PagePath.notes.path))),
+            Figure(value: strings.formatNumber(excerptCount), label: strings["figure_excerpts"]),
+            Figure(value: strings.formatNumber(participants.count), label: strings["figure_participants"]),
+            Figure(value: strings.formatNumber(themed.count), label: strings["figure_themes"], href: .page(path.link(to: PagePath.themes.path))),
         ]
-        return merged(base(title: strings["home_title"], section: "home"), [
-            "figures": figures,
-            "survey": survey,
-            "hasPersonas": analysis.personas != nil,
-            // What is on track and what is not, when waves are monitored or KPIs mapped.
-            "monitoring": monitoring,
-            "actions": actions,
-            "onTrack": !(monitoring is Bool) || !(actions is Bool),
-            "personaCards": analysis.personas?.personas.map(personaCard) ?? [],
-            "topThemes": top.map { summary -> [String: Any] in
-                [
-                    "label": summary.theme.label,
-                    "href": path.link(to: PagePath.theme(summary.theme.id).path),
-                    "count": strings.count("excerpts", summary.excerpts.count),
-                    "width": barWidth(summary.excerpts.count, max: maxCount),
-                    "dimension": summary.theme.dimension.flatMap { project.config.dimension(id: $0)?.label } ?? "",
-                ]
+        return PageModel(base: base(title: strings["home_title"], section: "home"), content: HomePage(
+            figures: figures,
+            survey: survey,
+            hasPersonas: analysis.personas != nil,
+            // What is on track and what is not: monitored figures, and the improvement actions.
+            monitoring: analysis.surveys.flatMap { $0.hasMonitoring ? monitoringStatus($0) : nil },
+            actions: analysis.actions.map { results in
+                ActionsPanel(summary: actionsSummary(results), overdue: results.actions.filter(\.overdue).map(actionRow),
+                             href: path.link(to: PagePath.actions.path))
             },
-            "hasThemes": !top.isEmpty,
-            "recentNotes": notes.prefix(6).map(noteRow),
-            "hasNotes": !notes.isEmpty,
-            "methods": methods,
-        ])
+            personaCards: analysis.personas?.personas.map(personaCard) ?? [],
+            topThemes: top.map { summary in
+                TopTheme(
+                    label: summary.theme.label,
+                    href: path.link(to: PagePath.theme(summary.theme.id).path),
+                    count: strings.count("excerpts", summary.excerpts.count),
+                    width: barWidth(summary.excerpts.count, max: maxCount),
+                    dimension: summary.theme.dimension.flatMap { project.config.dimension(id: $0)?.label } ?? "")
+            },
+            recentNotes: notes.prefix(6).map(noteRow),
+            hasNotes: !notes.isEmpty,
+            methods: NoteMethod.allCases.compactMap { method in
+                let count = notes.filter { $0.method == method }.count
+                return count == 0 ? nil : MethodCount(label: methodLabel(method), count: strings.formatNumber(count))
+            }))
     }
 
     /// A note as a row of a list: title, date, method, who, how much evidence.
