@@ -86,6 +86,33 @@ import Testing
         }
     }
 
+    /// A page is reused from the last build while its model's digest is unchanged, and the digest
+    /// walks `names`: a name a model answers but does not list would change the page unseen.
+    @Test func everyNameAViewModelAnswersIsListed() throws {
+        let fixture = try RenderFixture()
+        defer { fixture.project.remove() }
+        let renderer = fixture.renderer
+        let used = Set(Self.templates().flatMap { Self.variableNames(in: $0.1).flatMap { $0.split(separator: ".").map(String.init) } })
+        var unlisted = Set<String>()
+        func check(_ value: Any) {
+            if let model = value as? any ViewModel, !(value is [String: Any]) {
+                let listed = Set(model.names)
+                for name in used where model.child(named: name) != nil && !listed.contains(name) {
+                    unlisted.insert("\(type(of: model)).\(name)")
+                }
+                for name in listed { if let child = model.child(named: name) { check(child) } }
+            } else if let dictionary = value as? [String: Any] {
+                dictionary.values.forEach(check)
+            } else if let array = value as? [Any] {
+                array.forEach(check)
+            }
+        }
+        for page in renderer.pages {
+            check(PageContext(renderer: renderer, path: page.path).context(for: page))
+        }
+        #expect(unlisted.sorted() == [])
+    }
+
     static func definesKey(_ key: String, in value: Any) -> Bool {
         if let model = (value as? [String: Any]) ?? (value as? any ViewModel) {
             return model.names.contains(key) || model.names.contains { definesKey(key, in: model.child(named: $0) as Any) }
