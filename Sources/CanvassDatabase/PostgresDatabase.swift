@@ -61,7 +61,7 @@ public enum PostgresDatabase {
         default:
             // 57014: query_canceled, which is what `statement_timeout` ends a statement with.
             if let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))), String(cString: state) == "57014" {
-                throw DatabaseError("the query took longer than \(SQLiteDatabase.seconds(timeout)) and was stopped")
+                throw DatabaseError.timedOut(after: timeout)
             }
             throw DatabaseError(message(PQresultErrorMessage(result)))
         }

@@ -18,6 +18,12 @@ public struct DatabaseError: Error, Sendable, Equatable {
     public init(_ message: String) {
         self.message = message
     }
+
+    /// A query stopped because it ran past `timeout` seconds.
+    static func timedOut(after timeout: Double) -> DatabaseError {
+        let seconds = timeout == timeout.rounded() ? "\(Int(timeout)) s" : "\(timeout) s"
+        return DatabaseError("the query took longer than \(seconds) and was stopped")
+    }
 }
 
 /// SQL text Canvass writes itself. Values never go into it: they are bound. Names (of tables and

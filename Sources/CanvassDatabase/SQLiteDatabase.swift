@@ -38,7 +38,7 @@ public enum SQLiteDatabase {
             let step = sqlite3_step(statement)
             if step == SQLITE_DONE { break }
             guard step == SQLITE_ROW else {
-                if step == SQLITE_INTERRUPT { throw DatabaseError("the query took longer than \(Self.seconds(timeout)) and was stopped") }
+                if step == SQLITE_INTERRUPT { throw DatabaseError.timedOut(after: timeout) }
                 throw DatabaseError(message(handle, step))
             }
             rows.append((0..<count).map { value(statement, Int32($0)) })
@@ -68,10 +68,6 @@ public enum SQLiteDatabase {
     private static func message(_ handle: OpaquePointer?, _ code: Int32) -> String {
         if let handle, let text = sqlite3_errmsg(handle) { return String(cString: text) }
         return String(cString: sqlite3_errstr(code))
-    }
-
-    static func seconds(_ timeout: Double) -> String {
-        timeout == timeout.rounded() ? "\(Int(timeout)) s" : "\(timeout) s"
     }
 
     /// When a query must have finished.
