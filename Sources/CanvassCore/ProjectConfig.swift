@@ -48,6 +48,12 @@ public struct ProjectConfig: Sendable, Equatable {
     public func label(question column: String) -> String {
         labels[column] ?? column
     }
+
+    /// Whether a survey or records entry reads a database server, whose tables can change while
+    /// no file of the project does.
+    public var readsServer: Bool {
+        surveys.contains { $0.database?.postgres != nil } || records.contains { $0.database?.postgres != nil }
+    }
 }
 
 public enum Language: String, Sendable, CaseIterable {

@@ -68,9 +68,10 @@ struct BuildCache {
     }
 
     /// The number of pages of the previous build when inputs, binary, options and output folder
-    /// are all as that build left them; nil when a build is needed.
+    /// are all as that build left them; nil when a build is needed. A build that read a database
+    /// server is never up to date: its tables can change while no file does.
     func pagesIfUpToDate() -> Int? {
-        guard let stored = previous, stored.key == key, stored.outputs == Self.outputDigests(output) else { return nil }
+        guard let stored = previous, stored.server != true, stored.key == key, stored.outputs == Self.outputDigests(output) else { return nil }
         return stored.pages
     }
 
@@ -98,8 +99,8 @@ struct BuildCache {
     /// The record of a build, to `keep` if it succeeds without diagnostics. `outputs` is the digest
     /// of each file `SiteWriter.contents(of:)` says the output folder then holds, by path: digested
     /// from memory rather than read back from disk. `models` is the digest of each page's view
-    /// model (`PageReuse`).
-    func record(pages: Int, outputs: [String: String], models: [String: String]) -> Data? {
+    /// model (`PageReuse`); `readsServer` that the build read a database server.
+    func record(pages: Int, outputs: [String: String], models: [String: String], readsServer: Bool) -> Data? {
         // `Stored` as JSON with sorted keys, which JSONDecoder reads back; written by hand, as
         // JSONEncoder took a tenth of a second of the write stage at 10,000 pages.
         func object(_ map: [String: String]) -> JSONValue {
@@ -107,7 +108,7 @@ struct BuildCache {
         }
         return Data(JSONValue.object([
             ("key", object(key)), ("models", object(models)), ("outputs", object(outputs)), ("pages", .int(pages)),
-        ]).compactBytes())
+        ] + (readsServer ? [("server", .bool(true))] : [])).compactBytes())
     }
 
     /// Remembers a build by its `record`; nil forgets any earlier one.
@@ -125,6 +126,8 @@ struct BuildCache {
         var outputs: [String: String]
         var pages: Int
         var models: [String: String]
+        /// Present, true, when the build read a database server.
+        var server: Bool?
     }
 
     /// Digest of every file a build reads (`ProjectFiles.inputs`).

@@ -81,8 +81,7 @@ public final class BuildSession: @unchecked Sendable {
         }
         guard keeping.contains(.onDisk), writes else { return nil }
         let cache = BuildCache(root: options.root, output: output, options: options)
-        // The files cannot say whether a PostgreSQL table changed: a study reading one is always built.
-        if let pages = cache.pagesIfUpToDate(), !Self.readsServer(root: options.root) { return pages }
+        if let pages = cache.pagesIfUpToDate() { return pages }
         let restored = keeping.contains(.inMemory) ? nil : (
             loads: LoadCache.restored(from: cache.parsedNotesPath, stamp: cache.binary),
             segmentations: SegmentationStore.restored(from: cache.segmentationsPath, stamp: cache.binary))
@@ -93,12 +92,6 @@ public final class BuildSession: @unchecked Sendable {
             state.pageReuse = reuse
         }
         return nil
-    }
-
-    /// Whether the project's config reads a survey or records from a database server.
-    static func readsServer(root: String) -> Bool {
-        guard let config = ProjectLoader(root: root).loadConfig().config else { return false }
-        return config.surveys.contains { $0.database?.postgres != nil } || config.records.contains { $0.database?.postgres != nil }
     }
 
     /// The notes are loaded: on disk, the parsed notes are saved for the next build, on a core the
@@ -115,11 +108,12 @@ public final class BuildSession: @unchecked Sendable {
     func rendered(_ report: Pipeline.Report, files: [OutputFileData]) -> Background<Data?>? {
         let (disk, segmentations) = lock.withLock { (state.disk, state.segmentations) }
         guard let disk else { return nil }
-        let (succeeded, pages, models) = (report.succeeded, report.pages, report.pageModels)
+        let (succeeded, pages, models, readsServer) = (report.succeeded, report.pages, report.pageModels, report.readsServer)
         return Background { () -> Data? in
             if let segmentations, segmentations.changed { disk.saveSegmentations(segmentations) }
             guard succeeded else { return nil }
-            return disk.record(pages: pages, outputs: SiteWriter.contents(of: files).mapValues(ContentDigest.checksumHex), models: models)
+            return disk.record(
+                pages: pages, outputs: SiteWriter.contents(of: files).mapValues(ContentDigest.checksumHex), models: models, readsServer: readsServer)
         }
     }
 

@@ -49,6 +49,8 @@ public struct Pipeline: Sendable {
         public var pageModels: [String: String] = [:]
         /// Pages whose bytes came from the previous build, their view model being unchanged.
         public var reusedPages = 0
+        /// The build read a database server, so its record can never show it up to date.
+        public var readsServer = false
     }
 
     public let options: Options
@@ -214,6 +216,7 @@ public struct Pipeline: Sendable {
             return nil
         }
         project.config = configInEffect(project.config)
+        report.readsServer = project.config.readsServer
         if project.config.profile == .public { project = PublicProfile.redact(project, memo: session) }
         let analysis = Analyzer.analyse(project, memo: session, survey: survey)
         report.timings.append(clock.lap("analyse"))
