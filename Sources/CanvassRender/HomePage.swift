@@ -12,7 +12,7 @@ struct HomePage: ViewModel {
     let topThemes: [TopTheme]
     let recentNotes: [NoteRow]
     let hasNotes: Bool
-    let methods: [MethodCount]
+    let methods: [LabeledCount]
 
     func child(named name: String) -> Any? {
         switch name {
@@ -82,7 +82,7 @@ extension Figure.Target {
 
 /// The survey's part of the overview: the three largest shortfalls, and NPS by wave.
 struct SurveyPanel: ViewModel {
-    let shortfalls: [[String: Any]]
+    let shortfalls: [GapRow]
     let npsSVG: String
 
     /// What the overview holds without a survey: `present` alone, false.
@@ -145,8 +145,8 @@ struct TopTheme: ViewModel {
     var names: [String] { ["count", "dimension", "href", "label", "width"] }
 }
 
-/// How many notes a method of research gave.
-struct MethodCount: ViewModel {
+/// Something counted, by its label: the notes of a method of research, the findings of a kind.
+struct LabeledCount: ViewModel {
     let label: String
     let count: String
 

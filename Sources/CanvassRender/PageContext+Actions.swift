@@ -86,7 +86,7 @@ extension PageContext {
             }
         case .dimension:
             label = project.config.dimension(id: item.id)?.label ?? item.id
-            if analysis.surveys?.dimension(id: item.id) != nil { href = path.link(to: PagePath.dimension(item.id).path) }
+            if analysis.surveys?.dimension(id: item.id) != nil { href = dimensionHref(item.id) }
         }
         return (strings["action_kind_" + item.kind.rawValue], label, href, excerpts)
     }

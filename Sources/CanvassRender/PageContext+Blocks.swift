@@ -13,9 +13,7 @@ extension PageContext {
             case .list(let list): options[key] = list
             }
         }
-        let context: [String: Any] = [
-            "block": blockModel(block), "options": options, "t": strings.table, "root": path.root,
-        ]
+        let context = BlockContext(block: blockModel(block), options: options, t: strings.table, root: path.root)
         return renderer.templates.render(context, template: "blocks." + block.name) ?? ""
     }
 
@@ -34,7 +32,7 @@ extension PageContext {
         case "metric":
             return metric(block.text("value") ?? "respondents", label: block.text("label"))
         case "nps":
-            guard let nps = results?.nps else { return [:] }
+            guard let nps = results?.nps else { return EmptyBlock() }
             var rows: [(label: String, result: NPSResult)] = [(strings["all_respondents"], nps.overall)]
             switch block.text("by") {
             case "wave"?: rows += nps.byWave.map { ($0.label, $0.value) }
@@ -42,113 +40,111 @@ extension PageContext {
             case let attribute?: rows += (nps.by.first { $0.attribute == attribute }?.groups ?? []).map { (project.config.label(attribute: attribute, value: $0.label), $0.value) }
             case nil: break
             }
-            return ["svg": charts.nps(rows)]
+            return ChartBlock(svg: charts.nps(rows))
         case "gap-chart":
-            guard let results else { return [:] }
+            guard let results else { return EmptyBlock() }
             let dimensions = selectedDimensions(block, results)
             if let id = block.text("persona"), let persona = analysis.personas?.persona(id: id) {
-                return ["svg": charts.gapComparison(dimensions.map { d in
+                return ChartBlock(svg: charts.gapComparison(dimensions.map { d in
                     Charts.GapRow(label: d.dimension.label, gap: persona.gaps.first { $0.label == d.dimension.id }?.value, overall: d.gap.mean)
-                }), "caption": personaName(persona)]
+                }), caption: personaName(persona))
             }
-            return ["svg": charts.dumbbell(dimensions.map { Charts.DumbbellRow(label: $0.dimension.label, expectation: $0.expectation, perception: $0.perception) }, scale: surveyScale)]
+            return ChartBlock(svg: charts.dumbbell(dimensions.map { Charts.DumbbellRow(label: $0.dimension.label, expectation: $0.expectation, perception: $0.perception) }, scale: surveyScale))
         case "gap-table":
-            guard let results else { return [:] }
-            var rows: [[String: Any]] = []
+            guard let results else { return EmptyBlock() }
+            var rows: [GapRow] = []
             for d in selectedDimensions(block, results) {
                 if let id = block.text("persona") {
                     let gap = d.byPersona.first { $0.label == id }?.value ?? PairedGap(n: 0, mean: nil, sd: nil, ci95: nil, t: nil, p: nil)
-                    rows.append(gapRow(d.dimension.label, gap).merging(["href": path.link(to: PagePath.dimension(d.dimension.id).path)]) { _, n in n })
+                    rows.append(gapRow(d.dimension.label, gap).linking(to: dimensionHref(d.dimension.id)))
                 } else if let attribute = block.text("by") {
                     for group in d.byAttribute.first(where: { $0.attribute == attribute })?.groups ?? [] {
-                        rows.append(gapRow("\(d.dimension.label) · \(project.config.label(attribute: attribute, value: group.label))", group.value).merging(["href": path.link(to: PagePath.dimension(d.dimension.id).path)]) { _, n in n })
+                        let label = "\(d.dimension.label) · \(project.config.label(attribute: attribute, value: group.label))"
+                        rows.append(gapRow(label, group.value).linking(to: dimensionHref(d.dimension.id)))
                     }
                 } else {
                     rows.append(dimensionRow(d))
                 }
             }
-            return ["rows": rows, "hasVerdict": block.text("persona") == nil && block.text("by") == nil]
+            return GapTableBlock(rows: rows, hasVerdict: block.text("persona") == nil && block.text("by") == nil)
         case "ipa-chart":
-            guard let results else { return [:] }
+            guard let results else { return EmptyBlock() }
             let svg = ipaChart(results)
-            return svg.isEmpty ? [:] : ["svg": svg]
+            return svg.isEmpty ? EmptyBlock() : ChartBlock(svg: svg)
         case "trend-chart":
-            guard let results, results.waves.count > 1 else { return [:] }
-            return ["svg": charts.trend(selectedDimensions(block, results).map { gapSeries($0, waves: results.waves) },
-                                        waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true, yTitle: strings["chart_gap_axis"])]
+            guard let results, results.waves.count > 1 else { return EmptyBlock() }
+            return ChartBlock(svg: charts.trend(selectedDimensions(block, results).map { gapSeries($0, waves: results.waves) },
+                                                waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true, yTitle: strings["chart_gap_axis"]))
         case "competitor-chart":
-            guard let results else { return [:] }
+            guard let results else { return EmptyBlock() }
             let wanted = block.list("dimensions")
             let comparisons = results.competitors.filter { c in
                 (block.text("competitor") ?? c.competitor) == c.competitor && (wanted?.contains(c.dimension) ?? true)
             }
             let names = Array(Set(comparisons.map(\.competitor))).sorted()
-            return ["charts": names.map { name in
-                ["svg": charts.competitor(comparisons.filter { $0.competitor == name }.map { c in
+            return ChartsBlock(charts: names.map { name in
+                ChartBlock(svg: charts.competitor(comparisons.filter { $0.competitor == name }.map { c in
                     (project.config.dimension(id: c.dimension)?.label ?? c.dimension, c.ours, c.theirs)
-                }, competitor: name, scale: surveyScale)]
-            }]
+                }, competitor: name, scale: surveyScale))
+            })
         case "persona-card":
-            guard let id = block.text("persona"), let persona = analysis.personas?.persona(id: id) else { return [:] }
-            return ["card": personaCard(persona)]
+            guard let id = block.text("persona"), let persona = analysis.personas?.persona(id: id) else { return EmptyBlock() }
+            return PersonaCardBlock(card: personaCard(persona))
         case "persona-grid":
-            return ["cards": (analysis.personas?.personas ?? []).prefix(limit(block, default: 6)).map(personaCard)]
+            return PersonaGridBlock(cards: (analysis.personas?.personas ?? []).prefix(limit(block, default: 6)).map(personaCard))
         case "quotes":
-            return ["excerpts": quotes(block).map { excerpt($0, notes: notesByID) }]
+            return QuotesBlock(excerpts: quotes(block).map { excerpt($0, notes: notesByID) })
         case "theme-chart":
             let dimension = block.text("dimension")
             let themes = analysis.themes.filter { summary in
                 !summary.excerpts.isEmpty && (dimension == nil || summary.theme.dimension == dimension)
             }.prefix(limit(block, default: 8))
-            return ["svg": charts.bars(themes.map { ($0.theme.label, Double($0.excerpts.count), strings.count("excerpts", $0.excerpts.count)) },
-                                       title: strings["home_top_themes"])]
+            return ChartBlock(svg: charts.bars(themes.map { ($0.theme.label, Double($0.excerpts.count), strings.count("excerpts", $0.excerpts.count)) },
+                                               title: strings["home_top_themes"]))
         case "kano-table":
-            return ["rows": (results?.kano ?? []).map { k -> [String: Any] in
-                ["feature": k.feature, "n": strings.formatNumber(k.n), "category": k.category.map { strings["kano_\($0.rawValue)"] } ?? "–",
-                 "better": NumberFormat.fixed(k.better), "worse": NumberFormat.fixed(k.worse)]
-            }]
+            return TableBlock(rows: (results?.kano ?? []).map(kanoRow))
         case "service-levels":
-            guard let service = analysis.service else { return [:] }
+            guard let service = analysis.service else { return EmptyBlock() }
             let levels: [ServiceLevel]
             switch block.text("by") {
             case "dimension"?: levels = service.byDimension
             case "month"?: levels = service.byMonth
             default: levels = service.byPriority
             }
-            return ["rows": levels.map { serviceRow($0) }, "href": path.link(to: PagePath.service.path)]
+            return TableBlock(rows: levels.map { serviceRow($0) }, href: path.link(to: PagePath.service.path))
         case "needs-table":
             let needs = analysis.needs.filter { n in block.list("priority").map { $0.contains(n.priority) } ?? true }.prefix(limit(block, default: 10))
-            return ["rows": needs.map { need -> [String: Any] in
-                ["label": need.label, "href": needHref(need), "priority": need.priority,
-                 "participants": raisedBy(need), "gap": NumberFormat.signed(need.gap), "commitment": need.commitment ?? "–"]
-            }]
+            return TableBlock(rows: needs.map { need in
+                NeedRow(label: need.label, href: needHref(need), priority: need.priority,
+                        participants: raisedBy(need), gap: NumberFormat.signed(need.gap), commitment: need.commitment ?? "–")
+            })
         case "monitoring":
-            guard let results, results.hasMonitoring else { return [:] }
+            guard let results, results.hasMonitoring else { return EmptyBlock() }
             let metric = block.text("metric").flatMap(Metric.init).flatMap { m in results.monitoring?.metrics.first { $0.metric == m } }
-            return ["status": metric == nil ? monitoringStatus(results) : false, "metric": metric.map(monitoredMetric) ?? false,
-                    "href": path.link(to: PagePath.monitoring.path)]
+            return MonitoringBlock(status: metric == nil ? monitoringStatus(results) : nil, metric: metric.map(monitoredMetric),
+                                   href: path.link(to: PagePath.monitoring.path))
         case "actions":
-            guard let actions = analysis.actions else { return [:] }
+            guard let actions = analysis.actions else { return EmptyBlock() }
             if let id = block.text("action"), let one = actions.action(id: id) {
-                return ["actions": [actionRow(one)], "hasActions": true, "effects": one.effects.map { effect($0) }, "summary": false,
-                        "href": path.link(to: PagePath.actions.path)]
+                return ActionsBlock(actions: [actionRow(one)], effects: one.effects.map { effect($0) }, summary: nil,
+                                    href: path.link(to: PagePath.actions.path))
             }
             let statuses = block.list("status")
             let listed = actions.actions.filter { a in statuses.map { $0.contains(a.action.status.rawValue) } ?? true }
-            return ["actions": listed.map(actionRow), "hasActions": !listed.isEmpty, "effects": [Any](), "summary": actionsSummary(actions),
-                    "href": path.link(to: PagePath.actions.path)]
+            return ActionsBlock(actions: listed.map(actionRow), effects: [], summary: actionsSummary(actions),
+                                href: path.link(to: PagePath.actions.path))
         case "target-segments":
-            guard let targeting = results?.targeting else { return [:] }
+            guard let targeting = results?.targeting else { return EmptyBlock() }
             let kind: TargetingResults.Kind = block.text("of") == "segments" ? .segment : block.text("of") == "personas" ? .persona : targeting.recommendedKind
             var table = targetingModel(targeting, kind: kind, limit: block.text("limit").flatMap(Int.init))
             table.recommendation = .some(kind == targeting.recommendedKind ? recommendation(targeting) : nil)
             return table
         default:
-            return [:]
+            return EmptyBlock()
         }
     }
 
-    func metric(_ value: String, label: String?) -> [String: Any] {
+    func metric(_ value: String, label: String?) -> MetricBlock {
         let results = analysis.surveys
         let figure: (String, String, String)
         switch value {
@@ -163,7 +159,7 @@ extension PageContext {
         case "within-commitment": figure = (NumberFormat.percent(analysis.service?.overall.within.score, 0), NumberFormat.interval(analysis.service?.overall.within.ci95?.lower, analysis.service?.overall.within.ci95?.upper, 0), strings["service_within"])
         default: figure = (strings.formatNumber(results?.respondents ?? 0), "", strings["figure_respondents"])
         }
-        return ["value": figure.0, "detail": figure.1, "label": label ?? figure.2]
+        return MetricBlock(value: figure.0, detail: figure.1, label: label ?? figure.2)
     }
 
     /// Quotes first, then observations, filtered by theme, persona, dimension or need.

@@ -23,7 +23,7 @@ extension PageContext {
                 return NeedView(
                     id: need.id, label: need.label, description: need.description ?? "",
                     dimension: dimension?.label ?? "–",
-                    dimensionHref: dimension.map { path.link(to: PagePath.dimension($0.id).path) } ?? "",
+                    dimensionHref: dimension.map { dimensionHref($0.id) } ?? "",
                     participants: raisedBy(need), voices: String(need.voices), mentions: strings.formatNumber(need.excerpts.count),
                     importance: NumberFormat.fixed(need.importance), gap: NumberFormat.signed(need.gap), shortfall: (need.gap ?? 0) < 0,
                     score: NumberFormat.fixed(need.score), scoreValue: String(need.score), priority: need.priority,

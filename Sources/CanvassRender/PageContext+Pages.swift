@@ -64,7 +64,7 @@ extension PageContext {
             hasNotes: !notes.isEmpty,
             methods: NoteMethod.allCases.compactMap { method in
                 let count = notes.filter { $0.method == method }.count
-                return count == 0 ? nil : MethodCount(label: methodLabel(method), count: strings.formatNumber(count))
+                return count == 0 ? nil : LabeledCount(label: methodLabel(method), count: strings.formatNumber(count))
             }))
     }
 
@@ -171,7 +171,7 @@ extension PageContext {
             gapCI: NumberFormat.interval(gap?.ci95?.lower, gap?.ci95?.upper),
             gapN: strings.formatNumber(gap?.n ?? 0),
             gapShortfall: (gap?.mean ?? 0) < 0,
-            gapHref: summary.theme.dimension.map { path.link(to: PagePath.dimension($0).path) } ?? "",
+            gapHref: summary.theme.dimension.map { dimensionHref($0) } ?? "",
             sentiment: sentimentLabel(summary.sentiment),
             keywords: summary.keywords.map { Named(label: $0.label) },
             cooccurring: summary.cooccurring.prefix(8).compactMap { group in

@@ -148,11 +148,11 @@ extension PageContext {
             actionLinks: actions,
             traits: persona.traits.map { TraitView(text: traitEvidence($0), distinguishing: $0.strength > 0, href: notesHref) },
             gapSVG: rows.isEmpty ? "" : charts.gapComparison(rows),
-            gaps: dimensions.map { d -> [String: Any] in
+            gaps: dimensions.map { d in
                 let gap = persona.gaps.first { $0.label == d.dimension.id }?.value ?? PairedGap(n: 0, mean: nil, sd: nil, ci95: nil, t: nil, p: nil)
-                return gapRow(d.dimension.label, gap).merging([
-                    "href": path.link(to: PagePath.dimension(d.dimension.id).path), "overall": NumberFormat.signed(d.gap.mean),
-                ]) { _, new in new }
+                var row = gapRow(d.dimension.label, gap).linking(to: dimensionHref(d.dimension.id))
+                row.overall = NumberFormat.signed(d.gap.mean)
+                return row
             },
             themes: themes,
             needs: persona.needs.map { group in

@@ -39,7 +39,7 @@ extension PageContext {
             priorities: results.byPriority.map { serviceRow($0) },
             dimensions: results.byDimension.map { level in
                 serviceRow(level, label: project.config.dimension(id: level.label)?.label ?? level.label,
-                           href: dimensionIDs.contains(level.label) ? path.link(to: PagePath.dimension(level.label).path) : nil)
+                           href: dimensionIDs.contains(level.label) ? dimensionHref(level.label) : nil)
             },
             months: results.byMonth.map { serviceRow($0) },
             breaches: results.breaches.map { breach in

@@ -4,24 +4,25 @@ import CanvassCore
 extension PageContext {
     var charts: Charts { Charts(strings: strings) }
 
-    func gapRow(_ label: String, _ gap: PairedGap) -> [String: Any] {
-        [
-            "label": label, "n": strings.formatNumber(gap.n), "gap": NumberFormat.signed(gap.mean),
-            "gapValue": gap.mean.map { String($0) } ?? "", "ci": NumberFormat.interval(gap.ci95?.lower, gap.ci95?.upper),
-            "p": NumberFormat.pValue(gap.p), "small": gap.isSmallSample && gap.n > 0, "shortfall": (gap.mean ?? 0) < 0,
-        ]
+    func gapRow(_ label: String, _ gap: PairedGap) -> GapRow {
+        GapRow(label: label, n: strings.formatNumber(gap.n), gap: NumberFormat.signed(gap.mean), gapValue: gap.mean.map { String($0) } ?? "",
+               ci: NumberFormat.interval(gap.ci95?.lower, gap.ci95?.upper), p: NumberFormat.pValue(gap.p),
+               small: gap.isSmallSample && gap.n > 0, shortfall: (gap.mean ?? 0) < 0)
     }
 
-    func statsRow(_ label: String, _ d: Descriptives, scale: RatingScale) -> [String: Any] {
-        [
-            "label": label, "n": strings.formatNumber(d.n), "mean": NumberFormat.fixed(d.mean), "sd": NumberFormat.fixed(d.sd),
-            "ci": NumberFormat.interval(d.ci95?.lower, d.ci95?.upper), "small": d.isSmallSample && d.n > 0,
-            "counts": (scale.min...scale.max).map { ["value": strings.formatNumber(d.counts[$0] ?? 0)] },
-        ]
+    func statsRow(_ label: String, _ d: Descriptives, scale: RatingScale) -> StatsRow {
+        StatsRow(label: label, n: strings.formatNumber(d.n), mean: NumberFormat.fixed(d.mean), sd: NumberFormat.fixed(d.sd),
+                 ci: NumberFormat.interval(d.ci95?.lower, d.ci95?.upper), small: d.isSmallSample && d.n > 0,
+                 counts: (scale.min...scale.max).map { CountCell(value: strings.formatNumber(d.counts[$0] ?? 0)) })
     }
 
-    func scalePoints(_ scale: RatingScale) -> [[String: Any]] {
-        (scale.min...scale.max).map { ["point": String($0)] }
+    func scalePoints(_ scale: RatingScale) -> [ScalePoint] {
+        (scale.min...scale.max).map { ScalePoint(point: String($0)) }
+    }
+
+    func kanoRow(_ k: KanoResult) -> KanoRow {
+        KanoRow(feature: k.feature, n: strings.formatNumber(k.n), category: k.category.map { strings["kano_\($0.rawValue)"] } ?? "–",
+                better: NumberFormat.fixed(k.better), worse: NumberFormat.fixed(k.worse))
     }
 
     func quadrantLabel(_ quadrant: Quadrant?) -> String {
@@ -69,13 +70,17 @@ extension PageContext {
         }
     }
 
-    func dimensionRow(_ d: DimensionResult) -> [String: Any] {
-        gapRow(d.dimension.label, d.gap).merging([
-            "href": path.link(to: PagePath.dimension(d.dimension.id).path),
-            "expectation": NumberFormat.fixed(d.expectation.mean), "perception": NumberFormat.fixed(d.perception.mean),
-            "importance": NumberFormat.fixed(d.importance?.mean), "quadrant": quadrantLabel(d.quadrant), "verdict": verdictLabel(d.verdict),
-            "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 0), "weightValue": d.weight.map { String($0) } ?? "",
-        ]) { _, new in new }
+    func dimensionRow(_ d: DimensionResult) -> GapRow {
+        var row = gapRow(d.dimension.label, d.gap).linking(to: dimensionHref(d.dimension.id))
+        row.measures = DimensionMeasures(
+            expectation: NumberFormat.fixed(d.expectation.mean), perception: NumberFormat.fixed(d.perception.mean),
+            importance: NumberFormat.fixed(d.importance?.mean), quadrant: quadrantLabel(d.quadrant), verdict: verdictLabel(d.verdict),
+            weight: NumberFormat.percent(d.weight.map { $0 * 100 }, 0), weightValue: d.weight.map { String($0) } ?? "")
+        return row
+    }
+
+    func dimensionHref(_ id: String) -> String {
+        path.link(to: PagePath.dimension(id).path)
     }
 
     var surveyScale: RatingScale {
@@ -84,12 +89,12 @@ extension PageContext {
 
     // MARK: - Gaps overview
 
-    func gaps(_ results: SurveyResults) -> PageModel<[String: Any]> {
+    func gaps(_ results: SurveyResults) -> PageModel<GapsPage> {
         let dumbbell = charts.dumbbell(results.dimensions.map {
             Charts.DumbbellRow(label: $0.dimension.label, expectation: $0.expectation, perception: $0.perception)
         }, scale: surveyScale)
         let ipa = ipaChart(results)
-        var trendRows: [[String: Any]] = []
+        var trendRows: [WaveRow] = []
         var trend = ""
         if results.waves.count > 1 {
             trend = charts.trend(results.dimensions.map { gapSeries($0, waves: results.waves) },
@@ -98,74 +103,61 @@ extension PageContext {
                 let nps = results.nps?.byWave.first { $0.label == wave }?.value
                 let csat = results.csat?.byWave.first { $0.label == wave }?.value
                 let overall = results.overallByWave.first { $0.label == wave }?.value ?? nil
-                var row: [String: Any] = [
-                    "wave": wave, "gap": NumberFormat.signed(overall), "nps": NumberFormat.fixed(nps?.score, 1),
-                    "npsMoe": NumberFormat.fixed(nps?.moe95, 1), "csat": NumberFormat.percent(csat?.score), "n": strings.formatNumber(nps?.n ?? 0),
-                ]
+                var changes = (gap: "–", nps: "–", csat: "–")
                 if index > 0 {
                     let previous = results.waves[index - 1]
                     let before = results.overallByWave.first { $0.label == previous }?.value ?? nil
-                    row["gapChange"] = NumberFormat.signed(overall.flatMap { o in before.map { o - $0 } })
+                    changes.gap = NumberFormat.signed(overall.flatMap { o in before.map { o - $0 } })
                     let npsBefore = results.nps?.byWave.first { $0.label == previous }?.value.score
-                    row["npsChange"] = NumberFormat.signed(nps?.score.flatMap { s in npsBefore.map { s - $0 } }, 1)
+                    changes.nps = NumberFormat.signed(nps?.score.flatMap { s in npsBefore.map { s - $0 } }, 1)
                     let csatBefore = results.csat?.byWave.first { $0.label == previous }?.value.score
-                    row["csatChange"] = NumberFormat.signed(csat?.score.flatMap { s in csatBefore.map { s - $0 } }, 1)
-                } else {
-                    row["gapChange"] = "–"; row["npsChange"] = "–"; row["csatChange"] = "–"
+                    changes.csat = NumberFormat.signed(csat?.score.flatMap { s in csatBefore.map { s - $0 } }, 1)
                 }
-                return row
+                return WaveRow(wave: wave, n: strings.formatNumber(nps?.n ?? 0), gap: NumberFormat.signed(overall), gapChange: changes.gap,
+                               nps: NumberFormat.fixed(nps?.score, 1), npsMoe: NumberFormat.fixed(nps?.moe95, 1), npsChange: changes.nps,
+                               csat: NumberFormat.percent(csat?.score), csatChange: changes.csat)
             }
         }
         let ratings = results.ratings
         let ratingScale = ratings.first?.scale ?? surveyScale
-        return merged(base(title: strings["gaps_title"], section: "gaps"), [
-            "overall": [
-                "unweighted": NumberFormat.signed(results.overallGap.unweighted),
-                "weighted": NumberFormat.signed(results.overallGap.weighted),
-                "weights": strings["weights_\(results.weightSource.rawValue)"],
-            ] as [String: Any],
-            "respondents": strings.formatNumber(results.respondents),
-            "dumbbellSVG": dumbbell,
-            "ipaSVG": ipa,
-            "hasIPA": !ipa.isEmpty,
-            "crosshair": "(\(NumberFormat.fixed(results.crosshair.x)), \(NumberFormat.fixed(results.crosshair.y)))",
-            "dimensions": results.dimensions.map(dimensionRow),
-            "hasTrend": !trend.isEmpty,
-            "trendSVG": trend,
-            "waves": trendRows,
-            "hasRatings": !ratings.isEmpty,
-            "ratingsSVG": ratings.isEmpty ? "" : charts.distribution(ratings.map { (project.config.label(question: $0.column), $0.overall) }, scale: ratingScale),
-            "ratingPoints": scalePoints(ratingScale),
-            "ratings": ratings.map { statsRow(project.config.label(question: $0.column), $0.overall, scale: $0.scale) },
-            "hasKano": !results.kano.isEmpty,
-            "kano": results.kano.map { k -> [String: Any] in
-                [
-                    "feature": k.feature, "n": strings.formatNumber(k.n),
-                    "category": k.category.map { strings["kano_\($0.rawValue)"] } ?? "–",
-                    "better": NumberFormat.fixed(k.better), "worse": NumberFormat.fixed(k.worse),
-                    "counts": KanoCategory.allCases.map { ["value": strings.formatNumber(k.counts[$0] ?? 0)] },
-                ]
+        return PageModel(base: base(title: strings["gaps_title"], section: "gaps"), content: GapsPage(
+            overall: OverallGap(unweighted: NumberFormat.signed(results.overallGap.unweighted),
+                                weighted: NumberFormat.signed(results.overallGap.weighted),
+                                weights: strings["weights_\(results.weightSource.rawValue)"]),
+            respondents: strings.formatNumber(results.respondents),
+            dumbbellSVG: dumbbell,
+            ipaSVG: ipa,
+            crosshair: "(\(NumberFormat.fixed(results.crosshair.x)), \(NumberFormat.fixed(results.crosshair.y)))",
+            dimensions: results.dimensions.map(dimensionRow),
+            trendSVG: trend,
+            waves: trendRows,
+            ratingsSVG: ratings.isEmpty ? "" : charts.distribution(ratings.map { (project.config.label(question: $0.column), $0.overall) }, scale: ratingScale),
+            ratingPoints: scalePoints(ratingScale),
+            ratings: ratings.map { statsRow(project.config.label(question: $0.column), $0.overall, scale: $0.scale) },
+            kano: results.kano.map { k in
+                var row = kanoRow(k)
+                row.counts = KanoCategory.allCases.map { CountCell(value: strings.formatNumber(k.counts[$0] ?? 0)) }
+                return row
             },
-            "kanoCategories": KanoCategory.allCases.map { ["label": $0.rawValue, "title": strings["kano_\($0.rawValue)"]] },
-        ])
+            kanoCategories: KanoCategory.allCases.map { KanoCategoryView(label: $0.rawValue, title: strings["kano_\($0.rawValue)"]) }))
     }
 
     // MARK: - One dimension
 
-    func dimension(_ d: DimensionResult, results: SurveyResults) -> PageModel<[String: Any]> {
+    func dimension(_ d: DimensionResult, results: SurveyResults) -> PageModel<DimensionPage> {
         let scale = surveyScale
         var distributionRows: [(String, Descriptives)] = [(strings["chart_expectation"], d.expectation), (strings["chart_perception"], d.perception)]
         if let importance = d.importance { distributionRows.append((strings["chart_importance"], importance)) }
-        let breakdowns = d.byAttribute.map { breakdown -> [String: Any] in
-            ["attribute": attributeLabel(breakdown.attribute),
-             "groups": breakdown.groups.map { gapRow(project.config.label(attribute: breakdown.attribute, value: $0.label), $0.value) }]
+        let breakdowns = d.byAttribute.map { breakdown in
+            AttributeBreakdown(attribute: attributeLabel(breakdown.attribute),
+                      groups: breakdown.groups.map { gapRow(project.config.label(attribute: breakdown.attribute, value: $0.label), $0.value) })
         }
         let competitors = results.competitors.filter { $0.dimension == d.dimension.id }
-        let competitorSVGs = Dictionary(grouping: competitors, by: \.competitor).keys.sorted().map { name -> [String: Any] in
+        let competitorSVGs = Dictionary(grouping: competitors, by: \.competitor).keys.sorted().map { name in
             let rows = results.competitors.filter { $0.competitor == name }.map { c in
                 (project.config.dimension(id: c.dimension)?.label ?? c.dimension, c.ours, c.theirs)
             }
-            return ["name": name, "svg": charts.competitor(rows, competitor: name, scale: scale)]
+            return CompetitorChart(name: name, svg: charts.competitor(rows, competitor: name, scale: scale))
         }
         let themeIDs = Set(analysis.themeIndex.themes.filter { $0.dimension == d.dimension.id }.map(\.id))
         let notes = notesByID
@@ -176,7 +168,7 @@ extension PageContext {
         let excerpts = ExcerptList(notes: project.notes, places: places)
         let listed = excerptList(excerpts, notes: notes)
         let themes = analysis.themeIndex.themes.filter { themeIDs.contains($0.id) }.map {
-            ["label": $0.label, "href": path.link(to: PagePath.theme($0.id).path)]
+            PageLink(label: $0.label, href: path.link(to: PagePath.theme($0.id).path))
         }
         var trend = ""
         if results.waves.count > 1 {
@@ -184,75 +176,66 @@ extension PageContext {
                                  waves: results.waves, title: strings["chart_trend_gap_title"], zeroLine: true, yTitle: strings["chart_gap_axis"])
         }
         let actions = actionLinks(analysis.actions?.addressing(.dimension, d.dimension.id) ?? [])
-        return merged(base(title: d.dimension.label, section: "gaps"), [
-            "actionLinks": actions, "hasActionLinks": !actions.isEmpty,
-            "dimension": [
-                "label": d.dimension.label,
-                "gap": NumberFormat.signed(d.gap.mean), "ci": NumberFormat.interval(d.gap.ci95?.lower, d.gap.ci95?.upper),
-                "n": strings.formatNumber(d.gap.n), "p": NumberFormat.pValue(d.gap.p), "tValue": NumberFormat.fixed(d.gap.t),
-                "small": d.gap.isSmallSample, "shortfall": (d.gap.mean ?? 0) < 0,
-                "quadrant": quadrantLabel(d.quadrant), "verdict": verdictLabel(d.verdict), "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 0),
-            ] as [String: Any],
-            "distributionSVG": charts.distribution(distributionRows, scale: scale),
-            "scalePoints": scalePoints(scale),
-            "distributions": distributionRows.map { statsRow($0.0, $0.1, scale: scale) },
-            "breakdowns": breakdowns,
-            "hasBreakdowns": !breakdowns.isEmpty,
-            "hasPersonas": !d.byPersona.isEmpty,
-            "personaGaps": d.byPersona.compactMap { group -> [String: Any]? in
+        return PageModel(base: base(title: d.dimension.label, section: "gaps"), content: DimensionPage(
+            actionLinks: actions,
+            dimension: DimensionView(
+                label: d.dimension.label,
+                gap: NumberFormat.signed(d.gap.mean), ci: NumberFormat.interval(d.gap.ci95?.lower, d.gap.ci95?.upper),
+                n: strings.formatNumber(d.gap.n), p: NumberFormat.pValue(d.gap.p), tValue: NumberFormat.fixed(d.gap.t),
+                small: d.gap.isSmallSample, shortfall: (d.gap.mean ?? 0) < 0,
+                quadrant: quadrantLabel(d.quadrant), verdict: verdictLabel(d.verdict), weight: NumberFormat.percent(d.weight.map { $0 * 100 }, 0)),
+            distributionSVG: charts.distribution(distributionRows, scale: scale),
+            scalePoints: scalePoints(scale),
+            distributions: distributionRows.map { statsRow($0.0, $0.1, scale: scale) },
+            breakdowns: breakdowns,
+            personaGaps: d.byPersona.compactMap { group in
                 guard let persona = analysis.personas?.persona(id: group.label) else { return nil }
-                return gapRow(personaName(persona), group.value).merging(["href": path.link(to: PagePath.persona(persona.id).path)]) { _, new in new }
+                return gapRow(personaName(persona), group.value).linking(to: path.link(to: PagePath.persona(persona.id).path))
             },
-            "hasWaves": d.byWave.count > 1,
-            "trendSVG": trend,
-            "waves": d.byWave.map { gapRow($0.label, $0.value) },
-            "hasCompetitors": !competitors.isEmpty,
-            "competitorCharts": competitorSVGs,
-            "competitors": competitors.map { c -> [String: Any] in
-                [
-                    "name": c.competitor, "n": strings.formatNumber(c.difference.n), "ours": NumberFormat.fixed(c.ours.mean),
-                    "theirs": NumberFormat.fixed(c.theirs.mean), "difference": NumberFormat.signed(c.difference.mean),
-                    "ci": NumberFormat.interval(c.difference.ci95?.lower, c.difference.ci95?.upper), "p": NumberFormat.pValue(c.difference.p),
-                ]
+            hasPersonas: !d.byPersona.isEmpty,
+            hasWaves: d.byWave.count > 1,
+            trendSVG: trend,
+            waves: d.byWave.map { gapRow($0.label, $0.value) },
+            competitorCharts: competitorSVGs,
+            competitors: competitors.map { c in
+                CompetitorRow(name: c.competitor, n: strings.formatNumber(c.difference.n), ours: NumberFormat.fixed(c.ours.mean),
+                              theirs: NumberFormat.fixed(c.theirs.mean), difference: NumberFormat.signed(c.difference.mean),
+                              ci: NumberFormat.interval(c.difference.ci95?.lower, c.difference.ci95?.upper), p: NumberFormat.pValue(c.difference.p))
             },
-            "themes": themes,
-            "hasThemes": !themes.isEmpty,
-            "excerpts": listed.models,
-            "moreExcerpts": listed.more,
-            "hasExcerpts": !excerpts.isEmpty,
-            "excerptCount": strings.count("excerpts", excerpts.count),
-        ])
+            themes: themes,
+            excerpts: listed.models,
+            moreExcerpts: listed.more,
+            hasExcerpts: !excerpts.isEmpty,
+            excerptCount: strings.count("excerpts", excerpts.count)))
     }
 
     // MARK: - Quality
 
-    func quality(_ results: SurveyResults) -> PageModel<[String: Any]> {
+    func quality(_ results: SurveyResults) -> PageModel<QualityPage> {
         let report = results.quality
         let counts = Dictionary(grouping: report.findings, by: \.kind).mapValues(\.count)
-        return merged(base(title: strings["quality_title"], section: "quality"), [
-            "summary": QualityFinding.Kind.allCases.compactMap { kind -> [String: Any]? in
-                guard let count = counts[kind] else { return nil }
-                return ["label": strings["finding_\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))"], "count": strings.formatNumber(count)]
+        func kindLabel(_ kind: QualityFinding.Kind) -> String { strings["finding_\(kind.rawValue.replacingOccurrences(of: "-", with: "_"))"] }
+        return PageModel(base: base(title: strings["quality_title"], section: "quality"), content: QualityPage(
+            summary: QualityFinding.Kind.allCases.compactMap { kind in
+                counts[kind].map { LabeledCount(label: kindLabel(kind), count: strings.formatNumber($0)) }
             },
-            "excluded": report.excluded.isEmpty
-                ? strings["quality_nothing_excluded"]
-                : strings.format("quality_excluded", ["count": strings.formatNumber(report.excludedRespondents)]),
-            "findings": report.findings.map { f -> [String: Any] in
-                [
-                    "place": "\(f.file):\(f.line)", "row": strings.formatNumber(f.row), "column": f.column ?? "–",
-                    "kind": strings["finding_\(f.kind.rawValue.replacingOccurrences(of: "-", with: "_"))"],
-                    "value": f.value ?? "", "respondent": f.respondent ?? "", "message": f.message,
-                ]
+            excluded: excludedSentence(report),
+            findings: report.findings.map { f in
+                FindingRow(place: "\(f.file):\(f.line)", row: strings.formatNumber(f.row), column: f.column ?? "–", kind: kindLabel(f.kind),
+                           value: f.value ?? "", respondent: f.respondent ?? "", message: f.message)
             },
-            "hasFindings": !report.findings.isEmpty,
-            "weighting": results.weighting.map { weighting($0, results) } ?? false,
-            "missing": report.missing.map { m -> [String: Any] in
-                [
-                    "file": m.file, "column": m.column, "empty": strings.formatNumber(m.empty), "total": strings.formatNumber(m.total),
-                    "rate": NumberFormat.percent(m.rate.map { $0 * 100 }), "width": barWidth(m.empty, max: m.total),
-                ]
-            },
-        ])
+            weighting: results.weighting.map { weighting($0, results) },
+            missing: report.missing.map { m in
+                MissingRow(file: m.file, column: m.column, empty: strings.formatNumber(m.empty), total: strings.formatNumber(m.total),
+                           rate: NumberFormat.percent(m.rate.map { $0 * 100 }), width: barWidth(m.empty, max: m.total))
+            }))
+    }
+
+    /// Which flagged respondents the statistics leave out, in a sentence (quality and methodology pages).
+    func excludedSentence(_ report: QualityReport) -> String {
+        report.excluded.isEmpty
+            ? strings["quality_nothing_excluded"]
+            : strings.format("quality_excluded", ["count": strings.formatNumber(report.excludedRespondents)])
     }
 
     /// How the survey figures are weighted, in a sentence (quality and methodology pages).
@@ -266,106 +249,93 @@ extension PageContext {
     /// The quality page's representativeness section: per margin the sample's, the population's
     /// and the weighted shares with the chi-square test; the weights' summary; and the headline
     /// figures with and without weights.
-    func weighting(_ report: WeightingReport, _ results: SurveyResults) -> [String: Any] {
+    func weighting(_ report: WeightingReport, _ results: SurveyResults) -> WeightingView {
         let summary = report.summary
         func percent(_ share: Double) -> String { NumberFormat.percent(share * 100) }
-        var figures: [[String: Any]] = []
+        var figures: [FigureComparison] = []
         if let unweighted = report.unweighted {
             if let nps = results.nps {
-                figures.append(["label": strings["figure_nps"], "weighted": NumberFormat.fixed(nps.overall.score, 1), "unweighted": NumberFormat.fixed(unweighted.nps, 1)])
+                figures.append(FigureComparison(label: strings["figure_nps"], weighted: NumberFormat.fixed(nps.overall.score, 1), unweighted: NumberFormat.fixed(unweighted.nps, 1)))
             }
             if let csat = results.csat {
-                figures.append(["label": strings["figure_csat"], "weighted": NumberFormat.percent(csat.overall.score), "unweighted": NumberFormat.percent(unweighted.csat)])
+                figures.append(FigureComparison(label: strings["figure_csat"], weighted: NumberFormat.percent(csat.overall.score), unweighted: NumberFormat.percent(unweighted.csat)))
             }
-            figures.append(["label": strings["figure_weighted_gap"], "weighted": NumberFormat.signed(results.overallGap.weighted), "unweighted": NumberFormat.signed(unweighted.overallGap)])
+            figures.append(FigureComparison(label: strings["figure_weighted_gap"], weighted: NumberFormat.signed(results.overallGap.weighted), unweighted: NumberFormat.signed(unweighted.overallGap)))
             for d in results.dimensions {
                 let plain = unweighted.gaps.first { $0.label == d.dimension.id }?.value ?? nil
-                figures.append(["label": strings.format("weights_gap_of", ["dimension": d.dimension.label]), "weighted": NumberFormat.signed(d.gap.mean), "unweighted": NumberFormat.signed(plain)])
+                figures.append(FigureComparison(label: strings.format("weights_gap_of", ["dimension": d.dimension.label]), weighted: NumberFormat.signed(d.gap.mean), unweighted: NumberFormat.signed(plain)))
             }
         }
-        return [
-            "method": weightingMethod(report),
-            "summary": strings.format("weights_summary", [
+        return WeightingView(
+            method: weightingMethod(report),
+            summary: strings.format("weights_summary", [
                 "n": strings.formatNumber(summary.n), "neff": NumberFormat.fixed(summary.effectiveN, 1),
                 "deff": NumberFormat.fixed(summary.designEffect, 3), "min": NumberFormat.fixed(summary.min, 2), "max": NumberFormat.fixed(summary.max, 2),
             ]),
-            "trimmed": report.trim.map { strings.format(report.trimmed == 0 ? "weights_untrimmed" : "weights_trimmed", [
+            trimmed: report.trim.map { strings.format(report.trimmed == 0 ? "weights_untrimmed" : "weights_trimmed", [
                 "count": strings.formatNumber(report.trimmed), "min": NumberFormat.fixed($0.min, 2), "max": NumberFormat.fixed($0.max, 2)]) } ?? "",
-            "margins": report.margins.map { margin -> [String: Any] in
-                [
-                    "attribute": project.config.label(attribute: margin.attribute),
-                    "test": margin.chiSquare.map { statistic in strings.format("weights_chi_square", [
+            margins: report.margins.map { margin in
+                MarginView(
+                    attribute: project.config.label(attribute: margin.attribute),
+                    test: margin.chiSquare.map { statistic in strings.format("weights_chi_square", [
                         "statistic": NumberFormat.fixed(statistic, 2), "df": String(margin.degreesOfFreedom ?? 0),
                         "p": margin.p.map { $0 < 0.001 ? "p < 0.001" : "p = " + NumberFormat.pValue($0) } ?? "", "n": strings.formatNumber(margin.n)]) } ?? "",
-                    "cells": margin.cells.map { cell -> [String: Any] in
-                        [
-                            "value": project.config.label(attribute: margin.attribute, value: cell.value),
-                            "count": strings.formatNumber(cell.sampleCount), "sample": percent(cell.sampleShare),
-                            "population": percent(cell.populationShare), "difference": NumberFormat.signed((cell.sampleShare - cell.populationShare) * 100, 1),
-                            "weighted": percent(cell.weightedShare), "flagged": cell.flagged,
-                        ]
-                    },
-                ]
+                    cells: margin.cells.map { cell in
+                        MarginCell(value: project.config.label(attribute: margin.attribute, value: cell.value),
+                                   count: strings.formatNumber(cell.sampleCount), sample: percent(cell.sampleShare),
+                                   population: percent(cell.populationShare), difference: NumberFormat.signed((cell.sampleShare - cell.populationShare) * 100, 1),
+                                   weighted: percent(cell.weightedShare), flagged: cell.flagged)
+                    })
             },
-            "hasMargins": !report.margins.isEmpty,
-            "figures": figures,
-        ]
+            figures: figures)
     }
 
     // MARK: - Methodology
 
-    func methodology() -> PageModel<[String: Any]> {
-        let results = analysis.surveys
-        var context = merged(base(title: strings["methodology_title"], section: "methodology"), [
-            "hasSurveys": results != nil,
-            "notes": strings.count("notes", project.notes.count),
-            "excerpts": strings.count("excerpts", project.notes.reduce(0) { $0 + $1.excerpts.count }),
-        ])
-        if let personas = analysis.personas {
-            let chosen = String(personas.k)
-            context.content["hasPersonas"] = true
-            context.content["personas"] = [
-                "method": strings["persona_method_\(personas.method == .rules ? "rules" : "kprototypes")"],
-                "attributes": personas.attributes.map(attributeLabel).joined(separator: strings["list_separator"]),
-                "k": chosen, "seed": String(personas.seed),
-                "hasSilhouette": personas.silhouette != nil, "silhouette": NumberFormat.fixed(personas.silhouette, 3),
-                "sample": strings.format("methodology_persona_sample", ["count": strings.formatNumber(personas.sampleSize)]),
-                "hasStability": personas.stability != nil, "stability": NumberFormat.fixed(personas.stability, 3),
-                "runs": personas.stabilityRuns.map { NumberFormat.fixed($0, 3) }.joined(separator: strings["list_separator"]),
-                "stabilityVerdict": strings[(personas.stability ?? 0) >= 0.8 ? "stability_good" : (personas.stability ?? 0) >= 0.6 ? "stability_fair" : "stability_poor"],
-                "hasByK": !personas.silhouetteByK.isEmpty,
-                "byK": personas.silhouetteByK.map { ["k": $0.label, "value": NumberFormat.fixed($0.value, 3), "chosen": $0.label == chosen] },
-            ] as [String: Any]
-        } else {
-            context.content["hasPersonas"] = false
-        }
-        if let results {
-            let scale = surveyScale
-            context.content["survey"] = [
-                "respondents": strings.count("respondents", results.respondents),
-                "inFiles": strings.formatNumber(results.respondentsInFiles),
-                "scale": "\(scale.min)–\(scale.max)",
-                "weights": strings["weights_\(results.weightSource.rawValue)"],
-                "waves": results.waves.map { wave -> [String: Any] in
-                    ["wave": wave, "n": strings.formatNumber(results.nps?.byWave.first { $0.label == wave }?.value.n ?? 0)]
-                },
-                "hasWaves": !results.waves.isEmpty,
-                "respondentWeights": results.weighting.map { report in
-                    weightingMethod(report)
-                        + " " + strings.format("methodology_weighted", ["neff": NumberFormat.fixed(report.summary.effectiveN, 1)])
-                } ?? "",
-                "monitoring": results.monitoring != nil ? ["href": path.link(to: PagePath.monitoring.path)] : false,
-                "actions": analysis.actions != nil ? ["href": path.link(to: PagePath.actions.path)] : false,
-                "targeting": results.targeting.map { ["weights": targetingWeights($0), "href": path.link(to: PagePath.targets.path)] } ?? false,
-                "files": project.surveys.map { ["file": $0.path, "rows": strings.formatNumber($0.count)] },
-                "excluded": results.quality.excluded.isEmpty
-                    ? strings["quality_nothing_excluded"]
-                    : strings.format("quality_excluded", ["count": strings.formatNumber(results.quality.excludedRespondents)]),
-                "dimensions": results.dimensions.map { d -> [String: Any] in
-                    ["label": d.dimension.label, "n": strings.formatNumber(d.gap.n), "weight": NumberFormat.percent(d.weight.map { $0 * 100 }, 1)]
-                },
-            ] as [String: Any]
-        }
-        return context
+    func methodology() -> PageModel<MethodologyPage> {
+        PageModel(base: base(title: strings["methodology_title"], section: "methodology"), content: MethodologyPage(
+            notes: strings.count("notes", project.notes.count),
+            excerpts: strings.count("excerpts", project.notes.reduce(0) { $0 + $1.excerpts.count }),
+            personas: analysis.personas.map(personaMethod),
+            survey: analysis.surveys.map(surveyMethod)))
+    }
+
+    func personaMethod(_ personas: PersonaResults) -> PersonaMethod {
+        let chosen = String(personas.k)
+        let stability = personas.stability ?? 0
+        return PersonaMethod(
+            method: strings["persona_method_\(personas.method == .rules ? "rules" : "kprototypes")"],
+            attributes: personas.attributes.map(attributeLabel).joined(separator: strings["list_separator"]),
+            k: chosen, seed: String(personas.seed),
+            hasSilhouette: personas.silhouette != nil, silhouette: NumberFormat.fixed(personas.silhouette, 3),
+            sample: strings.format("methodology_persona_sample", ["count": strings.formatNumber(personas.sampleSize)]),
+            hasStability: personas.stability != nil, stability: NumberFormat.fixed(personas.stability, 3),
+            runs: personas.stabilityRuns.map { NumberFormat.fixed($0, 3) }.joined(separator: strings["list_separator"]),
+            stabilityVerdict: strings[stability >= 0.8 ? "stability_good" : stability >= 0.6 ? "stability_fair" : "stability_poor"],
+            byK: personas.silhouetteByK.map { KChoice(k: $0.label, value: NumberFormat.fixed($0.value, 3), chosen: $0.label == chosen) })
+    }
+
+    func surveyMethod(_ results: SurveyResults) -> SurveyMethod {
+        let scale = surveyScale
+        return SurveyMethod(
+            respondents: strings.count("respondents", results.respondents),
+            inFiles: strings.formatNumber(results.respondentsInFiles),
+            scale: "\(scale.min)–\(scale.max)",
+            weights: strings["weights_\(results.weightSource.rawValue)"],
+            waves: results.waves.map { wave in
+                WaveCount(wave: wave, n: strings.formatNumber(results.nps?.byWave.first { $0.label == wave }?.value.n ?? 0))
+            },
+            respondentWeights: results.weighting.map { report in
+                weightingMethod(report)
+                    + " " + strings.format("methodology_weighted", ["neff": NumberFormat.fixed(report.summary.effectiveN, 1)])
+            } ?? "",
+            monitoring: results.monitoring != nil ? LinkTarget(href: path.link(to: PagePath.monitoring.path)) : nil,
+            actions: analysis.actions != nil ? LinkTarget(href: path.link(to: PagePath.actions.path)) : nil,
+            targeting: results.targeting.map { TargetingLink(weights: targetingWeights($0), href: path.link(to: PagePath.targets.path)) },
+            files: project.surveys.map { FileRows(file: $0.path, rows: strings.formatNumber($0.count)) },
+            excluded: excludedSentence(results.quality),
+            dimensions: results.dimensions.map { d in
+                DimensionShare(label: d.dimension.label, n: strings.formatNumber(d.gap.n), weight: NumberFormat.percent(d.weight.map { $0 * 100 }, 1))
+            })
     }
 }

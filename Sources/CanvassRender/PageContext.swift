@@ -93,11 +93,6 @@ struct PageContext {
         return chrome
     }
 
-    /// A page of `base` with its own `values`.
-    func merged(_ base: PageBase, _ values: [String: Any]) -> PageModel<[String: Any]> {
-        PageModel(base: base, content: values)
-    }
-
     // MARK: - Shared pieces
 
     /// How a participant is named on pages.

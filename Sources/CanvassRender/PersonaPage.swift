@@ -6,7 +6,7 @@ struct PersonaPage: ViewModel {
     let traits: [TraitView]
     let gapSVG: String
     /// Each dimension's gap row (as the gaps page shows it), with the overall gap and a link.
-    let gaps: [[String: Any]]
+    let gaps: [GapRow]
     let themes: [ThemeCount]
     let needs: [ThemeCount]
     let hasNeeds: Bool

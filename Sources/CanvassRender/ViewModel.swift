@@ -4,14 +4,8 @@ import Mustache
 /// swift-mustache's own custom lookup (`MustacheParent.child(named:)`), rather than a dictionary
 /// of `Any` built per page. `names` lists every name the model answers, sorted, for the model
 /// digest (page reuse) and the test that every name a template uses is provided.
-///
-/// A `[String: Any]` is a view model too, while pages move to typed ones.
 protocol ViewModel: MustacheParent {
     var names: [String] { get }
-}
-
-extension Dictionary: ViewModel where Key == String, Value == Any {
-    var names: [String] { keys.sorted() }
 }
 
 /// A page's model: what every page has (`PageBase`), and the page's own values, which win.

@@ -44,12 +44,14 @@ import Testing
         let renderer = fixture.renderer
         var keys = Set<String>()
         func collect(_ value: Any) {
-            // A dictionary of any values (the block models' are of dictionaries) reads as `[String: Any]`.
-            if let model = (value as? [String: Any]) ?? (value as? any ViewModel) {
+            if let model = value as? any ViewModel {
                 for name in model.names {
                     keys.insert(name)
                     if let child = model.child(named: name) { collect(child) }
                 }
+            } else if let dictionary = value as? [String: Any] {
+                // The UI strings, a block's options.
+                keys.formUnion(dictionary.keys)
             } else if let array = value as? [Any] {
                 array.forEach(collect)
             }
@@ -64,7 +66,8 @@ import Testing
             ("monitoring", ["metric": .text("nps")]), ("actions", ["action": .text("setup-call")]),
         ]
         for (name, options) in variants {
-            collect(["block": home.blockModel(BlockInvocation(name: name, options: options, location: place, optionLocations: [:]))])
+            let block = home.blockModel(BlockInvocation(name: name, options: options, location: place, optionLocations: [:]))
+            collect(BlockContext(block: block, options: [:], t: [:], root: ""))
         }
         // The fixture's candidates are all too small to recommend; the recommendation's keys as if they were not.
         if var targeting = renderer.analysis.surveys?.targeting {
@@ -95,7 +98,7 @@ import Testing
         let used = Set(Self.templates().flatMap { Self.variableNames(in: $0.1).flatMap { $0.split(separator: ".").map(String.init) } })
         var unlisted = Set<String>()
         func check(_ value: Any) {
-            if let model = value as? any ViewModel, !(value is [String: Any]) {
+            if let model = value as? any ViewModel {
                 let listed = Set(model.names)
                 for name in used where model.child(named: name) != nil && !listed.contains(name) {
                     unlisted.insert("\(type(of: model)).\(name)")
@@ -114,7 +117,7 @@ import Testing
     }
 
     static func definesKey(_ key: String, in value: Any) -> Bool {
-        if let model = (value as? [String: Any]) ?? (value as? any ViewModel) {
+        if let model = value as? any ViewModel {
             return model.names.contains(key) || model.names.contains { definesKey(key, in: model.child(named: $0) as Any) }
         }
         if let array = value as? [Any] { return array.contains { definesKey(key, in: $0) } }
