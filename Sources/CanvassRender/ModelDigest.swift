@@ -106,13 +106,11 @@ struct ModelDigest {
             }
         case let model as any ViewModel:
             guard add(model: model) else { return false }
-        case let rows as [[String: Any]]:
+        case let rows as any ViewModelArray:
             // As `[Any]` below, without the cast making a new array of every list of rows.
             tag(6)
             add(rows.count)
-            for row in rows {
-                guard add(value: row) else { return false }
-            }
+            guard rows.allModels({ add(model: $0) }) else { return false }
         case let array as [Any]:
             tag(6)
             add(array.count)
@@ -123,6 +121,19 @@ struct ModelDigest {
             return false
         }
         return true
+    }
+}
+
+/// An array of view models, which the digest walks as it is rather than cast to `[Any]`.
+protocol ViewModelArray {
+    var count: Int { get }
+    /// Whether `body` holds for every element, stopping at the first for which it does not.
+    func allModels(_ body: (any ViewModel) -> Bool) -> Bool
+}
+
+extension Array: ViewModelArray where Element: ViewModel {
+    func allModels(_ body: (any ViewModel) -> Bool) -> Bool {
+        allSatisfy { body($0) }
     }
 }
 
