@@ -254,52 +254,70 @@ public struct ProjectLoader: Sendable {
         return diagnostics
     }
 
-    /// Tags that no codebook theme claims: a warning at the tag's first use in each file.
+    /// Tags that no codebook theme claims: a warning at the tag's first use in each file. Each
+    /// file is read once for all its unknown tags, and each tag's hint worked out once.
     private func checkTags(_ notes: [Note], codebook: Codebook) -> [Diagnostic] {
         let index = codebook.themesByTag
         let known = Array(index.keys)
         var diagnostics: [Diagnostic] = []
         var knows: [String: Bool] = [:]
+        var hints: [String: String] = [:]
         func isKnown(_ tag: String) -> Bool {
             if let answer = knows[tag] { return answer }
             let answer = codebook.knows(tag: tag, index: index)
             knows[tag] = answer
             return answer
         }
-        for note in notes where !note.tags.allSatisfy(isKnown) || !note.excerptTags.allSatisfy(isKnown) {
-            for tag in note.allTags where !isKnown(tag) {
-                let place = locate(tag: tag, in: note)
+        func hint(_ tag: String) -> String {
+            if let hint = hints[tag] { return hint }
+            let hint = Suggestion.didYouMean(tag, in: known) ?? "add it to a theme's `tags` in \(Self.codebookFile)"
+            hints[tag] = hint
+            return hint
+        }
+        let checks = notes.compactMap { note -> (note: Note, unknown: [String])? in
+            guard !note.tags.allSatisfy(isKnown) || !note.excerptTags.allSatisfy(isKnown) else { return nil }
+            return (note, note.allTags.filter { !isKnown($0) })
+        }
+        // Finding the tags means reading their files again: on every core.
+        let located = ParallelMap.map(checks.map { ($0.note, Set($0.unknown)) }, chunk: 16) { locate(tags: $0.1, in: $0.0) }
+        for ((note, unknown), places) in zip(checks, located) {
+            for tag in unknown {
+                let place = places[tag] ?? (note.location, nil)
                 diagnostics.append(.warning(
-                    "tag `#\(tag)` is not in the codebook", at: place.location,
-                    hint: Suggestion.didYouMean(tag, in: known) ?? "add it to a theme's `tags` in \(Self.codebookFile)",
-                    sourceLine: place.line))
+                    "tag `#\(tag)` is not in the codebook", at: place.location, hint: hint(tag), sourceLine: place.line))
             }
         }
         return diagnostics
     }
 
-    /// The first line of the note where the tag is written, with its column.
-    private func locate(tag: String, in note: Note) -> (location: SourceLocation, line: String?) {
-        guard let text = try? String(contentsOfFile: path(note.file), encoding: .utf8) else { return (note.location, nil) }
-        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-        for (index, line) in lines.enumerated() {
+    /// The first line of the note where each of `tags` is written, with its column; a tag found
+    /// nowhere is left out.
+    private func locate(tags: Set<String>, in note: Note) -> [String: (location: SourceLocation, line: String?)] {
+        guard let text = try? String(contentsOfFile: path(note.file), encoding: .utf8) else { return [:] }
+        // "\r\n" is one `Character`, a line break as "\n" is.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        var places: [String: (location: SourceLocation, line: String?)] = [:]
+        for (index, line) in lines.enumerated() where places.count < tags.count {
             let lineText = String(line)
-            if let match = TagScanner.matches(in: lineText).first(where: { $0.name == tag }) {
+            for match in TagScanner.matches(in: lineText) where tags.contains(match.name) && places[match.name] == nil {
                 let column = lineText[..<match.range.lowerBound].unicodeScalars.count + 1
-                return (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
+                places[match.name] = (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
             }
         }
+        guard places.count < tags.count else { return places }
         // A front-matter tag, written without `#`: prefer the `tags:` line, then a list entry.
         let candidates = lines.indices.filter { lines[$0].trimmingSpaces().hasPrefix("tags:") }
             + lines.indices.filter { lines[$0].trimmingSpaces().hasPrefix("- ") }
-        for index in candidates where lines[index].lowercased().contains(tag) {
-            let line = lines[index]
-            let lineText = String(line)
-            let range = lineText.lowercased().range(of: tag)!
-            let column = lineText.lowercased()[..<range.lowerBound].unicodeScalars.count + 1
-            return (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
+        for tag in tags where places[tag] == nil {
+            for index in candidates where lines[index].lowercased().contains(tag) {
+                let lineText = String(lines[index])
+                let range = lineText.lowercased().range(of: tag)!
+                let column = lineText.lowercased()[..<range.lowerBound].unicodeScalars.count + 1
+                places[tag] = (SourceLocation(file: note.file, line: index + 1, column: column), lineText)
+                break
+            }
         }
-        return (note.location, nil)
+        return places
     }
 
     // MARK: - Report pages

@@ -156,4 +156,22 @@ import Testing
         #expect(strict.project == nil)
         #expect(places(strict.diagnostics) == ["content/interviews/call.md:9:44 error"])
     }
+
+    /// One warning per unknown tag and file, at the tag's first use there, whatever the line
+    /// endings; a front-matter tag at its `tags:` line.
+    @Test func anUnknownTagIsWarnedAtItsFirstUseInEachFile() throws {
+        let note = "---\r\ntitle: A call\r\ndate: 2026-09-14\r\ntags: [mystery]\r\n---\r\n"
+            + "> Slow. #zz-one #onboarding\r\n\r\n- Again #zz-two and #zz-one\r\n- Last #zz-two\r\n"
+        let result = try load([
+            "content/data/codebook.yml": "themes:\n  - {id: onboarding, label: Onboarding, tags: [setup]}\n",
+            "content/interviews/a.md": note,
+            "content/interviews/b.md": goodNote + "\n- Only here #zz-two\n",
+        ])
+        let warnings = result.diagnostics.filter { $0.message.hasSuffix("is not in the codebook") }
+        #expect(warnings.map { "\($0.location?.description ?? "-") \($0.message.split(separator: " ")[1])" }.sorted() == [
+            "content/interviews/a.md:4:8 `#mystery`", "content/interviews/a.md:6:9 `#zz-one`",
+            "content/interviews/a.md:8:9 `#zz-two`", "content/interviews/b.md:9:13 `#zz-two`",
+        ])
+        #expect(warnings.first { $0.message.contains("zz-one") }?.sourceLine == "> Slow. #zz-one #onboarding")
+    }
 }
