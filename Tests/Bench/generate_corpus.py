@@ -59,14 +59,21 @@ METHODS = ["interview", "focus-group", "support", "field-note"]
 PLANS = ["basic", "pro", "enterprise"]
 
 
-def note(index, rng, respondents, names=False):
-    chinese = index % 5 == 4
-    people = [f"r-{rng.randrange(1, respondents + 1):06d}" for _ in range(rng.randint(1, 4))]
+# With --varied: tags a codebook does not name, as researchers add them while coding.
+FREE_TAGS = [f"{stem}-{n}" for stem in ("workflow", "billing", "handover", "rota", "sms", "export", "login", "audit")
+             for n in range(1, 26)]
+
+
+def note(index, rng, respondents, names=False, varied=False):
+    chinese = index % 3 == 2 if varied else index % 5 == 4
+    people = [f"r-{rng.randrange(1, respondents + 1):06d}" for _ in range(rng.randint(1, 6 if varied else 4))]
     people = list(dict.fromkeys(people))
     # Drawn only with --names, so that the corpus without names stays as it was.
     named = {person: (rng.choice(ZH_SURNAMES) + rng.choice(ZH_GIVEN) if chinese
                       else f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}") for person in people} if names else {}
     tags, sentences = (ZH_TAGS, ZH_SENTENCES) if chinese else (EN_TAGS, EN_SENTENCES)
+    if varied:
+        tags = tags + FREE_TAGS
     month = 1 + index % 12
     day = 1 + index % 28
     lines = ["---",
@@ -81,20 +88,23 @@ def note(index, rng, respondents, names=False):
         lines.append(f"  - {{id: {person}, {name}role: {'前台' if chinese else 'Receptionist'}, "
                      f"attributes: {{age: {rng.randint(22, 64)}, plan: {plan}}}}}")
     lines.append("---")
-    for section in range(3):
+    for section in range(rng.randint(2, 4) if varied else 3):
         lines.append("")
         lines.append(f"## {'第' + str(section + 1) + '部分' if chinese else 'Part ' + str(section + 1)}")
         lines.append("")
         for _ in range(rng.randint(2, 3)):
             text = " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 3)))
-            tagged = " ".join("#" + tag for tag in rng.sample(tags, 2))
+            tagged = " ".join("#" + tag for tag in rng.sample(tags, rng.randint(0, 2) if varied else 2))
             if rng.random() < 0.25:
                 tagged += " #need/" + rng.choice(NEEDS)
             lines.append(f"> {text} {tagged}")
             lines.append(f"> — {rng.choice(people)}")
             lines.append("")
         for _ in range(rng.randint(1, 3)):
-            lines.append(f"- {rng.choice(sentences)} #{rng.choice(tags)}")
+            if varied:
+                lines.append(f"- {rng.choice(sentences)} " + " ".join("#" + tag for tag in rng.sample(tags, rng.randint(1, 2))))
+            else:
+                lines.append(f"- {rng.choice(sentences)} #{rng.choice(tags)}")
         if names:
             who = named[rng.choice(people)]
             lines.append(f"- {who}说，{rng.choice(sentences)} #{rng.choice(tags)}" if chinese
@@ -174,12 +184,14 @@ def main():
     parser.add_argument("--respondents", type=int, default=100000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--names", action="store_true", help="give participants names, which the notes mention")
+    parser.add_argument("--varied", action="store_true",
+                        help="2-4 sections, up to 6 participants, one note in three in Chinese, 0-2 tags a line from 200 more the codebook does not name")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     # A corpus made with the same settings is written over in place rather than deleted first:
     # on ext4 without a journal, files created soon after thousands were deleted cost seconds of
     # kernel time, which would land on the benchmark's first runs.
-    stamp, stamp_path = f"notes={args.notes} respondents={args.respondents} seed={args.seed}{' names' if args.names else ''}\n", os.path.join(args.out, "corpus.txt")
+    stamp, stamp_path = f"notes={args.notes} respondents={args.respondents} seed={args.seed}{' names' if args.names else ''}{' varied' if args.varied else ''}\n", os.path.join(args.out, "corpus.txt")
     if not os.path.exists(stamp_path) or open(stamp_path, encoding="utf-8").read() != stamp:
         shutil.rmtree(args.out, ignore_errors=True)
     project, hugo = os.path.join(args.out, "canvass"), os.path.join(args.out, "hugo")
@@ -194,7 +206,7 @@ def main():
     write(os.path.join(hugo, "layouts", "_default", "list.html"), HUGO_LIST)
     write(os.path.join(hugo, "layouts", "index.html"), HUGO_LIST)
     for index in range(args.notes):
-        text = note(index, rng, args.respondents, args.names)
+        text = note(index, rng, args.respondents, args.names, args.varied)
         folder = f"2026-{1 + index % 12:02d}"
         write(os.path.join(project, "content", "interviews", folder, f"note-{index:05d}.md"), text)
         write(os.path.join(hugo, "content", "interviews", folder, f"note-{index:05d}.md"), text)
