@@ -63,6 +63,43 @@ import Testing
         #expect(abs(custom.score("good").score - normalised(-1)) < 1e-9)
         #expect(abs(custom.score("很丝滑").score - normalised(2.5 + 0.293)) < 1e-9)
     }
+
+    /// ASCII text is read byte by byte: to exactly the tokens the character-by-character reading
+    /// gives, line breaks of every kind, apostrophes, negations and capitals included.
+    @Test func asciiTextIsReadToTheSameTokensAsByCharacter() {
+        let pieces = ["not", "Good", "VERY", "bad", "but", "isn't", "don't", "slow", "42", "a", "'", ".", ",", ";", ":", "!", "?",
+                      " ", "  ", "\t", "\n", "\r", "\r\n", "\n\r", "-", "(", ")", "\"", "#", "/", "x"]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...24, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var copy = text
+            let bytewise = copy.withUTF8 { analyzer.asciiTokens($0) }
+            #expect(bytewise == analyzer.characterTokens(text), "\(text.debugDescription)")
+        }
+        #expect(analyzer.tokens("Not good.\r\nBut fine") == analyzer.characterTokens("Not good.\r\nBut fine"))
+    }
+
+    /// Chinese is split by forward maximum matching: at each place the longest lexicon entry
+    /// (sentiment, negation, degree or contrast word) that starts there, else one character.
+    @Test func chineseIsSplitByTheLongestEntryAtEachPlace() {
+        let lexicon = analyzer.lexicon
+        let entries = Set(lexicon.chinese.keys).union(SentimentLexicon.chineseNegators).union(SentimentLexicon.chineseBoosters.keys)
+        let matchable = entries.union(SentimentAnalyzer.chineseContrast.filter { $0.count <= lexicon.longestChinese })
+        let words = Array(entries).sorted().prefix(400) + ["的", "了", "我们", "系统", "但是", "不", "很", "非常"]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<500 {
+            let han = Array((0..<Int.random(in: 1...12, using: &generator)).map { _ in words.randomElement(using: &generator)! }.joined())
+            var expected: [String] = []
+            var start = 0
+            while start < han.count {
+                let longest = stride(from: min(lexicon.longestChinese, han.count - start), through: 1, by: -1)
+                    .first { matchable.contains(String(han[start..<(start + $0)])) } ?? 1
+                expected.append(String(han[start..<(start + longest)]))
+                start += longest
+            }
+            #expect(analyzer.tokens(String(han)).map(\.text) == expected, "\(String(han))")
+        }
+    }
 }
 
 @Suite struct KeywordTests {

@@ -69,7 +69,7 @@ public struct SentimentAnalyzer: Sendable {
         return false
     }
 
-    struct Token {
+    struct Token: Equatable {
         var text: String
         var valence: Double?
         var isNegator = false
@@ -78,24 +78,67 @@ public struct SentimentAnalyzer: Sendable {
         var isContrast = false
     }
 
+    /// The text's words, Chinese lexicon entries and clause breaks. ASCII text (most English
+    /// feedback) is read byte by byte, to the same tokens as character by character.
     func tokens(_ text: String) -> [Token] {
+        var copy = text
+        let ascii = copy.withUTF8 { utf8 in utf8.allSatisfy { $0 < 0x80 } ? asciiTokens(utf8) : nil }
+        return ascii ?? characterTokens(text)
+    }
+
+    /// A lower-cased English word as a token.
+    private func wordToken(_ lower: String) -> Token {
+        var token = Token(text: lower, valence: lexicon.english[lower])
+        token.isNegator = SentimentLexicon.englishNegators.contains(lower) || lower.hasSuffix("n't")
+        token.boost = SentimentLexicon.englishBoosters[lower]
+        token.isContrast = Self.englishContrast.contains(lower)
+        return token
+    }
+
+    /// `characterTokens` of ASCII text: letters, digits and `'` make words; `.,;:!?` and a line
+    /// feed break clauses, but not the line feed of "\r\n", which is one `Character` of its own.
+    func asciiTokens(_ utf8: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var tokens: [Token] = []
+        var word: [UInt8] = []
+        func flushWord() {
+            guard !word.isEmpty else { return }
+            tokens.append(wordToken(String(decoding: word, as: UTF8.self)))
+            word.removeAll(keepingCapacity: true)
+        }
+        for (index, byte) in utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"):
+                word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                word.append(byte + 0x20)
+            default:
+                flushWord()
+                let isBreak = switch byte {
+                case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"): true
+                case UInt8(ascii: "\n"): index == 0 || utf8[index - 1] != UInt8(ascii: "\r")
+                default: false
+                }
+                if isBreak { tokens.append(Token(text: String(UnicodeScalar(byte)), isClauseBreak: true)) }
+            }
+        }
+        flushWord()
+        return tokens
+    }
+
+    /// The tokens of any text, read character by character.
+    func characterTokens(_ text: String) -> [Token] {
         var tokens: [Token] = []
         var word = ""
         var han: [Character] = []
         func flushWord() {
             guard !word.isEmpty else { return }
-            let lower = word.lowercased()
-            var token = Token(text: lower, valence: lexicon.english[lower])
-            token.isNegator = SentimentLexicon.englishNegators.contains(lower) || lower.hasSuffix("n't")
-            token.boost = SentimentLexicon.englishBoosters[lower]
-            token.isContrast = Self.englishContrast.contains(lower)
-            tokens.append(token)
+            tokens.append(wordToken(word.lowercased()))
             word = ""
         }
         func flushHan() {
             var start = 0
             while start < han.count {
-                var length = min(lexiconLongest, han.count - start)
+                var length = min(lexicon.chineseStarts[han[start]] ?? 0, lexiconLongest, han.count - start)
                 var matched: Token?
                 while length >= 1 {
                     let candidate = String(han[start..<(start + length)])

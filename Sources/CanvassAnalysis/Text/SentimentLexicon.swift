@@ -5,10 +5,14 @@ import CanvassCore
 /// English is the VADER lexicon (MIT licence); Chinese is Canvass's own. A project's
 /// `content/data/lexicon.yml` adds words or overrides valences for either language.
 public struct SentimentLexicon: Sendable {
-    public var english: [String: Double]
-    public var chinese: [String: Double]
+    public let english: [String: Double]
+    public let chinese: [String: Double]
     /// Longest Chinese entry, for maximum matching.
     let longestChinese: Int
+    /// For each character that begins a Chinese entry (a sentiment, negation, degree or contrast
+    /// word), the longest such entry: maximum matching tries no longer candidates from there, and
+    /// none at all from any other character.
+    let chineseStarts: [Character: Int]
 
     /// VADER with Canvass's customer-feedback adjustments, and Canvass's Chinese lexicon.
     public static let bundled = SentimentLexicon(
@@ -19,6 +23,12 @@ public struct SentimentLexicon: Sendable {
         self.chinese = chinese
         let words = Array(chinese.keys) + Array(Self.chineseNegators) + Array(Self.chineseBoosters.keys)
         longestChinese = words.map(\.count).max() ?? 1
+        var starts: [Character: Int] = [:]
+        for word in words + Array(SentimentAnalyzer.chineseContrast) {
+            guard let first = word.first else { continue }
+            starts[first] = max(starts[first] ?? 0, word.count)
+        }
+        chineseStarts = starts
     }
 
     /// The bundled lexicon with a project's own words added or overriding.
