@@ -15,7 +15,7 @@ struct DimensionPage: ViewModel {
     let waves: [GapRow]
     let competitorCharts: [CompetitorChart]
     let competitors: [CompetitorRow]
-    let themes: [PageLink]
+    let themes: [LabelLink]
     let excerpts: [ExcerptView]
     let moreExcerpts: String
     let hasExcerpts: Bool
@@ -146,20 +146,4 @@ struct CompetitorRow: ViewModel {
     }
 
     var names: [String] { ["ci", "difference", "n", "name", "ours", "p", "theirs"] }
-}
-
-/// A link to a page of the site by its label.
-struct PageLink: ViewModel {
-    let label: String
-    let href: String
-
-    func child(named name: String) -> Any? {
-        switch name {
-        case "label": return label
-        case "href": return href
-        default: return nil
-        }
-    }
-
-    var names: [String] { ["href", "label"] }
 }

@@ -64,7 +64,7 @@ struct AlertLink: ViewModel {
     var names: [String] { ["href", "text"] }
 }
 
-/// A label linking to what it names: a metric on or off track.
+/// A label linking to what it names: a metric on or off track, a theme behind a dimension.
 struct LabelLink: ViewModel {
     let label: String
     let href: String

@@ -168,7 +168,7 @@ extension PageContext {
         let excerpts = ExcerptList(notes: project.notes, places: places)
         let listed = excerptList(excerpts, notes: notes)
         let themes = analysis.themeIndex.themes.filter { themeIDs.contains($0.id) }.map {
-            PageLink(label: $0.label, href: path.link(to: PagePath.theme($0.id).path))
+            LabelLink(label: $0.label, href: path.link(to: PagePath.theme($0.id).path))
         }
         var trend = ""
         if results.waves.count > 1 {
