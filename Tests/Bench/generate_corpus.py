@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Writes a seeded benchmark corpus: a Canvass project with N interview notes and a survey of M
-respondents, and a Hugo site (minimal layout) holding the same Markdown notes.
+respondents, and two Hugo sites holding the same Markdown notes: a bare one (a page per note and
+one list) and the site a researcher using Hugo would publish.
 
     python3 Tests/Bench/generate_corpus.py OUT [--notes 10000] [--respondents 100000] [--seed 1] [--names]
 
-OUT/canvass is the Canvass project; OUT/hugo the Hugo site. Notes are about the size of the
+OUT/canvass is the Canvass project; OUT/hugo the bare Hugo site; OUT/hugo-fair the fair one: a page
+per note with its date and tags, the tags as a taxonomy with a page per tag listing all its notes
+and a page listing the tags, the notes section paginated by 20 (Hugo's internal pagination
+template), and a JSON search index of every note's title, tags and plain text as an output format of the home page.
+Its notes are the same Markdown with the note's inline tags also written as `tags:` in the front
+matter, as Hugo's taxonomies read them. Notes are about the size of the
 example study's (2-4 KB): front matter with 1-4 participants, three sections, quotes and bullets
 tagged from the example codebook; one in five is in Chinese. With --names, participants have
 names (2,000 different ones) that the notes mention, for timing the public profile, which
@@ -14,6 +20,7 @@ import argparse
 import csv
 import os
 import random
+import re
 import shutil
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -171,6 +178,38 @@ HUGO_LIST = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>{{ .Title 
              '{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>\n')
 
 
+# The fair site: what a researcher publishing these notes with Hugo would write.
+HUGO_FAIR_CONFIG = ('baseURL = "/"\ntitle = "Benchmark study"\nbuildFuture = true\npaginate = 20\n'
+                    'disableKinds = ["RSS"]\n[taxonomies]\n  tag = "tags"\n'
+                    '[outputs]\n  home = ["HTML", "JSON"]\n')
+HUGO_FAIR_BASEOF = ('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>'
+                    '<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>'
+                    '<nav><a href="/">{{ .Site.Title }}</a> <a href="/interviews/">Notes</a> <a href="/tags/">Tags</a></nav>'
+                    '<main>{{ block "main" . }}{{ end }}</main></body></html>\n')
+HUGO_FAIR_SINGLE = ('{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time>{{ .Date.Format "2 January 2006" }}</time> · '
+                    '{{ .Params.method }}</p><p>{{ .Params.summary }}</p><ul class="tags">{{ range .GetTerms "tags" }}'
+                    '<li><a href="{{ .RelPermalink }}">#{{ .LinkTitle }}</a></li>{{ end }}</ul>{{ .Content }}</article>{{ end }}\n')
+HUGO_FAIR_LIST = ('{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range (.Paginate .Pages.ByDate.Reverse).Pages }}'
+                  '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time> '
+                  '{{ .Params.summary }}</li>{{ end }}</ul>{{ template "_internal/pagination.html" . }}{{ end }}\n')
+HUGO_FAIR_TERM = ('{{ define "main" }}<h1>#{{ .Title }}</h1><p>{{ len .Pages }} notes</p><ul>{{ range .Pages.ByDate.Reverse }}'
+                  '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time></li>{{ end }}</ul>{{ end }}\n')
+HUGO_FAIR_TERMS = ('{{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Data.Terms.ByCount }}'
+                   '<li><a href="{{ .Page.RelPermalink }}">#{{ .Page.LinkTitle }}</a> {{ .Count }}</li>{{ end }}</ul>{{ end }}\n')
+HUGO_FAIR_HOME = ('{{ define "main" }}<h1>{{ .Site.Title }}</h1><ul>{{ range first 20 (where .Site.RegularPages "Section" "interviews").ByDate.Reverse }}'
+                  '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n')
+HUGO_FAIR_INDEX_JSON = ('{{- $index := slice -}}{{- range .Site.RegularPages -}}'
+                        '{{- $index = $index | append (dict "title" .Title "url" .RelPermalink "tags" .Params.tags "text" .Plain) -}}'
+                        '{{- end -}}{{- $index | jsonify -}}\n')
+
+
+def with_tags(text):
+    """The note with its inline tags (and needs) also in the front matter, for Hugo's taxonomy."""
+    front, body = text.split("\n---\n", 1)
+    tags = list(dict.fromkeys(re.findall(r"#([^\s#]+)", body)))
+    return front + "\ntags: [" + ", ".join('"' + tag + '"' for tag in tags) + "]\n---\n" + body
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
@@ -205,11 +244,20 @@ def main():
     write(os.path.join(hugo, "layouts", "_default", "single.html"), HUGO_SINGLE)
     write(os.path.join(hugo, "layouts", "_default", "list.html"), HUGO_LIST)
     write(os.path.join(hugo, "layouts", "index.html"), HUGO_LIST)
+    fair = os.path.join(args.out, "hugo-fair")
+    write(os.path.join(fair, "hugo.toml"), HUGO_FAIR_CONFIG)
+    for name, text in [("_default/baseof.html", HUGO_FAIR_BASEOF), ("_default/single.html", HUGO_FAIR_SINGLE),
+                       ("_default/list.html", HUGO_FAIR_LIST), ("_default/term.html", HUGO_FAIR_TERM),
+                       ("_default/taxonomy.html", HUGO_FAIR_TERMS), ("index.html", HUGO_FAIR_HOME),
+                       ("index.json", HUGO_FAIR_INDEX_JSON)]:
+        write(os.path.join(fair, "layouts", name), text)
+    write(os.path.join(fair, "content", "interviews", "_index.md"), "---\ntitle: Notes\n---\n")
     for index in range(args.notes):
         text = note(index, rng, args.respondents, args.names, args.varied)
         folder = f"2026-{1 + index % 12:02d}"
         write(os.path.join(project, "content", "interviews", folder, f"note-{index:05d}.md"), text)
         write(os.path.join(hugo, "content", "interviews", folder, f"note-{index:05d}.md"), text)
+        write(os.path.join(fair, "content", "interviews", folder, f"note-{index:05d}.md"), with_tags(text))
     write(stamp_path, stamp)
 
 

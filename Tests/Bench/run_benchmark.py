@@ -2,10 +2,12 @@
 """Times canvass against Hugo on the seeded corpus, in one session, and prints a Markdown table
 of medians. Run through `make bench` (installs Hugo and GNU time, builds canvass in release).
 
-    python3 Tests/Bench/run_benchmark.py [--notes 10000] [--respondents 100000] [--runs 5] [--corpus DIR]
+    python3 Tests/Bench/run_benchmark.py [--notes 10000] [--respondents 100000] [--runs 5] [--corpus DIR] [--varied]
 
-Per run, in this order: Hugo cold build of the notes, canvass cold build (no site, no cache),
-canvass rebuild with nothing changed, canvass rebuild after a one-note edit. Then `canvass serve`
+Per run, in this order: Hugo cold builds of the bare site (a page per note and one list) and of
+the fair one (what a researcher would publish with Hugo: tag pages, paginated lists, a JSON search
+index; see generate_corpus.py), canvass cold build (no site, no cache), canvass rebuild with
+nothing changed, canvass rebuild after a one-note edit. Every figure is given against both. Then `canvass serve`
 on a free port: the time from saving a note to the new text being served, over the same number
 of edits. Wall time and peak memory (max RSS) come from GNU time.
 
@@ -83,12 +85,13 @@ def main():
     parser.add_argument("--respondents", type=int, default=100000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--corpus", default="/tmp/canvass-bench")
+    parser.add_argument("--varied", action="store_true", help="the corpus of varied shape (generate_corpus.py --varied)")
     args = parser.parse_args()
     subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), args.corpus, "--notes", str(args.notes),
-                    "--respondents", str(args.respondents)], check=True)
-    project, hugo = os.path.join(args.corpus, "canvass"), os.path.join(args.corpus, "hugo")
+                    "--respondents", str(args.respondents)] + (["--varied"] if args.varied else []), check=True)
+    project, hugo, fair = (os.path.join(args.corpus, name) for name in ("canvass", "hugo", "hugo-fair"))
     note = os.path.join(project, "content", "interviews", "2026-01", "note-00000.md")
-    rows = {key: [] for key in ["cold", "nochange", "edit", "hugo"]}
+    rows = {key: [] for key in ["cold", "nochange", "edit", "hugo", "fair"]}
     memory = {key: [] for key in rows}
     trash = os.path.join(args.corpus, "trash")
     shutil.rmtree(trash, ignore_errors=True)
@@ -99,14 +102,15 @@ def main():
             os.rename(folder, os.path.join(trash, str(len(os.listdir(trash)))))
 
     for run in range(args.runs):
-        move_aside(os.path.join(hugo, "public"))
-        seconds, mib = timed(["hugo", "--quiet", "-s", hugo])
-        hugo_notes = sum("index.html" in files and os.path.basename(folder).startswith("note-")
-                         for folder, _, files in os.walk(os.path.join(hugo, "public")))
-        if hugo_notes != args.notes:
-            sys.exit(f"Hugo built {hugo_notes} note pages, not {args.notes}: the comparison would not be like for like")
-        rows["hugo"].append(seconds)
-        memory["hugo"].append(mib)
+        for key, site in [("hugo", hugo), ("fair", fair)]:
+            move_aside(os.path.join(site, "public"))
+            seconds, mib = timed(["hugo", "--quiet", "-s", site])
+            hugo_notes = sum("index.html" in files and os.path.basename(folder).startswith("note-")
+                             for folder, _, files in os.walk(os.path.join(site, "public")))
+            if hugo_notes != args.notes:
+                sys.exit(f"Hugo built {hugo_notes} note pages in {site}, not {args.notes}: the comparison would not be like for like")
+            rows[key].append(seconds)
+            memory[key].append(mib)
         move_aside(os.path.join(project, "site"))
         shutil.rmtree(os.path.join(project, ".canvass-cache"), ignore_errors=True)
         for key, prepare in [("cold", None), ("nochange", None), ("edit", lambda: edit(note, run))]:
@@ -118,18 +122,23 @@ def main():
         print(f"run {run + 1}: " + ", ".join(f"{key} {rows[key][-1]:.2f} s" for key in rows), file=sys.stderr)
     latencies = serve_latency(project, note, "notes/note-00000/", args.runs)
     shutil.rmtree(trash, ignore_errors=True)
-    hugo_median = statistics.median(rows["hugo"])
-    pages = sum(len(files) for _, _, files in os.walk(os.path.join(project, "site")) if files)
-    print(f"\n{args.notes} notes, {args.respondents} respondents, in {args.corpus}; {args.runs} runs, medians; "
-          f"canvass writes {pages} files; Hugo {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}\n")
-    print("| | median | peak memory | ÷ Hugo cold build |")
-    print("|---|---:|---:|---:|")
+    hugo_median, fair_median = statistics.median(rows["hugo"]), statistics.median(rows["fair"])
+
+    def files(folder):
+        return sum(len(names) for _, _, names in os.walk(folder))
+    print(f"\n{args.notes} notes, {args.respondents} respondents{' (varied shape)' if args.varied else ''}, in {args.corpus}; "
+          f"{args.runs} runs, medians; canvass writes {files(os.path.join(project, 'site'))} files, the bare Hugo site "
+          f"{files(os.path.join(hugo, 'public'))}, the fair one {files(os.path.join(fair, 'public'))}; "
+          f"Hugo {subprocess.run(['hugo', 'version'], capture_output=True, text=True).stdout.split()[1]}\n")
+    print("| | median | peak memory | ÷ Hugo, bare site | ÷ Hugo, fair site |")
+    print("|---|---:|---:|---:|---:|")
     labels = {"cold": "canvass build, cold", "nochange": "canvass build, nothing changed",
-              "edit": "canvass build, one note edited", "hugo": "Hugo, cold build of the notes alone"}
+              "edit": "canvass build, one note edited", "hugo": "Hugo, cold build of the bare site",
+              "fair": "Hugo, cold build of the fair site"}
     for key, label in labels.items():
         median = statistics.median(rows[key])
-        print(f"| {label} | {median:.2f} s | {statistics.median(memory[key]):.0f} MiB | {median / hugo_median:.2f} |")
-    print(f"| canvass serve, one note edited → new page served | {statistics.median(latencies) * 1000:.0f} ms | | |")
+        print(f"| {label} | {median:.2f} s | {statistics.median(memory[key]):.0f} MiB | {median / hugo_median:.2f} | {median / fair_median:.2f} |")
+    print(f"| canvass serve, one note edited → new page served | {statistics.median(latencies) * 1000:.0f} ms | | | |")
 
 
 if __name__ == "__main__":
