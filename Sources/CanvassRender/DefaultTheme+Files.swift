@@ -99,7 +99,9 @@ extension DefaultTheme {
 })();
 """# + "\n",
         "assets/search.js": #"""
-// Canvass search: runs offline over window.CANVASS_SEARCH (search/index.js, built with the site).
+// Canvass search: runs offline over the index built with the site (SearchIndex+Files.swift):
+// search/index.js lists the files; a search loads the term files of its words and the document
+// files of the results it shows, each a script (browsers refuse fetch from file://).
 // Tokenises like SearchIndex.swift: English words lower-cased and stemmed, Chinese as bigrams.
 (function () {
   "use strict";
@@ -138,16 +140,51 @@ extension DefaultTheme {
     return out;
   }
   var root = document.querySelector("link[rel=stylesheet]").getAttribute("href").replace(/assets\/style\.css$/, "");
+  var own = function (object, key) { return Object.prototype.hasOwnProperty.call(object, key); };
 
-  // The documents holding a term, ascending. The index lists each term's as gaps: the first
-  // number, then each one's distance from the one before. Only the index's own keys are terms:
+  // Each file once: a script element, and a promise of what it hands CANVASS_SEARCH_SHARD.
+  var loaded = {}, pending = {};
+  window.CANVASS_SEARCH_SHARD = function (name, data) {
+    loaded[name] = data;
+    if (pending[name]) pending[name].resolve(data);
+  };
+  function load(name) {
+    if (!pending[name]) {
+      var settle = {};
+      pending[name] = settle;
+      settle.promise = new Promise(function (resolve, reject) {
+        settle.resolve = resolve;
+        var script = document.createElement("script");
+        script.src = root + "search/" + name + ".js";
+        script.onerror = function () { reject(new Error("could not load search/" + name + ".js")); };
+        document.head.appendChild(script);
+      });
+    }
+    return loaded[name] !== undefined ? Promise.resolve(loaded[name]) : pending[name].promise;
+  }
+
+  // The key of the terms a term is with, as SearchIndex.shardKey names it; index.shards gives
+  // each key's term file.
+  function word(c) { return (c >= 97 && c <= 122) || (c >= 48 && c <= 57); }
+  function shardKey(term) {
+    var a = term.charCodeAt(0), b = term.charCodeAt(1);
+    if (!word(a)) return "_" + (a % 64).toString(36);
+    return word(b) && own(index.shards, term[0] + term[1]) ? term[0] + term[1] : term[0];
+  }
+
+  // The documents listed for a term, ascending. The files list them as gaps: the first number,
+  // then each one's distance from the one before. Only a file's own keys are terms:
   // "constructor" is a word someone may search for, and every object has one.
-  function postings(term) {
+  function decode(table, term) {
     var ids = [];
-    if (!Object.prototype.hasOwnProperty.call(index.terms, term)) return ids;
-    var gaps = index.terms[term], id = 0;
+    if (!table || !own(table, term)) return ids;
+    var gaps = table[term], id = 0;
     for (var i = 0; i < gaps.length; i++) { id += gaps[i]; ids.push(id); }
     return ids;
+  }
+  function termFile(term) {
+    var key = shardKey(term);
+    return own(index.shards, key) ? load("terms/" + index.shards[key]) : Promise.resolve({terms: {}, titles: {}});
   }
 
   // "1 result", "24,894 results": the singular when the theme has one, digits grouped as the
@@ -158,24 +195,44 @@ extension DefaultTheme {
     return text.replace("{count}", digits);
   }
 
+  // Searches run one after another as the query is typed; only the latest one shows.
+  var latest = 0;
   function run() {
-    var wanted = Array.from(new Set(terms(input.value)));
-    list.innerHTML = "";
-    if (!wanted.length) { status.textContent = status.getAttribute("data-empty"); return; }
-    var hits = null;
-    wanted.forEach(function (term) {
-      var holding = new Set(postings(term));
-      hits = hits === null ? holding : new Set(Array.from(hits).filter(function (id) { return holding.has(id); }));
+    var query = input.value, kind = type.value, ticket = ++latest;
+    var wanted = Array.from(new Set(terms(query)));
+    if (!wanted.length) { show(ticket, query, [], null); return; }
+    Promise.all(wanted.map(termFile)).then(function (files) {
+      if (ticket !== latest) return;
+      var hits = null, titled = {};
+      wanted.forEach(function (term, i) {
+        var holding = new Set(decode(files[i].terms, term));
+        hits = hits === null ? holding : new Set(Array.from(hits).filter(function (id) { return holding.has(id); }));
+        titled[term] = new Set(decode(files[i].titles, term));
+      });
+      var chosen = Array.from(hits || []).filter(function (id) { return !kind || index.types[parseInt(index.docTypes[id], 36)] === kind; });
+      // Documents whose title holds more of the words come first, then in the index's order.
+      function titleScore(id) { return wanted.filter(function (t) { return titled[t].has(id); }).length; }
+      var score = {};
+      chosen.forEach(function (id) { score[id] = titleScore(id); });
+      chosen.sort(function (a, b) { return (score[b] - score[a]) || (a - b); });
+      var shown = chosen.slice(0, 100);
+      var needed = Array.from(new Set(shown.map(function (id) { return Math.floor(id / index.docShard); })));
+      return Promise.all(needed.map(function (n) { return load("docs/" + n); })).then(function () {
+        if (ticket === latest) show(ticket, query, shown, chosen.length);
+      });
+    }).catch(function (error) {
+      if (ticket === latest) { status.textContent = status.getAttribute("data-none"); }
+      throw error;
     });
-    var chosen = Array.from(hits || []).filter(function (id) { return !type.value || index.docs[id][0] === type.value; });
-    function titleScore(id) {
-      var own = new Set(terms(index.docs[id][1]));
-      return wanted.filter(function (t) { return own.has(t); }).length;
-    }
-    chosen.sort(function (a, b) { return (titleScore(b) - titleScore(a)) || (a - b); });
-    status.textContent = chosen.length ? countText(chosen.length) : status.getAttribute("data-none");
-    chosen.slice(0, 100).forEach(function (id) {
-      var doc = index.docs[id];
+  }
+
+  // The results of the search numbered `ticket`: `count` of them in all (null: no query).
+  function show(ticket, query, shown, count) {
+    list.innerHTML = "";
+    if (count === null) status.textContent = status.getAttribute("data-empty");
+    else status.textContent = count ? countText(count) : status.getAttribute("data-none");
+    shown.forEach(function (id) {
+      var doc = loaded["docs/" + Math.floor(id / index.docShard)][id % index.docShard];
       var item = document.createElement("li");
       var kind = document.createElement("span");
       kind.className = "tag";
@@ -191,6 +248,7 @@ extension DefaultTheme {
       item.appendChild(text);
       list.appendChild(item);
     });
+    form.setAttribute("data-shown", query);
   }
   var params = new URLSearchParams(window.location.search);
   if (params.get("q")) input.value = params.get("q");

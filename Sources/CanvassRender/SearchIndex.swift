@@ -7,10 +7,8 @@ import CanvassSupport
 ///
 /// Terms: English words lower-cased and stemmed by a few suffix rules; Chinese as character
 /// bigrams (a single character where a run has only one). `assets/search.js` tokenises queries the
-/// same way; `query` here mirrors it for tests. Written as `search/index.js`, a script that sets
-/// `window.CANVASS_SEARCH`, because browsers refuse `fetch` from `file://`. Each term's documents
-/// are written as gaps (the first number, then each one's distance from the one before): at
-/// 10,000 notes that makes the term lists 7 MB rather than 20 MB.
+/// same way; `query` here mirrors it for tests. Written as scripts (browsers refuse `fetch` from
+/// `file://`), split so that a search loads only what it reads (`SearchIndex+Files.swift`).
 public struct SearchIndex: Sendable {
     public struct Document: Sendable, Hashable {
         public var type: String
@@ -24,8 +22,10 @@ public struct SearchIndex: Sendable {
 
     public let documents: [Document]
     public let terms: [String: [Int]]
-    /// The terms in the order the script lists them, each with its documents.
-    private let sortedTerms: [(term: String, documents: ArraySlice<Int32>)]
+    /// The terms in the order the scripts list them, each with its documents.
+    let sortedTerms: [(term: String, documents: ArraySlice<Int32>)]
+    /// For each term, the documents whose title holds it, which rank first.
+    let titleDocuments: [String: [Int32]]
 
     public init(documents: [Document]) {
         self.documents = documents
@@ -33,14 +33,20 @@ public struct SearchIndex: Sendable {
         // Documents are read in order, so sorting the pairs by term, keeping the order within a
         // term, gives every term its documents sorted.
         var pairs = Pairs()
+        var titles = Pairs()
         var tokens = Tokens()
         for (index, document) in documents.enumerated() {
             let number = Int32(index)
-            for text in [document.title, document.text, document.hidden] {
+            tokens.read(document.title) { pairs.add($0, document: number); titles.add($0, document: number) }
+            tokens.finishRun { pairs.add($0, document: number); titles.add($0, document: number) }
+            for text in [document.text, document.hidden] {
                 tokens.read(text) { pairs.add($0, document: number) }
                 tokens.finishRun { pairs.add($0, document: number) }
             }
         }
+        var byTitleTerm = [[Int32]](repeating: [], count: titles.table.count)
+        for (term, document) in zip(titles.terms, titles.documents) { byTitleTerm[Int(term)].append(document) }
+        titleDocuments = Dictionary(uniqueKeysWithValues: byTitleTerm.indices.map { (titles.table.term($0), byTitleTerm[$0]) })
         let (table, pairTerms, pairDocuments) = (pairs.table, pairs.terms, pairs.documents)
         var starts = [Int](repeating: 0, count: table.count + 1)
         for term in pairTerms { starts[Int(term) + 1] += 1 }
@@ -285,38 +291,4 @@ public struct SearchIndex: Sendable {
             .map { documents[$0] }
     }
 
-    /// `window.CANVASS_SEARCH = {docs: [[type, title, text, url], …], terms: {term: [ids]}};`
-    public func script() -> String {
-        String(decoding: scriptBytes(), as: UTF8.self)
-    }
-
-    /// `script()` as UTF-8 bytes, for the file, written straight from the index: as a
-    /// `JSONValue` tree its three million postings cost more than building the index.
-    public func scriptBytes() -> [UInt8] {
-        var out: [UInt8] = []
-        out.append(contentsOf: "window.CANVASS_SEARCH = {\"docs\": [".utf8)
-        for (index, document) in documents.enumerated() {
-            out.append(contentsOf: (index == 0 ? "[" : ",[").utf8)
-            for (field, text) in [document.type, document.title, document.text, document.url].enumerated() {
-                if field > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeString(text, into: &out)
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(contentsOf: "], \"terms\": {".utf8)
-        for (index, entry) in sortedTerms.enumerated() {
-            if index > 0 { out.append(UInt8(ascii: ",")) }
-            JSONValue.writeString(entry.term, into: &out)
-            out.append(contentsOf: ":[".utf8)
-            var previous: Int32 = 0
-            for (position, document) in entry.documents.enumerated() {
-                if position > 0 { out.append(UInt8(ascii: ",")) }
-                JSONValue.writeDecimal(Int(document - previous), into: &out)
-                previous = document
-            }
-            out.append(UInt8(ascii: "]"))
-        }
-        out.append(contentsOf: "}};\n".utf8)
-        return out
-    }
 }

@@ -172,7 +172,7 @@ public struct SiteRenderer: Sendable {
         let results = ParallelMap.map(jobs) { job -> (files: [OutputFile], model: String?, reused: Bool, failed: Diagnostic?) in
             let page: Page
             switch job {
-            case .searchIndex: return ([sitemap(pages: pages), searchIndexFile()], nil, false, nil)
+            case .searchIndex: return ([sitemap(pages: pages)] + searchIndexFiles(), nil, false, nil)
             case .dataFiles: return (dataFiles(), nil, false, nil)
             case .page(let one): page = one
             }
@@ -221,11 +221,11 @@ public struct SiteRenderer: Sendable {
 
     /// The sitemap, the search index and the data files: everything but the pages.
     public func otherFiles() -> [OutputFile] {
-        [sitemap(pages: pages), searchIndexFile()] + dataFiles()
+        [sitemap(pages: pages)] + searchIndexFiles() + dataFiles()
     }
 
-    private func searchIndexFile() -> OutputFile {
-        OutputFile(path: "search/index.js", bytes: PageContext(renderer: self, path: .home).searchIndex().scriptBytes())
+    private func searchIndexFiles() -> [OutputFile] {
+        PageContext(renderer: self, path: .home).searchIndex().files().map { OutputFile(path: $0.path, bytes: $0.bytes) }
     }
 
     private func dataFiles() -> [OutputFile] {

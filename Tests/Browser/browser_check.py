@@ -11,11 +11,13 @@
 * every Chinese (and other East Asian) character on those pages is drawn by a font, not as the
   empty box a missing font leaves;
 * search finds results for an English and a Chinese query, from file://, its status line counts them
-  ("1 result"), and "constructor" finds nothing without a script error.
+  ("1 result"), and "constructor" finds nothing without a script error;
+* the example's results for 33 queries and types are, in order, those in search_expected.json.
 
 Uses Debian's chromium and chromedriver directly (no driver download). Prints "N passed, N failed".
 """
 import glob
+import json
 import html.parser
 import os
 import sys
@@ -251,9 +253,17 @@ try:
                 check(not boxes, f"{page}: characters drawn as empty boxes (no font has them): {boxes}")
     # 3. Search, offline, in both languages; a word every JavaScript object has a property for
     #    ("constructor") finds nothing rather than stopping the script; one result is "1 result".
+    def search(query, kind=""):
+        """Opens the search page for query (and type) and waits for its results to be shown."""
+        driver.get("file://" + os.path.join(site, "search/index.html") + "?q=" + urllib.parse.quote(query)
+                   + ("&type=" + kind if kind else ""))
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and not driver.execute_script(
+                "return document.querySelector('form[data-search]').getAttribute('data-shown') === arguments[0]", query):
+            time.sleep(0.02)
+
     for query, found in (("reminders", True), ("培训", True), ("allergy", True), ("constructor", False), ("reminders constructor", False)):
-        driver.get("file://" + os.path.join(site, "search/index.html") + "?q=" + urllib.parse.quote(query))
-        time.sleep(0.3)
+        search(query)
         results = driver.execute_script("return document.querySelectorAll('#search-results li').length")
         status = driver.execute_script(
             "var s = document.getElementById('search-status'); return [s.textContent, s.getAttribute('data-none')]")
@@ -266,6 +276,23 @@ try:
         else:
             check(results == 0 and status[0] == status[1], f"search for {query!r}: {results} results, status {status[0]!r}")
         print(f"search {query!r}: {results} results")
+    # 4. The results themselves, in order, for the example: recorded from the one-file index the
+    #    split one replaced (CANVASS_RECORD=1 records them again).
+    expected_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "search_expected.json")
+    expected = json.load(open(expected_path, encoding="utf-8"))
+    seen = {}
+    for key in expected:
+        query, kind = key.split("|")
+        search(query, kind)
+        items = driver.execute_script("return Array.from(document.querySelectorAll('#search-results li')).map(function (li) {"
+                                      " var a = li.querySelector('a'); return [li.textContent, a ? a.getAttribute('href') : null]; })")
+        status = driver.execute_script("return document.getElementById('search-status').textContent")
+        seen[key] = {"status": status, "items": items}
+        check(os.environ.get("CANVASS_RECORD") or seen[key] == expected[key],
+              f"search for {query!r} (type {kind or 'any'}): results differ from {os.path.basename(expected_path)}")
+    if os.environ.get("CANVASS_RECORD"):
+        json.dump(seen, open(expected_path, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+    print(f"search: {len(seen)} queries' results as recorded, {sum(len(v['items']) for v in seen.values())} results")
 finally:
     driver.quit()
 

@@ -89,7 +89,7 @@ import Testing
     }
 
     /// Each term lists, in order and once each, the documents whose title, text or hidden words hold it.
-    @Test func postingsListEveryDocumentHoldingATermOnce() {
+    @Test func postingsListEveryDocumentHoldingATermOnce() throws {
         let pieces = ["booking ", "Bookings ", "培训", "太少 ", "rose ", "Roses ", "42 ", ". "]
         var random = RandomTexts(seed: 0x1405_7B7E_F767_814F)
         let documents = (0..<300).map { _ in
@@ -104,23 +104,113 @@ import Testing
             }
         }
         #expect(index.terms == expected)
-        let script = index.script()
-        let terms = script[script.range(of: "\"terms\": ")!.upperBound...].dropLast(3)
-        // The script lists each term's documents as gaps from the one before, as search.js reads them.
-        let gaps = try? JSONDecoder().decode([String: [Int]].self, from: Data(terms.utf8))
-        let decoded = gaps?.mapValues { gaps in gaps.reduce(into: [Int]()) { ids, gap in ids.append((ids.last ?? 0) + gap) } }
-        #expect(decoded == expected)
-        #expect(gaps?.values.allSatisfy { $0.dropFirst().allSatisfy { $0 > 0 } } == true)
+        var expectedTitles: [String: [Int]] = [:]
+        for (number, document) in documents.enumerated() {
+            for term in Set(SearchIndex.terms(document.title)) { expectedTitles[term, default: []].append(number) }
+        }
+        let files = try SearchFiles(index.files())
+        #expect(files.terms == expected)
+        #expect(files.titles == expectedTitles)
+        #expect(files.gapsArePositive)
+        #expect(files.misplaced == [])
+    }
+
+    /// A letter whose terms would make too large a file is split by the terms' first two
+    /// characters, and every term is in the file `search.js` looks in for it.
+    @Test func aLargeLetterIsSplitAndEveryTermIsWhereTheScriptLooks() throws {
+        let words = (0..<40).map { "s\(Character(UnicodeScalar(UInt8(97 + $0 % 26))))word\($0)" } + ["s", "sé", "tiny", "42", "培训"]
+        let documents = (0..<2_000).map { number in
+            SearchIndex.Document(type: number % 3 == 0 ? "note" : "excerpt", title: words[number % words.count],
+                                 text: words.joined(separator: " "), url: "n/\(number)")
+        }
+        let index = SearchIndex(documents: documents)
+        let files = try SearchFiles(index.files())
+        #expect(files.keys.contains("sa") && files.keys.contains("s") && !files.keys.contains("ta"))
+        #expect(files.terms == index.terms)
+        #expect(files.misplaced == [])
+        #expect(Set(files.termsByKey.keys) == files.keys)
+        #expect(files.documents == documents.map { [$0.type, $0.title, $0.text, $0.url] })
+        #expect(files.types.count == documents.count && zip(files.types, documents).allSatisfy { $0 == $1.type })
+        #expect(files.largestTermFile <= 2 * SearchIndex.largestShard)
     }
 
     @Test func typeFilterAndScriptShape() throws {
         let (fixture, index) = try index()
         defer { fixture.project.remove() }
         #expect(index.query("onboarding", type: "theme").map(\.type) == ["theme"])
-        let script = index.script()
-        #expect(script.hasPrefix("window.CANVASS_SEARCH = {\"docs\": [[\""))
-        #expect(!script.contains("<script"))
-        #expect(!script.contains("</"))
+        let files = index.files()
+        #expect(files.first?.path == "search/index.js")
+        #expect(String(decoding: files[0].bytes, as: UTF8.self).hasPrefix("window.CANVASS_SEARCH = {\"version\": 2, \"count\": "))
+        for file in files {
+            let script = String(decoding: file.bytes, as: UTF8.self)
+            #expect(!script.contains("<script") && !script.contains("</"), "\(file.path)")
+        }
+        let decoded = try SearchFiles(files)
+        #expect(decoded.documents == index.documents.map { [$0.type, $0.title, $0.text, $0.url] })
+    }
+}
+
+/// The search files read back as `assets/search.js` reads them.
+struct SearchFiles {
+    var keys: Set<String> = []
+    var termsByKey: [String: [String]] = [:]
+    var terms: [String: [Int]] = [:]
+    var titles: [String: [Int]] = [:]
+    var documents: [[String]] = []
+    var types: [String] = []
+    var gapsArePositive = true
+    var largestTermFile = 0
+    /// Terms in a file other than the one the script reads for them.
+    var misplaced: [String] = []
+
+    init(_ files: [(path: String, bytes: [UInt8])]) throws {
+        struct Manifest: Decodable { let count: Int; let docShard: Int; let types: [String]; let docTypes: String; let shards: [String: Int] }
+        struct TermFile: Decodable { let terms: [String: [Int]]; let titles: [String: [Int]] }
+        func payload(_ bytes: [UInt8], after prefix: String) throws -> Data {
+            let text = String(decoding: bytes, as: UTF8.self)
+            let start = try #require(text.range(of: prefix)).upperBound
+            let end = try #require(text.range(of: ");\n", options: .backwards)).lowerBound
+            return Data(text[start..<end].utf8)
+        }
+        func ids(_ gaps: [Int]) -> [Int] {
+            if gaps.dropFirst().contains(where: { $0 <= 0 }) { gapsArePositive = false }
+            return gaps.reduce(into: [Int]()) { ids, gap in ids.append((ids.last ?? 0) + gap) }
+        }
+        let manifestText = String(decoding: try #require(files.first { $0.path == "search/index.js" }).bytes, as: UTF8.self)
+        let json = manifestText.dropFirst("window.CANVASS_SEARCH = ".count).dropLast(2)
+        let manifest = try JSONDecoder().decode(Manifest.self, from: Data(json.utf8))
+        keys = Set(manifest.shards.keys)
+        types = manifest.docTypes.map { manifest.types[Int(String($0), radix: 36)!] }
+        let fileCount = Set(manifest.shards.values).count
+        #expect(Set(manifest.shards.values) == Set(0..<fileCount))
+        for number in 0..<fileCount {
+            let file = try #require(files.first { $0.path == "search/terms/\(number).js" })
+            largestTermFile = max(largestTermFile, file.bytes.count)
+            let shard = try JSONDecoder().decode(TermFile.self, from: payload(file.bytes, after: "CANVASS_SEARCH_SHARD(\"terms/\(number)\", "))
+            for (term, gaps) in shard.terms {
+                terms[term] = ids(gaps)
+                // The script looks for a term in the file of its key.
+                let key = Self.scriptKey(term, shards: keys)
+                if manifest.shards[key] == number { termsByKey[key, default: []].append(term) } else { misplaced.append(term) }
+            }
+            for (term, gaps) in shard.titles { titles[term] = ids(gaps) }
+        }
+        for number in 0..<((manifest.count + manifest.docShard - 1) / manifest.docShard) {
+            let file = try #require(files.first { $0.path == "search/docs/\(number).js" })
+            documents += try JSONDecoder().decode([[String]].self, from: payload(file.bytes, after: "CANVASS_SEARCH_SHARD(\"docs/\(number)\", "))
+        }
+        #expect(files.count == 1 + fileCount + (manifest.count + manifest.docShard - 1) / manifest.docShard)
+    }
+
+    /// `shardKey` of `assets/search.js`, which knows only the files listed.
+    static func scriptKey(_ term: String, shards: Set<String>) -> String {
+        let units = Array(term.utf16)
+        func word(_ unit: UInt16?) -> Bool { unit.map { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) } ?? false }
+        guard word(units.first) else { return "_" + String(units[0] % 64, radix: 36) }
+        let one = String(UnicodeScalar(UInt8(units[0])))
+        guard units.count > 1, word(units[1]) else { return one }
+        let two = one + String(UnicodeScalar(UInt8(units[1])))
+        return shards.contains(two) ? two : one
     }
 }
 

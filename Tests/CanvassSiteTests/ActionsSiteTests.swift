@@ -199,7 +199,7 @@ import Testing
         let home = try file(files, "index.html")
         #expect(home.contains("Improvement actions") && home.contains("href=\"actions/late/index.html\""), "the overdue action is named on the home page")
         #expect(try file(files, "methodology/index.html").contains("Welch–Satterthwaite"))
-        let search = try file(files, "search/index.js")
+        let search = try file(files, "search/docs/0.js")
         #expect(search.contains("\"action\"") && search.contains("Clearer prices") && search.contains("actions/worked/index.html"), "actions are searchable")
     }
 

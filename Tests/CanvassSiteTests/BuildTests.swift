@@ -15,7 +15,7 @@ import Testing
         #expect(pages == [
             ".canvass-site", "404.html", "data/needs.json", "data/summary.json", "data/text.json", "data/themes.json", "index.html",
             "methodology/index.html", "needs/index.html", "notes/index.html", "notes/manager/index.html",
-            "notes/owners/index.html", "notes/zh-call/index.html", "search/index.html", "search/index.js", "sitemap.xml", "themes/index.html",
+            "notes/owners/index.html", "notes/zh-call/index.html", "search/docs/0.js", "search/index.html", "search/index.js", "search/terms/0.js", "sitemap.xml", "themes/index.html",
             "themes/needs/index.html", "themes/onboarding/index.html", "themes/pricing/index.html",
         ])
         for page in pages where page != ".canvass-site" {

@@ -62,7 +62,7 @@ import Testing
         try FileManager.default.removeItem(atPath: project.root + "/content/interviews/export-call.md")
         try buildAndCompare("delete a note")
         #expect(!FileManager.default.fileExists(atPath: site + "/notes/export-call"))
-        #expect(try !String(contentsOfFile: site + "/search/index.js", encoding: .utf8).contains("export-call"))
+        #expect(try !String(contentsOfFile: site + "/search/docs/0.js", encoding: .utf8).contains("export-call"))
 
         let survey = "content/surveys/survey.csv"
         try project.write(try #require(project.read(survey)) + "r-999,6,6,6,6,6,6,10,5,40,pro,1,5\n", to: survey)
