@@ -7,7 +7,8 @@ of medians. Run through `make bench` (installs Hugo and GNU time, builds canvass
 Per run, in this order: Hugo cold builds of the bare site (a page per note and one list) and of
 the fair one (what a researcher would publish with Hugo: tag pages, paginated lists, a JSON search
 index; see generate_corpus.py), canvass cold build (no site, no cache), canvass rebuild with
-nothing changed, canvass rebuild after a one-note edit. Every figure is given against both. Then `canvass serve`
+nothing changed, canvass rebuild after a one-note edit. Every figure is given against both. With
+--browser-python, then the first search on the site built last (search_benchmark.py). Then `canvass serve`
 on a free port: the time from saving a note to the new text being served, over the same number
 of edits. Wall time and peak memory (max RSS) come from GNU time.
 
@@ -86,6 +87,7 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--corpus", default="/tmp/canvass-bench")
     parser.add_argument("--varied", action="store_true", help="the corpus of varied shape (generate_corpus.py --varied)")
+    parser.add_argument("--browser-python", help="a Python with Selenium: then also time the first search (search_benchmark.py)")
     args = parser.parse_args()
     subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), args.corpus, "--notes", str(args.notes),
                     "--respondents", str(args.respondents)] + (["--varied"] if args.varied else []), check=True)
@@ -139,6 +141,9 @@ def main():
         median = statistics.median(rows[key])
         print(f"| {label} | {median:.2f} s | {statistics.median(memory[key]):.0f} MiB | {median / hugo_median:.2f} | {median / fair_median:.2f} |")
     print(f"| canvass serve, one note edited → new page served | {statistics.median(latencies) * 1000:.0f} ms | | | |")
+    if args.browser_python:
+        subprocess.run([args.browser_python, os.path.join(HERE, "search_benchmark.py"), os.path.join(project, "site"),
+                        "reminders", "support ticket", "slow calendar week", "排班"], check=True)
 
 
 if __name__ == "__main__":
