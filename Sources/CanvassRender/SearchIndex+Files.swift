@@ -38,8 +38,8 @@ extension SearchIndex {
         return one + String(UnicodeScalar(UInt8(units[1])))
     }
 
-    /// Every file of the index, `search/index.js` first, then the term files by key, then the
-    /// document files in order.
+    /// Every file of the index: `search/index.js`, then the term files, then the document files,
+    /// each kind in order.
     public func files() -> [(path: String, bytes: [UInt8])] {
         let types = Array(Set(documents.map(\.type))).sorted()
         let typeNumber = Dictionary(uniqueKeysWithValues: types.enumerated().map { ($1, $0) })
@@ -76,8 +76,9 @@ extension SearchIndex {
         manifest.append(contentsOf: ", \"types\": ".utf8)
         writeStrings(types, into: &manifest)
         manifest.append(contentsOf: ", \"docTypes\": \"".utf8)
-        // 36 types at most: the site has seven kinds of document.
-        for document in documents { manifest.append(Array(String(typeNumber[document.type]! % 36, radix: 36).utf8)[0]) }
+        // One base-36 digit per document: the site has seven kinds of document.
+        precondition(types.count <= 36, "more document types than one digit can number")
+        for document in documents { manifest.append(Array(String(typeNumber[document.type]!, radix: 36).utf8)[0]) }
         manifest.append(contentsOf: "\", \"shards\": {".utf8)
         for (number, group) in groups.enumerated() {
             for key in group {
