@@ -99,7 +99,7 @@
   function run() {
     var query = input.value, kind = type.value, ticket = ++latest;
     var wanted = Array.from(new Set(terms(query)));
-    if (!wanted.length) { show(ticket, query, [], null); return; }
+    if (!wanted.length) { show(query, [], null); return; }
     Promise.all(wanted.map(termFile)).then(function (files) {
       if (ticket !== latest) return;
       var hits = null, titled = {};
@@ -117,7 +117,7 @@
       var shown = chosen.slice(0, 100);
       var needed = Array.from(new Set(shown.map(function (id) { return Math.floor(id / index.docShard); })));
       return Promise.all(needed.map(function (n) { return load("docs/" + n); })).then(function () {
-        if (ticket === latest) show(ticket, query, shown, chosen.length);
+        if (ticket === latest) show(query, shown, chosen.length);
       });
     }).catch(function (error) {
       if (ticket === latest) { status.textContent = status.getAttribute("data-none"); }
@@ -125,8 +125,8 @@
     });
   }
 
-  // The results of the search numbered `ticket`: `count` of them in all (null: no query).
-  function show(ticket, query, shown, count) {
+  // The results shown for query: `count` of them in all (null: there is no query).
+  function show(query, shown, count) {
     list.innerHTML = "";
     if (count === null) status.textContent = status.getAttribute("data-empty");
     else status.textContent = count ? countText(count) : status.getAttribute("data-none");
